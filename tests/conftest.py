@@ -1,0 +1,27 @@
+"""Shared fixtures: every test gets its own data directory; one checker process per run."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from derivquest.engine import JudgeService
+from derivquest.paths import HOME_ENV
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point DERIVQUEST_HOME at a fresh folder so no test touches real player data."""
+    home = tmp_path / "derivquest-home"
+    monkeypatch.setenv(HOME_ENV, str(home))
+    return home
+
+
+@pytest.fixture(scope="session")
+def judge_service() -> Iterator[JudgeService]:
+    """A checker process shared by the tests that need the hard deadline."""
+    with JudgeService() as service:
+        service.start()
+        yield service

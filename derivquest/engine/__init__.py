@@ -1,0 +1,38 @@
+"""Parse what a player typed and judge it against the expected answer (pure Python + SymPy).
+
+Public surface:
+
+- ``parse(text, variables=("x",)) -> Parsed``: read typed math into a SymPy tree, or raise
+  ``MathSyntaxError`` / ``LimitExceeded`` (both ``EngineError``) pointing at the problem.
+- ``check(expected, answer, variables)``: is ``answer`` equivalent to ``expected``?
+- ``check_derivative(function, answer, variable, variables)``: is ``answer`` d/dvar of
+  ``function``? Wrong answers get a mistake id (``derivquest.engine.mistakes``).
+- ``check_numeric(expected, answer, abs_tol, rel_tol)``: a number within tolerance.
+- ``evaluate(text, values, variables)``: the real value of an expression at a point.
+- ``JudgeService``: the same checks in a killable worker process with a hard deadline;
+  this is what the game, the validator and ``derivquest check`` use.
+
+User text never reaches ``eval``, ``exec``, ``sympify``, ``parse_expr`` or ``lambdify``.
+"""
+
+from derivquest.engine.errors import EngineError, LimitExceeded, MathSyntaxError
+from derivquest.engine.judge import check, check_derivative, check_numeric, derivative, evaluate
+from derivquest.engine.parser import Parsed, parse
+from derivquest.engine.service import JudgeService
+from derivquest.engine.verdict import Status, Verdict
+
+__all__ = [
+    "EngineError",
+    "JudgeService",
+    "LimitExceeded",
+    "MathSyntaxError",
+    "Parsed",
+    "Status",
+    "Verdict",
+    "check",
+    "check_derivative",
+    "check_numeric",
+    "derivative",
+    "evaluate",
+    "parse",
+]

@@ -1,0 +1,184 @@
+"""Turn typed math into tokens, normalising the many ways students write the same symbol.
+
+Cases handled:
+- numbers ``3``, ``2.5``, ``.25``, ``1e-3`` become exact rationals (``0.1`` is 1/10);
+- operators ``+ - * / ^ **`` and their Unicode forms ``· × ⋅ − – ÷``;
+- superscripts ``x²``, ``x⁻¹``, ``tanh²`` become an exponent token;
+- ``√`` and ``|`` are tokens of their own; letters (any script) form name runs, which the
+  parser splits into known names (``xe`` is x·e); ``log10`` and ``log2`` keep their digits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Literal
+
+from derivquest.engine.errors import LimitExceeded, MathSyntaxError
+from derivquest.engine.limits import MAX_DECIMAL_EXPONENT, MAX_NUMBER_DIGITS
+
+Kind = Literal["number", "name", "op", "sup", "end"]
+
+OPERATOR_ALIASES = {
+    "·": "*",
+    "⋅": "*",
+    "×": "*",
+    "∗": "*",
+    "−": "-",
+    "–": "-",
+    "÷": "/",
+    "√": "√",
+    "+": "+",
+    "-": "-",
+    "*": "*",
+    "/": "/",
+    "^": "^",
+    "(": "(",
+    ")": ")",
+    "[": "(",
+    "]": ")",
+    "{": "(",
+    "}": ")",
+    "|": "|",
+    ",": ",",
+}
+"""Every operator character we accept, mapped to the one the parser knows."""
+
+DIGITS = frozenset("0123456789")
+"""ASCII digits only: str.isdigit() is also true for '²', which is an exponent here."""
+
+SUPERSCRIPT_DIGITS = {c: str(i) for i, c in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")}
+SUPERSCRIPT_SIGNS = {"⁻": "-", "⁺": ""}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token with its place in the original text (1-based column)."""
+
+    kind: Kind
+    text: str
+    column: int
+    value: Fraction | None = None
+    """Exact value of a number, or the integer exponent of a superscript."""
+
+    @property
+    def width(self) -> int:
+        """How many characters of the input the token covers."""
+        return max(1, len(self.text))
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into tokens ending with an ``end`` token; raise on a stray character."""
+    tokens: list[Token] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        char = text[i]
+        column = i + 1
+        if char.isspace():
+            i += 1
+        elif char in DIGITS or (char == "." and i + 1 < n and text[i + 1] in DIGITS):
+            i = _read_number(text, i, tokens)
+        elif char == "*" and text.startswith("**", i):
+            tokens.append(Token("op", "^", column))
+            i += 2
+        elif char in OPERATOR_ALIASES:
+            tokens.append(Token("op", OPERATOR_ALIASES[char], column))
+            i += 1
+        elif char in SUPERSCRIPT_DIGITS or char in SUPERSCRIPT_SIGNS:
+            i = _read_superscript(text, i, tokens)
+        elif char.isalpha():
+            i = _read_name(text, i, tokens)
+        else:
+            raise MathSyntaxError(f"unexpected character {char!r} at column {column}", column)
+    tokens.append(Token("end", "", n + 1))
+    return tokens
+
+
+def _read_number(text: str, start: int, tokens: list[Token]) -> int:
+    """Read digits, an optional fraction and an optional exponent such as ``e-3``."""
+    i = start
+    n = len(text)
+    while i < n and text[i] in DIGITS:
+        i += 1
+    if i < n and text[i] == ".":
+        i += 1
+        while i < n and text[i] in DIGITS:
+            i += 1
+    mantissa = text[start:i]
+    exponent = 0
+    # `2e-3` is scientific notation, but `2e` and `2ex` are 2·e and 2·e·x.
+    if i < n and text[i] in "eE":
+        j = i + 1
+        if j < n and text[j] in "+-−":
+            j += 1
+        if j < n and text[j] in DIGITS:
+            k = j
+            while k < n and text[k] in DIGITS:
+                k += 1
+            exponent_text = text[i + 1 : k].replace("−", "-")
+            if (
+                len(exponent_text.lstrip("+-")) > 4
+                or abs(int(exponent_text)) > MAX_DECIMAL_EXPONENT
+            ):
+                raise LimitExceeded(
+                    f"number too large at column {start + 1}: exponents above "
+                    f"{MAX_DECIMAL_EXPONENT} are not accepted",
+                    start + 1,
+                    k - start,
+                )
+            exponent = int(exponent_text)
+            i = k
+    digits = mantissa.replace(".", "").lstrip("0")
+    if len(digits) > MAX_NUMBER_DIGITS:
+        raise LimitExceeded(
+            f"number too long at column {start + 1}: at most {MAX_NUMBER_DIGITS} digits",
+            start + 1,
+            i - start,
+        )
+    if mantissa.count(".") > 1 or mantissa.endswith(".") and len(mantissa) == 1:
+        raise MathSyntaxError(f"malformed number at column {start + 1}", start + 1, i - start)
+    value = Fraction(mantissa) * Fraction(10) ** exponent
+    tokens.append(Token("number", text[start:i], start + 1, value))
+    if i < n and text[i] == ".":
+        raise MathSyntaxError(f"malformed number at column {start + 1}", start + 1, i - start + 1)
+    return i
+
+
+def _read_superscript(text: str, start: int, tokens: list[Token]) -> int:
+    """Read a run such as ``²`` or ``⁻¹`` into one integer exponent."""
+    i = start
+    sign = ""
+    while i < len(text) and text[i] in SUPERSCRIPT_SIGNS:
+        sign = SUPERSCRIPT_SIGNS[text[i]] if not sign else sign
+        i += 1
+    digits = ""
+    while i < len(text) and text[i] in SUPERSCRIPT_DIGITS:
+        digits += SUPERSCRIPT_DIGITS[text[i]]
+        i += 1
+    if not digits:
+        raise MathSyntaxError(
+            f"superscript sign without digits at column {start + 1}", start + 1, i - start
+        )
+    if len(digits) > 4:
+        raise LimitExceeded(f"exponent too large at column {start + 1}", start + 1, i - start)
+    tokens.append(Token("sup", text[start:i], start + 1, Fraction(int(sign + digits))))
+    return i
+
+
+def _read_name(text: str, start: int, tokens: list[Token]) -> int:
+    """Read a run of letters; ``log10``/``log2`` keep their digits as part of the name."""
+    i = start
+    n = len(text)
+    while i < n and text[i].isalpha():
+        i += 1
+    run = text[start:i]
+    if run.lower().endswith("log"):
+        for suffix in ("10", "2"):
+            end = i + len(suffix)
+            if text.startswith(suffix, i) and not (end < n and text[end] in DIGITS | {"."}):
+                run += suffix
+                i = end
+                break
+    tokens.append(Token("name", run, start + 1))
+    return i

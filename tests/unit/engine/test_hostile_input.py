@@ -1,0 +1,70 @@
+"""Hostile text is answered quickly and safely: no code runs, nothing hangs, nothing crashes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from derivquest.engine import JudgeService
+
+DEADLINE_MESSAGE = "that took too long to check"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "__import__('os').system('touch {marker}')",
+        "exec(\"open('{marker}','w')\")",
+        "eval('1')",
+        "().__class__.__bases__[0].__subclasses__()",
+        "lambda: open('{marker}', 'w')",
+        "x; import os",
+        "x\nimport os",
+        "`touch {marker}`",
+        "$(touch {marker})",
+    ],
+)
+def test_code_injection_is_invalid_and_leaves_no_trace(
+    text: str, tmp_path: Path, judge_service: JudgeService
+) -> None:
+    marker = tmp_path / "pwned"
+    verdict = judge_service.check("x", text.format(marker=marker))
+    assert verdict.status == "invalid"
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("9^9^9", "number too large at column 2"),
+        ("factorial(10^7)", "unknown function factorial"),
+        ("x" * 20_000, "the answer is too long: 20000 characters"),
+        ("(" * 5_000 + "x" + ")" * 5_000, "the answer is too long: 10001 characters"),
+        ("(" * 200 + "x" + ")" * 200, "nested too deeply"),
+        ("2^2^2^2^2^2", "number too large"),
+        ("1" * 10_000, "the answer is too long"),
+    ],
+)
+def test_limits_refuse_hostile_input_before_any_work(
+    text: str, message: str, judge_service: JudgeService
+) -> None:
+    verdict = judge_service.check("x", text)
+    assert verdict.status == "invalid"
+    assert message in verdict.message
+
+
+def test_huge_symbolic_power_is_judged_not_refused(judge_service: JudgeService) -> None:
+    assert judge_service.check("(x+1)^5000", "(1+x)^5000").status == "correct"
+    assert judge_service.check_derivative("(x+1)^5000", "5000(x+1)^4999").status == "correct"
+
+
+def test_a_check_that_overruns_the_deadline_is_invalid_and_the_next_one_works() -> None:
+    # A tower of exponentials sampled at a large x needs numbers with astronomically many
+    # digits: the worker cannot finish and must be killed.
+    slow = "exp(exp(exp(exp(x)))) * (sin(x)^2 + cos(x)^2)"
+    with JudgeService(deadline=0.3) as service:
+        verdict = service.check("exp(exp(exp(exp(x))))", slow)
+        assert verdict.status == "invalid"
+        assert DEADLINE_MESSAGE in verdict.message
+        assert service.check_derivative("x^2", "2x").status == "correct"

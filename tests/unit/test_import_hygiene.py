@@ -1,0 +1,36 @@
+"""The engine, content and progress layers never import Textual (the UI is a layer above)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+CORE_MODULES = ["derivquest.engine", "derivquest.content"]
+"""Every layer below the UI; each new layer is added here when it lands."""
+
+
+@pytest.mark.parametrize("module", CORE_MODULES)
+def test_core_module_imports_without_textual(module: str) -> None:
+    """Import the layer and all its submodules in a fresh interpreter; Textual must stay out."""
+    code = (
+        f"import sys, {module}, pkgutil, importlib\n"
+        f"for info in pkgutil.walk_packages({module}.__path__, '{module}.'):\n"
+        "    importlib.import_module(info.name)\n"
+        "leaked = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "print(','.join(leaked))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.strip() == ""
+
+
+def test_the_probe_detects_textual() -> None:
+    """The same probe reports Textual when it is imported, so the test above can fail."""
+    code = "import sys, textual\nprint(','.join(m for m in sys.modules if m == 'textual'))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "textual"

@@ -9,6 +9,8 @@ Public surface:
   ``function``? Wrong answers get a mistake id (``derivquest.engine.mistakes``).
 - ``check_numeric(expected, answer, abs_tol, rel_tol)``: a number within tolerance.
 - ``evaluate(text, values, variables)``: the real value of an expression at a point.
+- ``real_function(text, variable)`` / ``real_derivative(...)``: parse once, then a fast
+  float function (NaN where undefined), for charts.
 - ``JudgeService``: the same checks in a killable worker process with a hard deadline;
   this is what the game, the validator and ``derivquest check`` use.
 
@@ -16,6 +18,7 @@ User text never reaches ``eval``, ``exec``, ``sympify``, ``parse_expr`` or ``lam
 """
 
 from derivquest.engine.errors import EngineError, LimitExceeded, MathSyntaxError
+from derivquest.engine.functions import RealFunction, real_derivative, real_function
 from derivquest.engine.judge import check, check_derivative, check_numeric, derivative, evaluate
 from derivquest.engine.parser import Parsed, parse
 from derivquest.engine.service import JudgeService
@@ -27,6 +30,7 @@ __all__ = [
     "LimitExceeded",
     "MathSyntaxError",
     "Parsed",
+    "RealFunction",
     "Status",
     "Verdict",
     "check",
@@ -35,4 +39,6 @@ __all__ = [
     "derivative",
     "evaluate",
     "parse",
+    "real_derivative",
+    "real_function",
 ]

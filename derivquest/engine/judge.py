@@ -61,8 +61,25 @@ def derivative(
     """Return the exact derivative of ``function`` as a ``Parsed`` (for reference answers)."""
     names = _with(variable, variables)
     parsed = parse(function, names)
-    result = sympy.diff(parsed.expr, parsed.symbols[variable])
+    result = readable_form(sympy.diff(parsed.expr, parsed.symbols[variable]))
     return Parsed(text=plain(result), expr=result, variables=names, symbols=parsed.symbols)
+
+
+def readable_form(expr: sympy.Expr) -> sympy.Expr:
+    """Return the shortest of a few cheap rewritings, for showing a reference answer.
+
+    ``sympy.diff`` leaves x·e^x + e^x or a quotient as two fractions; factoring gives what a
+    teacher would write, (x + 1)·e^x. Full ``simplify`` is too slow for the validator, which
+    computes thousands of these.
+    """
+    if sympy.count_ops(expr) > 80:
+        return expr
+    candidates = [expr, sympy.factor_terms(expr)]
+    try:
+        candidates.append(sympy.factor(sympy.together(expr)))
+    except (sympy.PolynomialError, NotImplementedError):
+        pass
+    return min(candidates, key=lambda e: (sympy.count_ops(e), len(str(e))))
 
 
 def evaluate(text: str, values: Mapping[str, float], variables: Sequence[str] = ()) -> float:

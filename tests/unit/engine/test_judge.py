@@ -137,3 +137,44 @@ def test_evaluate() -> None:
         evaluate("ln x", {"x": -1})
     with pytest.raises(EngineError, match="no value given for y"):
         evaluate("x + y", {"x": 1}, ("x", "y"))
+
+
+READABLE = [
+    ("x e^x", "(x + 1)*e^(x)"),
+    ("(4x+1)/(x+4)", "15/(x + 4)^2"),
+    ("(3x+2)^5", "15*(3*x + 2)^4"),
+    ("x^x", "x^x*(ln(x) + 1)"),
+    ("x^3 - 2x^2 + 5x - 1", "3*x^2 - 4*x + 5"),
+]
+
+
+@pytest.mark.parametrize(("function", "shown"), READABLE)
+def test_reference_derivatives_are_shown_in_a_readable_form(function: str, shown: str) -> None:
+    assert derivative(function).plain() == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "plain", "pretty"),
+    [
+        ("93/100", "0.93", "0.93"),
+        ("-1/8", "-0.125", "-0.125"),
+        ("1/3", "1/3", "1/3"),
+        ("x/4", "x/4", "x\n─\n4"),
+        ("5", "5", "5"),
+    ],
+)
+def test_terminating_fractions_show_as_decimals(text: str, plain: str, pretty: str) -> None:
+    from derivquest.engine import parse
+
+    assert (parse(text).plain(), parse(text).pretty()) == (plain, pretty)
+
+
+def test_real_function_is_nan_outside_the_domain() -> None:
+    import math
+
+    from derivquest.engine import real_derivative, real_function
+
+    assert real_function("x^2 - 4x + 3")(1.0) == 0.0
+    assert real_derivative("x^2 - 4x + 3")(3.0) == 2.0
+    assert math.isnan(real_function("ln x")(-1.0))
+    assert real_derivative("sigmoid(x)")(0.0) == 0.25

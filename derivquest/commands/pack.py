@@ -1,0 +1,202 @@
+"""`derivquest pack`: validate, create, list, describe and install level packs."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from derivquest.content.validate import ValidationReport
+
+# Kept here (not imported from derivquest.content) so `derivquest --help` imports no pydantic.
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+HELP = """\
+Work with level packs: folders of TOML files that teachers write (see docs/authoring.md).
+
+  derivquest pack new my-pack              # a commented starter pack in ./my-pack
+  derivquest pack validate my-pack         # every problem, as file:line: key: message
+  derivquest pack install my-pack          # validate, then copy into your data folder
+  derivquest pack list --pack my-pack      # every pack the game would load, and from where
+  derivquest pack schema > pack.schema.json
+
+validate and install exit with 0 when the pack is clean and 1 when it has problems.
+"""
+
+
+def register(subcommands: Any) -> None:
+    """Add the `pack` subcommand and its actions."""
+    parser = subcommands.add_parser(
+        "pack",
+        help="validate, create, list and install level packs",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.set_defaults(handler=lambda args: _print_help(parser))
+    actions = parser.add_subparsers(dest="pack_action", metavar="ACTION")
+
+    validate = actions.add_parser(
+        "validate", help="check packs thoroughly (exit 0 clean, 1 problems)"
+    )
+    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="pack folders")
+    validate.add_argument(
+        "--samples",
+        type=int,
+        default=25,
+        help="variants drawn per randomised question (default 25)",
+    )
+    validate.set_defaults(handler=run_validate)
+
+    new = actions.add_parser("new", help="write a commented starter pack")
+    new.add_argument("name", metavar="NAME", help="the pack id, e.g. my-pack")
+    new.add_argument("--dir", type=Path, default=Path("."), help="where to create it")
+    new.set_defaults(handler=run_new)
+
+    listing = actions.add_parser("list", help="show every pack, its source and problems")
+    listing.add_argument(
+        "--pack", action="append", type=Path, default=[], metavar="PATH", help="extra pack"
+    )
+    listing.set_defaults(handler=run_list)
+
+    schema = actions.add_parser("schema", help="print the JSON Schema of the pack format")
+    schema.add_argument(
+        "--file",
+        choices=("all", "manifest", "level"),
+        default="all",
+        help="pack.toml (manifest), a level file, or either (default)",
+    )
+    schema.set_defaults(handler=run_schema)
+
+    install = actions.add_parser("install", help="validate a pack and copy it to your data")
+    install.add_argument("path", type=Path, metavar="PATH", help="the pack folder")
+    install.add_argument("--force", action="store_true", help="replace an installed copy")
+    install.set_defaults(handler=run_install)
+
+
+def _print_help(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 0
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    """Handle `derivquest pack validate PATH...`."""
+    from derivquest.content.validate import validate_packs
+
+    if args.samples < 1:
+        return _usage("--samples must be at least 1")
+    reports = validate_packs([_pack_folder(path) for path in args.paths], samples=args.samples)
+    for report in reports:
+        _print_report(report)
+    return 0 if all(report.ok for report in reports) else 1
+
+
+def _print_report(report: ValidationReport) -> None:
+    for problem in report.problems:
+        print(problem)
+    name = report.pack_id or str(report.folder)
+    checked = f"{report.questions} questions, {report.variants} variants"
+    if report.ok:
+        print(f"ok: {name} ({checked}, {report.seconds:.1f} s)")
+    else:
+        count = len(report.problems)
+        noun = "problem" if count == 1 else "problems"
+        print(f"FAILED: {name}: {count} {noun} ({checked}, {report.seconds:.1f} s)")
+
+
+def run_new(args: argparse.Namespace) -> int:
+    """Handle `derivquest pack new NAME [--dir DIR]`."""
+    from derivquest.content.starter import write_starter
+
+    if not _ID.match(args.name) or len(args.name) > 64:
+        return _usage(f"{args.name!r} is not a pack id: use lowercase letters, digits and dashes")
+    folder = args.dir / args.name
+    try:
+        files = write_starter(folder, args.name)
+    except FileExistsError:
+        print(f"error: {folder} exists already; nothing was written", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"error: cannot write {folder}: {error.strerror}", file=sys.stderr)
+        return 1
+    for file in files:
+        print(f"created {file}")
+    print(f"next: edit the files, then run: derivquest pack validate {folder}")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """Handle `derivquest pack list [--pack PATH ...]`."""
+    from derivquest.content.catalog import load_catalog
+    from derivquest.content.fields import text_in
+
+    catalog = load_catalog(args.pack)
+    for pack in catalog.packs:
+        questions = sum(len(level.model.questions) for level in pack.levels)
+        print(f"{pack.id} {pack.manifest.version}: {text_in(pack.manifest.title, 'en')}")
+        levels = len(pack.levels)
+        plural = "" if levels == 1 else "s"
+        print(f"  {levels} level{plural}, {questions} questions")
+        print(f"  from {pack.source.describe()}")
+    for broken in catalog.broken:
+        print(f"NOT LOADED: {broken.source.describe()}")
+        for problem in broken.problems:
+            print(f"  {problem}")
+    if not catalog.packs and not catalog.broken:
+        print("no packs found")
+    return 0
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    """Handle `derivquest pack schema [--file WHICH]`."""
+    from derivquest.content.schema import json_schema_text
+
+    sys.stdout.write(json_schema_text(args.file))
+    return 0
+
+
+def run_install(args: argparse.Namespace) -> int:
+    """Handle `derivquest pack install PATH [--force]`."""
+    from derivquest.content.install import InstallError, install_pack
+    from derivquest.content.loader import load_pack
+    from derivquest.content.validate import validate_packs
+
+    folder = _pack_folder(args.path)
+    (report,) = validate_packs([folder])
+    if not report.ok:
+        _print_report(report)
+        print("error: not installed; fix the problems above first", file=sys.stderr)
+        return 1
+    loaded = load_pack(folder)
+    if loaded.pack is None:  # validation passed, so only a race with an editor gets here
+        print("error: the pack changed while it was being installed", file=sys.stderr)
+        return 1
+    try:
+        destination = install_pack(loaded.pack, force=args.force)
+    except InstallError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"installed {loaded.pack.id} into {destination}")
+    return 0
+
+
+def _pack_folder(path: Path) -> Path:
+    """Accept the pack folder or its pack.toml (what a shell's tab completion often gives)."""
+    return path.parent if path.name == "pack.toml" and path.is_file() else path
+
+
+def _usage(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `derivquest pack ...` on its own (the tests use this)."""
+    parser = argparse.ArgumentParser(prog="derivquest")
+    register(parser.add_subparsers())
+    args = parser.parse_args(argv)
+    status: int = args.handler(args)
+    return status

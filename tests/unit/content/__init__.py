@@ -1,0 +1,1 @@
+"""Tests of the content layer: pack format, loading, variants, grading, validation."""

@@ -1,0 +1,133 @@
+"""Plot goals: pure decisions from the player's final state, and the numbers behind them."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from derivquest.content.goals import (
+    STEP_SIZES,
+    activation_reached,
+    activation_target_reachable,
+    central_difference,
+    converging_rates,
+    gradient_check_passes,
+    grid_positions,
+    run_descent,
+    slope_reached,
+)
+from derivquest.content.plotmath import gradient_check_rows, slope_curve, tangent_solutions
+from derivquest.content.tasks import ActivationTask, DescentTask, GradientCheckTask, TangentTask
+
+
+@pytest.mark.parametrize(
+    ("slope", "target", "tolerance", "reached"),
+    [
+        (2.0, 2.0, 0.1, True),
+        (2.5, 2.0, 0.5, True),  # the boundary counts
+        (2.51, 2.0, 0.5, False),
+        (-2.0, 2.0, 0.1, False),
+        (math.nan, 2.0, 0.1, False),
+    ],
+)
+def test_slope_reached(slope: float, target: float, tolerance: float, reached: bool) -> None:
+    assert slope_reached(slope, target, tolerance) is reached
+
+
+@pytest.mark.parametrize(
+    ("x", "reached"), [(0.0, True), (0.05, True), (-0.05, True), (0.051, False)]
+)
+def test_activation_reached(x: float, reached: bool) -> None:
+    assert activation_reached(x, 0.0, 0.05) is reached
+
+
+TASK = DescentTask(x=2, y=6, w0=0, max_steps=50, tolerance=0.01)
+"""L(w) = (2w - 6)^2: w* = 3, and the update is w <- w - 8 lr (w - 3)."""
+
+
+@pytest.mark.parametrize(
+    ("rate", "converged", "diverged"),
+    [
+        (0.001, False, False),  # too slow for 50 steps
+        (0.05, True, False),
+        (0.125, True, False),  # 8 lr = 1: one step lands on w*
+        (0.2, True, False),  # overshoots, but the overshoot shrinks
+        (0.3, False, True),  # |1 - 8 lr| > 1: every step overshoots further
+        (1.0, False, True),
+    ],
+)
+def test_gradient_descent(rate: float, converged: bool, diverged: bool) -> None:
+    run = run_descent(TASK, rate)
+    assert (run.converged, run.diverged) == (converged, diverged)
+    assert run.path[0] == 0
+    assert run.steps <= TASK.max_steps
+
+
+def test_one_step_is_the_update_rule() -> None:
+    run = run_descent(TASK, 0.125)
+    assert run.path == (0, 3.0)
+    assert run.steps == 1
+
+
+def test_descent_edge_cases() -> None:
+    assert run_descent(DescentTask(0, 1, 0, 10, 0.1), 0.1).converged is False  # no y/x
+    assert run_descent(DescentTask(2, 6, 3, 10, 0.1), 0.1).steps == 0  # starts solved
+    assert converging_rates(TASK) == [0.03, 0.05, 0.1, 0.2]
+
+
+def test_central_difference_shows_rounding_error() -> None:
+    """Float64 on purpose: a tiny h loses to rounding, a moderate h is accurate."""
+    exact = math.cos(1.0)
+    good = central_difference(math.sin, 1.0, 1e-5)
+    tiny = central_difference(math.sin, 1.0, 1e-12)
+    coarse = central_difference(math.sin, 1.0, 1e-1)
+    assert gradient_check_passes(good, exact, 1e-8)
+    assert not gradient_check_passes(tiny, exact, 1e-8)
+    assert not gradient_check_passes(coarse, exact, 1e-8)
+    assert not gradient_check_passes(math.inf, exact, 1e-8)
+
+
+def test_step_sizes() -> None:
+    assert STEP_SIZES[0] == 0.1
+    assert STEP_SIZES[-1] == 1e-12
+    assert len(STEP_SIZES) == 12
+
+
+@pytest.mark.parametrize(
+    ("start", "step", "low", "high", "positions"),
+    [
+        (0, 0.5, -1, 1, [-1.0, -0.5, 0.0, 0.5, 1.0]),
+        (0.1, 0.1, 0, 0.3, [0.0, 0.1, 0.2, 0.3]),  # rounded: no 0.30000000000000004
+        (0, 1, 2, 1, []),
+        (0, 0, -1, 1, []),
+    ],
+)
+def test_grid_positions(
+    start: float, step: float, low: float, high: float, positions: list[float]
+) -> None:
+    assert grid_positions(start, step, low, high) == positions
+
+
+@pytest.mark.parametrize(
+    ("target", "reachable"), [(0.3, False), (0.5, True), (-2.0, True), (0.26, True)]
+)
+def test_activation_target_reachable(target: float, reachable: bool) -> None:
+    task = ActivationTask("sigmoid", target, 0.25, 0.0, 0.5)
+    assert activation_target_reachable(task) is (reachable or abs(target - 0.5) <= 0.25)
+
+
+def test_tangent_solutions_use_the_exact_derivative() -> None:
+    task = TangentTask("x^2", 2.0, 0.05, 0.0, 0.1, -3.0, 3.0)
+    assert tangent_solutions(task) == [1.0]
+    assert slope_curve("x^3")(2.0) == 12.0
+    assert math.isnan(slope_curve("sqrt(x)")(-1.0))
+
+
+def test_gradient_check_rows() -> None:
+    rows = gradient_check_rows(GradientCheckTask("sin(x)", 1.0, 1e-6))
+    assert [row.h for row in rows] == list(STEP_SIZES)
+    assert all(row.exact == pytest.approx(math.cos(1.0)) for row in rows)
+    passing = [row.h for row in rows if row.passes]
+    assert 1e-5 in passing
+    assert 1e-1 not in passing and 1e-12 not in passing

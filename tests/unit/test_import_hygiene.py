@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-CORE_MODULES = ["derivquest.engine", "derivquest.content"]
+CORE_MODULES = ["derivquest.engine", "derivquest.content", "derivquest.progress"]
 """Every layer below the UI; each new layer is added here when it lands."""
 
 

@@ -1,0 +1,231 @@
+"""`derivquest progress`: show, export, import and reset the saved progress."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from derivquest.progress import ProgressStore
+
+HELP = """\
+Saved progress lives in one file, $DERIVQUEST_HOME/progress.sqlite3 (docs/progress.md).
+
+  derivquest progress show                       # profiles and what each has done
+  derivquest progress export backup.json         # every profile (--profile NAME: one)
+  derivquest progress import backup.json         # merge: adds what is missing, twice is harmless
+  derivquest progress import --replace b.json    # empty the file's profiles first, then import
+  derivquest progress reset --profile ana --level calc-for-ml/chain-rule
+
+reset and import --replace ask first; without a terminal they need --yes.
+Exit status: 0 done, 1 failed or declined, 2 usage error.
+"""
+
+
+def register(subcommands: Any) -> None:
+    """Add the `progress` subcommand and its actions."""
+    parser = subcommands.add_parser(
+        "progress",
+        help="show, export, import or reset saved progress",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.set_defaults(handler=lambda args: _print_help(parser))
+    actions = parser.add_subparsers(dest="progress_action", metavar="ACTION")
+
+    show = actions.add_parser("show", help="list profiles and their answers, levels and drills")
+    show.set_defaults(handler=run_show)
+
+    export = actions.add_parser("export", help="write progress to a JSON file")
+    export.add_argument("file", metavar="FILE", help="where to write (- for standard output)")
+    export.add_argument(
+        "--profile", action="append", metavar="NAME", help="only this profile (repeatable)"
+    )
+    export.set_defaults(handler=run_export)
+
+    load = actions.add_parser("import", help="merge (or --replace) progress from a JSON file")
+    load.add_argument("file", metavar="FILE", help="an export file (- for standard input)")
+    load.add_argument(
+        "--replace", action="store_true", help="first empty each profile the file holds"
+    )
+    load.add_argument("--yes", action="store_true", help="do not ask before replacing")
+    load.set_defaults(handler=run_import)
+
+    reset = actions.add_parser("reset", help="erase progress (asks first)")
+    reset.add_argument("--level", metavar="ID", help="only this level (pack/level)")
+    reset.add_argument("--profile", metavar="NAME", help="only this profile (default: all)")
+    reset.add_argument("--yes", action="store_true", help="do not ask")
+    reset.set_defaults(handler=run_reset)
+
+
+def _print_help(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 0
+
+
+def _fail(message: str, status: int = 1) -> int:
+    print(f"derivquest progress: {message}", file=sys.stderr)
+    return status
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _open() -> ProgressStore:
+    from derivquest.progress import ProgressStore
+
+    return ProgressStore()
+
+
+def run_show(args: argparse.Namespace) -> int:
+    """Handle `derivquest progress show`."""
+    from derivquest.progress import ProgressError
+
+    try:
+        with _open() as store:
+            print(f"progress file: {store.path}")
+            document = store.export_document()
+            bests = {p.name: store.drills.personal_bests(p.id) for p in store.profiles()}
+    except ProgressError as error:
+        return _fail(str(error))
+    if not document.profiles:
+        print("no profiles yet")
+    for profile in document.profiles:
+        solved = {a.question_id for a in profile.attempts if a.correct}
+        records = ", ".join(f"{key} {score}" for key, score in sorted(bests[profile.name].items()))
+        print(
+            f"{profile.name}: {_count(len(profile.attempts), 'answer')},"
+            f" {_count(len(solved), 'question')} solved,"
+            f" {_count(len(profile.levels), 'level')} completed,"
+            f" {_count(len(profile.drills), 'drill')}" + (f" (bests: {records})" if records else "")
+        )
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Handle `derivquest progress export FILE [--profile NAME]...`."""
+    from derivquest.progress import ProgressError
+
+    try:
+        with _open() as store:
+            document = store.export_document(args.profile)
+    except ProgressError as error:
+        return _fail(str(error))
+    text = document.model_dump_json(indent=2) + "\n"
+    if args.file == "-":
+        sys.stdout.write(text)
+        return 0
+    try:
+        _write_atomically(Path(args.file), text)
+    except OSError as error:
+        return _fail(f"cannot write {args.file}: {error.strerror or error}")
+    print(f"exported {_count(len(document.profiles), 'profile')} to {args.file}")
+    return 0
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write `text` to a temporary file beside `path`, fsync it, then rename it over `path`."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Handle `derivquest progress import FILE [--replace] [--yes]`."""
+    from derivquest.progress import ProgressError
+    from derivquest.progress.export_format import parse_document
+
+    try:
+        text = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    except OSError as error:
+        return _fail(f"cannot read {args.file}: {error.strerror or error}")
+    try:
+        document = parse_document(text)
+        with _open() as store:
+            if args.replace:
+                existing = {p.name for p in store.profiles()}
+                replaced = sorted(p.name for p in document.profiles if p.name in existing)
+                if replaced:
+                    question = f"Replace all progress of {', '.join(replaced)} with the file's?"
+                    status = _confirm(question, args.yes)
+                    if status is not None:
+                        return status
+            counts = store.import_document(document, replace=args.replace)
+    except ProgressError as error:
+        return _fail(str(error))
+    print(
+        f"imported {args.file}: {_count(counts.attempts_added, 'new answer')},"
+        f" {_count(counts.drills_added, 'new drill')},"
+        f" {_count(counts.profiles_created, 'new profile')}"
+    )
+    return 0
+
+
+def run_reset(args: argparse.Namespace) -> int:
+    """Handle `derivquest progress reset [--level ID] [--profile NAME] [--yes]`."""
+    from derivquest.progress import ProgressError
+    from derivquest.progress.records import check_level_id
+
+    if args.level is not None:
+        try:
+            check_level_id(args.level)
+        except ValueError:
+            return _fail(f"--level takes a pack/level id, not {args.level!r}", 2)
+    try:
+        with _open() as store:
+            profile_id = None
+            if args.profile is not None:
+                profile = store.profile_named(args.profile)
+                if profile is None:
+                    return _fail(f"there is no profile called {args.profile!r}")
+                profile_id, whose = profile.id, f"profile {profile.name}"
+            else:
+                names = [p.name for p in store.profiles()]
+                if not names:
+                    print("nothing to reset: no profiles yet")
+                    return 0
+                whose = f"every profile ({', '.join(names)})"
+            what = f"level {args.level}" if args.level else "all progress, drills included,"
+            status = _confirm(f"Erase {what} of {whose}?", args.yes)
+            if status is not None:
+                return status
+            counts = store.reset(profile_id, args.level)
+    except ProgressError as error:
+        return _fail(str(error))
+    print(
+        f"erased {_count(counts.attempts, 'answer')}, {_count(counts.levels, 'level result')},"
+        f" {_count(counts.drills, 'drill')}, {_count(counts.resume_points, 'resume point')}"
+    )
+    return 0
+
+
+def _confirm(question: str, yes: bool) -> int | None:
+    """Return None to go ahead, or the exit status when the player did not confirm.
+
+    On a terminal the player must type y or yes; without one, only --yes goes ahead, so a
+    script can never erase progress by accident.
+    """
+    if yes:
+        return None
+    if not sys.stdin.isatty():
+        return _fail(f"{question} Not without --yes: standard input is not a terminal.", 2)
+    try:
+        reply = input(f"{question} This cannot be undone. [y/N] ")
+    except EOFError:
+        reply = ""
+    if reply.strip().lower() in ("y", "yes"):
+        return None
+    print("nothing was changed")
+    return 1

@@ -1,0 +1,84 @@
+"""Profile rows: several players per machine, each with a stable id that seeds variants."""
+
+from __future__ import annotations
+
+import sqlite3
+import unicodedata
+import uuid
+from typing import Any
+
+from derivquest.progress.errors import ProfileError
+from derivquest.progress.records import Profile
+
+MAX_NAME = 40
+"""Longest profile name, in characters."""
+
+_COLUMNS = "id, name, player_id, created_at"
+
+
+def check_name(name: str) -> str:
+    """Return the name stripped, or raise ProfileError when it is empty, long or unprintable."""
+    clean = name.strip()
+    if not clean or len(clean) > MAX_NAME:
+        raise ProfileError(f"a profile name has 1 to {MAX_NAME} characters")
+    if any(unicodedata.category(char).startswith("C") for char in clean):
+        raise ProfileError("a profile name cannot contain control characters")
+    return clean
+
+
+def _profile(row: Any) -> Profile:
+    return Profile(id=row[0], name=row[1], player_id=row[2], created_at=row[3])
+
+
+def all_profiles(connection: sqlite3.Connection) -> list[Profile]:
+    """Return every profile, by name."""
+    rows = connection.execute(f"SELECT {_COLUMNS} FROM profiles ORDER BY name")
+    return [_profile(row) for row in rows]
+
+
+def find(connection: sqlite3.Connection, name: str) -> Profile | None:
+    """Return the profile called `name` (after stripping), or None."""
+    row = connection.execute(
+        f"SELECT {_COLUMNS} FROM profiles WHERE name = ?", (name.strip(),)
+    ).fetchone()
+    return None if row is None else _profile(row)
+
+
+def ensure(
+    connection: sqlite3.Connection, name: str, now: float, player_id: str | None = None
+) -> Profile:
+    """Return the profile called `name`, creating it first if needed (in a write transaction).
+
+    `player_id` is used for a new profile when no other profile has it (an import keeps
+    the exported one, so variants stay the same); otherwise a fresh one is drawn.
+    """
+    clean = check_name(name)
+    existing = find(connection, clean)
+    if existing is not None:
+        return existing
+    taken = player_id is None or (
+        connection.execute("SELECT 1 FROM profiles WHERE player_id = ?", (player_id,)).fetchone()
+        is not None
+    )
+    chosen = uuid.uuid4().hex if taken or player_id is None else player_id
+    connection.execute(
+        "INSERT INTO profiles (name, player_id, created_at) VALUES (?, ?, ?)",
+        (clean, chosen, now),
+    )
+    created = find(connection, clean)
+    assert created is not None
+    return created
+
+
+def rename(connection: sqlite3.Connection, profile_id: int, new_name: str) -> Profile:
+    """Rename a profile (in a write transaction)."""
+    clean = check_name(new_name)
+    other = find(connection, clean)
+    if other is not None and other.id != profile_id:
+        raise ProfileError(f"a profile called {clean!r} exists already")
+    cursor = connection.execute("UPDATE profiles SET name = ? WHERE id = ?", (clean, profile_id))
+    if cursor.rowcount == 0:
+        raise ProfileError("that profile no longer exists")
+    renamed = find(connection, clean)
+    assert renamed is not None
+    return renamed

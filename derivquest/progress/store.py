@@ -1,0 +1,293 @@
+"""The progress store: one SQLite file for every profile and mode; answers commit at once."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable, Collection, Iterable
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from derivquest import paths
+from derivquest.progress import profiles as profile_rows
+from derivquest.progress.attempts import (
+    QUESTION_COLUMNS,
+    AttemptRow,
+    insert_attempt,
+    question_from_row,
+)
+from derivquest.progress.database import Database, Synchronous
+from derivquest.progress.drill_log import DrillLog
+from derivquest.progress.records import (
+    Mode,
+    Profile,
+    ProgressSummary,
+    QuestionProgress,
+    ResetCounts,
+    ResumePoint,
+    check_amount,
+    check_level_id,
+    check_question_id,
+    check_seed,
+    level_of,
+)
+from derivquest.progress.resume import clear_resume, load_resume, save_resume
+from derivquest.progress.skills import SkillLog
+from derivquest.progress.summary import reset_rows, summarise
+
+if TYPE_CHECKING:
+    from derivquest.progress.export_format import ExportDocument
+    from derivquest.progress.transfer import ImportCounts
+
+FILE_NAME = "progress.sqlite3"
+"""The store's file name inside the data directory."""
+
+
+def default_path() -> Path:
+    """Return `data_dir()/progress.sqlite3`."""
+    return paths.data_dir() / FILE_NAME
+
+
+class ProgressStore:
+    """Everything DerivQuest remembers about its players, in one SQLite database.
+
+    Open it once per process (`ProgressStore.open()`, or `with ProgressStore() as store:`)
+    and close it at exit. It is safe to call from any
+    thread (one connection under a lock) and from several processes at once (WAL, busy
+    timeout, one short IMMEDIATE transaction per call). Every method that saves returns only
+    after COMMIT. Failures raise `ProgressError` subclasses whose text is for the player.
+    """
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | None = None,
+        *,
+        synchronous: Synchronous = "FULL",
+        now: Callable[[], float] = time.time,
+    ) -> ProgressStore:
+        """Open the store (the same as calling the class); close it with `close()`."""
+        return cls(path, synchronous=synchronous, now=now)
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        *,
+        synchronous: Synchronous = "FULL",
+        now: Callable[[], float] = time.time,
+    ) -> None:
+        """Open (creating and migrating if needed) the store.
+
+        Args:
+            path: the database file; default `data_dir()/progress.sqlite3`.
+            synchronous: "FULL" (default) survives power loss; "NORMAL" survives crashes.
+            now: wall clock in Unix seconds, for timestamps (tests pass a fixed one).
+
+        Raises:
+            ProgressError: the folder or file cannot be created or opened, the file is not a
+                progress database, or it comes from a newer DerivQuest.
+        """
+        self._db = Database(default_path() if path is None else path, synchronous)
+        self._now = now
+        self.drills = DrillLog(self._db, now)
+        """Saved drills, personal bests and history."""
+        self.skills = SkillLog(self._db, now)
+        """Mastery per skill and the review schedule."""
+
+    @property
+    def path(self) -> Path:
+        """The database file."""
+        return self._db.path
+
+    def close(self) -> None:
+        """Close the store; every saved answer is already on disk."""
+        self._db.close()
+
+    def __enter__(self) -> ProgressStore:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # Profiles
+
+    def profiles(self) -> list[Profile]:
+        """Return every profile, by name."""
+        with self._db.read() as connection:
+            return profile_rows.all_profiles(connection)
+
+    def profile_named(self, name: str) -> Profile | None:
+        """Return the profile called `name`, or None."""
+        with self._db.read() as connection:
+            return profile_rows.find(connection, name)
+
+    def create_profile(self, name: str) -> Profile:
+        """Create the profile called `name` and return it.
+
+        If it exists already (say another game created it a moment ago) that one is
+        returned, so two games starting at once never fail or make two.
+
+        Raises:
+            ProfileError: the name is empty, longer than 40 characters or unprintable.
+        """
+        with self._db.write() as connection:
+            return profile_rows.ensure(connection, name, self._now())
+
+    def rename_profile(self, profile_id: int, new_name: str) -> Profile:
+        """Rename a profile; its progress and variants stay."""
+        with self._db.write() as connection:
+            return profile_rows.rename(connection, profile_id, new_name)
+
+    def delete_profile(self, profile_id: int) -> None:
+        """Delete a profile and everything recorded for it."""
+        with self._db.write() as connection:
+            connection.execute("DELETE FROM profiles WHERE id = ?", (profile_id,))
+
+    # Answers and levels
+
+    def record_attempt(
+        self,
+        profile_id: int,
+        question_id: str,
+        answer: str,
+        *,
+        correct: bool,
+        seconds: float,
+        hints_used: int = 0,
+        skills: Iterable[str] = (),
+        mode: Mode = "play",
+        variant_seed: int | None = None,
+    ) -> None:
+        """Save one judged answer; returns only once it is committed (show the verdict then).
+
+        Args:
+            question_id: `pack/level/question`.
+            answer: the text as typed (or the option chosen).
+            correct: the verdict.
+            seconds: time from showing the question to submitting this answer.
+            hints_used: hints the player had open when answering.
+            skills: the question's skill tags (for mastery and review).
+            mode: which part of the game it came from.
+            variant_seed: the variant answered, when randomised.
+
+        Raises:
+            ProgressError: not saved (disk full, read-only...): show its message.
+        """
+        check_question_id(question_id)
+        check_amount(seconds, "seconds")
+        check_amount(hints_used, "hints_used")
+        row = AttemptRow(
+            uid=uuid.uuid4().hex,
+            question_id=question_id,
+            answered_at=self._now(),
+            answer=answer,
+            correct=correct,
+            seconds=seconds,
+            hints_used=hints_used,
+            mode=mode,
+            variant_seed=None if variant_seed is None else check_seed(variant_seed),
+            skills=tuple(sorted(set(skills))),
+        )
+        with self._db.write() as connection:
+            insert_attempt(connection, profile_id, row)
+
+    def record_level_result(
+        self, profile_id: int, level_id: str, *, stars: int, seconds: float
+    ) -> None:
+        """Record a completed level (`pack/level`): best stars and time, one more completion."""
+        check_level_id(level_id)
+        check_amount(stars, "stars")
+        check_amount(seconds, "seconds")
+        with self._db.write() as connection:
+            connection.execute(
+                "INSERT INTO levels VALUES (?, ?, ?, 1, ?, ?)"
+                " ON CONFLICT (profile_id, level_id) DO UPDATE SET"
+                " stars = MAX(stars, excluded.stars), completions = completions + 1,"
+                " best_seconds = MIN(best_seconds, excluded.best_seconds),"
+                " last_completed_at = MAX(last_completed_at, excluded.last_completed_at)",
+                (profile_id, level_id, stars, seconds, self._now()),
+            )
+
+    def question_progress(self, profile_id: int, question_id: str) -> QuestionProgress | None:
+        """Return what is recorded for one question, or None."""
+        with self._db.read() as connection:
+            row = connection.execute(
+                f"SELECT {QUESTION_COLUMNS} FROM questions"
+                " WHERE profile_id = ? AND question_id = ?",
+                (profile_id, question_id),
+            ).fetchone()
+        return None if row is None else question_from_row(row)
+
+    def summary(
+        self,
+        profile_id: int,
+        question_ids: Collection[str],
+        level_ids: Collection[str] | None = None,
+    ) -> ProgressSummary:
+        """Return progress on the questions and levels the packs have now; others ignored.
+
+        `level_ids` defaults to the levels of `question_ids`.
+        """
+        levels = {level_of(q) for q in question_ids} if level_ids is None else level_ids
+        with self._db.read() as connection:
+            return summarise(connection, profile_id, frozenset(question_ids), frozenset(levels))
+
+    # Resume
+
+    def save_resume_point(self, profile_id: int, point: ResumePoint) -> None:
+        """Save where the player is (one point per profile and slot), replacing the last."""
+        check_question_id(point.question_id)
+        check_seed(point.variant_seed)
+        with self._db.write() as connection:
+            save_resume(connection, profile_id, point, self._now())
+
+    def resume_point(
+        self, profile_id: int, slot: str = "play", known_ids: Collection[str] | None = None
+    ) -> ResumePoint | None:
+        """Return the saved point, or None (also when its question is not in `known_ids`)."""
+        with self._db.read() as connection:
+            point = load_resume(connection, profile_id, slot)
+        if point is not None and known_ids is not None and point.question_id not in known_ids:
+            return None
+        return point
+
+    def clear_resume_point(self, profile_id: int, slot: str = "play") -> None:
+        """Forget the resume point of a slot (e.g. when a level is finished)."""
+        with self._db.write() as connection:
+            clear_resume(connection, profile_id, slot)
+
+    # Reset, export, import
+
+    def reset(self, profile_id: int | None = None, level_id: str | None = None) -> ResetCounts:
+        """Erase a profile's progress (every profile's when None), or only one level's.
+
+        Profiles stay; a level reset keeps drills, which span levels.
+        """
+        if level_id is not None:
+            check_level_id(level_id)
+        with self._db.write() as connection:
+            if profile_id is None:
+                targets = [profile.id for profile in profile_rows.all_profiles(connection)]
+            else:
+                targets = [profile_id]
+            return reset_rows(connection, targets, level_id)
+
+    def export_document(self, names: Collection[str] | None = None) -> ExportDocument:
+        """Return the profiles called `names` (all when None) as one export document."""
+        from derivquest.progress.transfer import export_document
+
+        with self._db.read() as connection:
+            return export_document(connection, names, self._now())
+
+    def import_document(self, document: ExportDocument, replace: bool = False) -> ImportCounts:
+        """Merge (or, with `replace`, overwrite) the document's profiles, all or nothing."""
+        from derivquest.progress.transfer import import_document
+
+        with self._db.write() as connection:
+            return import_document(connection, document, replace, self._now())

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 import sympy
+from sympy.core.parameters import distribute
 
 from derivquest.engine import printing
 from derivquest.engine.errors import EngineError, LimitExceeded, MathSyntaxError
@@ -87,7 +88,10 @@ def parse(text: str, variables: Sequence[str] = DEFAULT_VARIABLES) -> Parsed:
     if not text.strip():
         raise MathSyntaxError("type an expression, for example 2x + 1")
     try:
-        expr = _Parser(tokenize(text), names, symbols).parse()
+        # SymPy would turn 3(x+1) into 3x + 3 as it builds; the preview should show what was
+        # typed. (The setting is thread-local, so previews in threads do not interfere.)
+        with distribute(False):
+            expr = _Parser(tokenize(text), names, symbols).parse()
     except RecursionError:
         raise LimitExceeded("the expression is nested too deeply") from None
     reject_undefined(expr)
@@ -183,6 +187,10 @@ class _Parser:
         """True when the next token begins a factor written without ``*``."""
         token = self.token
         if token.kind == "number":
+            # `(x+1)2` and `ln(2)2^x` can only mean a product; `x2` and `2 3` are ambiguous.
+            previous = self.tokens[self.position - 1]
+            if previous.kind == "op" and previous.text in (")", "|"):
+                return True
             raise MathSyntaxError(
                 f"missing operator before {token.text} at column {token.column} "
                 f"(write * between numbers, or the number first: 2x)",

@@ -1,0 +1,44 @@
+"""The `derivquest` command: plays the game by default, with subcommands for tools."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from derivquest import __version__
+from derivquest.commands import check as check_command
+from derivquest.commands import pack as pack_command
+from derivquest.commands import play as play_command
+from derivquest.commands import progress as progress_command
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser with every subcommand registered."""
+    parser = argparse.ArgumentParser(
+        prog="derivquest",
+        description="Learn derivatives as machine learning uses them, in your terminal.",
+        epilog="Data lives in $DERIVQUEST_HOME (default: your platform's user data folder).",
+    )
+    parser.add_argument("--version", action="version", version=f"derivquest {__version__}")
+    play_command.add_play_options(parser)
+    subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    play_command.register(subcommands)
+    check_command.register(subcommands)
+    pack_command.register(subcommands)
+    progress_command.register(subcommands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the process exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    # No command means play: `derivquest --lang bn` starts the Bengali course.
+    handler = getattr(args, "handler", play_command.run)
+    try:
+        status: int = handler(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    return status

@@ -1,0 +1,1 @@
+"""Subcommands of `derivquest`: each module has `register(subparsers)` and a handler."""

@@ -1,0 +1,52 @@
+"""Numerical vs analytical derivative: the central difference's error as h shrinks."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from derivquest.content.goals import STEP_SIZES, central_difference
+from derivquest.engine import RealFunction, real_derivative, real_function
+
+
+@dataclass
+class GradientCheckView:
+    """The player picks h; the chart shows |numerical - analytical| for every h on log axes."""
+
+    function: str = "sin(x)"
+    at: float = 1.0
+    index: int = 4
+    """Which of ``STEP_SIZES`` is selected (1e-5 to start: the lesson's choice)."""
+    f: RealFunction = field(init=False, repr=False)
+    exact: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.f = real_function(self.function)
+        self.exact = real_derivative(self.function)(self.at)
+
+    @property
+    def h(self) -> float:
+        """The selected step."""
+        return STEP_SIZES[self.index]
+
+    def select(self, direction: int) -> None:
+        """Smaller h (1) or larger h (-1)."""
+        self.index = min(max(self.index + direction, 0), len(STEP_SIZES) - 1)
+
+    def estimate(self, h: float | None = None) -> float:
+        """The central difference (f(a+h) - f(a-h))/2h, computed in float64."""
+        return central_difference(self.f, self.at, self.h if h is None else h)
+
+    def error(self, h: float | None = None) -> float:
+        """|central difference - f'(a)|; floored at 1e-17 so a log axis can show an exact hit."""
+        value = abs(self.estimate(h) - self.exact)
+        return max(value, 1e-17) if math.isfinite(value) else math.nan
+
+    def errors(self) -> list[float]:
+        """The error for every offered h, largest h first."""
+        return [self.error(h) for h in STEP_SIZES]
+
+    def best_h(self) -> float:
+        """The h with the smallest error (where truncation and rounding error balance)."""
+        errors = self.errors()
+        return STEP_SIZES[min(range(len(errors)), key=lambda i: errors[i])]

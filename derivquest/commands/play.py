@@ -1,0 +1,51 @@
+"""`derivquest` (or `derivquest play`): start the game in this terminal."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+THEMES = ("ansi-dark", "ansi-light", "textual-dark", "textual-light")
+
+
+def add_play_options(parser: argparse.ArgumentParser) -> None:
+    """Options of the game, accepted with or without the `play` word."""
+    parser.add_argument("--lang", choices=("en", "bn"), default="en", help="course language")
+    parser.add_argument(
+        "--pack",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="PATH",
+        help="also load the level pack in this folder (repeatable)",
+    )
+    parser.add_argument("--profile", metavar="NAME", help="play as this player (created if new)")
+    parser.add_argument("--theme", choices=THEMES, default="ansi-dark", help="colour theme")
+
+
+def register(subcommands: Any) -> None:
+    """Add the `play` subcommand (the default when no command is given)."""
+    parser = subcommands.add_parser("play", help="play the game (the default)")
+    add_play_options(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Start the Textual app; return its exit status."""
+    from derivquest.progress.errors import ProgressError
+    from derivquest.ui.app import make_app
+
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        print("derivquest: the game needs a terminal (try `derivquest --help`)", file=sys.stderr)
+        return 2
+    try:
+        app = make_app(
+            extra_packs=tuple(args.pack), language=args.lang, theme=args.theme, profile=args.profile
+        )
+    except ProgressError as error:
+        print(f"derivquest: {error}", file=sys.stderr)
+        return 2
+    app.run()
+    return 0

@@ -1,0 +1,323 @@
+"""One player's game: the map, a level being played, answers judged and saved in that order."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from derivquest.content import (
+    Catalog,
+    Pack,
+    QuestionInstance,
+    QuestionRef,
+    VariantError,
+    grade,
+    instantiate,
+    text_in,
+)
+from derivquest.engine import JudgeService, Verdict
+from derivquest.engine.mistakes import describe_mistake
+from derivquest.game.plot_grading import grade_plot
+from derivquest.game.ports import ProgressStore
+from derivquest.progress.records import ProgressSummary, ResumePoint
+
+FAILURES_BEFORE_SOLUTION = 3
+"""Wrong answers after which the worked solution is shown without giving up."""
+
+
+@dataclass(frozen=True, slots=True)
+class LevelEntry:
+    """One level on the map."""
+
+    pack_id: str
+    level_id: str
+    title: str
+    locked: bool
+    missing: tuple[str, ...]
+    """Titles of the prerequisite levels not yet completed."""
+    solved: int
+    total: int
+    stars: int
+    completed: bool
+
+    @property
+    def full_id(self) -> str:
+        """`pack/level`, the key the progress store uses."""
+        return f"{self.pack_id}/{self.level_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class PackEntry:
+    """A pack on the map with its levels in order."""
+
+    pack_id: str
+    title: str
+    levels: tuple[LevelEntry, ...]
+
+
+@dataclass
+class QuestionPlay:
+    """The question on screen and everything the player did with it so far."""
+
+    ref: QuestionRef
+    instance: QuestionInstance
+    round_number: int
+    hints_shown: int = 0
+    failures: int = 0
+    solved: bool = False
+    gave_up: bool = False
+    typed: str = ""
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def finished(self) -> bool:
+        """Solved or given up: the player may move on."""
+        return self.solved or self.gave_up
+
+    @property
+    def solution_visible(self) -> bool:
+        """The worked solution shows after giving up or too many wrong answers."""
+        return self.gave_up or self.failures >= FAILURES_BEFORE_SOLUTION
+
+
+@dataclass
+class LevelRun:
+    """A level being played from its first (or resumed) question to its last."""
+
+    pack: Pack
+    level_id: str
+    title: str
+    lesson: str
+    refs: tuple[QuestionRef, ...]
+    index: int
+    play: QuestionPlay
+    stars: list[int] = field(default_factory=list)
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def full_id(self) -> str:
+        """`pack/level`."""
+        return f"{self.pack.id}/{self.level_id}"
+
+    @property
+    def total(self) -> int:
+        """Questions in the level."""
+        return len(self.refs)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What the screen shows after an answer: the verdict, already saved."""
+
+    verdict: Verdict
+    message: str
+    """The verdict's message, with the mistake sentence in the player's language."""
+    solution: str | None
+    """The worked solution, when it has become visible."""
+
+
+class GameSession:
+    """The rules of play for one profile, over the loaded packs, the judge and the store."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        judge: JudgeService,
+        store: ProgressStore,
+        profile_id: int,
+        player_id: str,
+        language: str = "en",
+    ) -> None:
+        self.catalog = catalog
+        self.judge = judge
+        self.store = store
+        self.profile_id = profile_id
+        self.player_id = player_id
+        """Seeds question variants, so a player sees the same variant after resuming."""
+        self.language = language
+
+    # -- the map -------------------------------------------------------------------------------
+
+    def summary(self) -> ProgressSummary:
+        """This profile's progress over the questions and levels the packs have now."""
+        question_ids = [ref.full_id for ref in self.catalog.questions()]
+        level_ids = [f"{p.id}/{level.id}" for p in self.catalog.packs for level in p.levels]
+        return self.store.summary(self.profile_id, question_ids, level_ids)
+
+    def map(self) -> list[PackEntry]:
+        """Every pack with its levels, locked or open, with progress and stars."""
+        summary = self.summary()
+        packs = []
+        for pack in self.catalog.packs:
+            completed = summary.completed_levels(pack.id)
+            titles = {level.id: text_in(level.model.title, self.language) for level in pack.levels}
+            entries = []
+            for level in pack.levels:
+                full = f"{pack.id}/{level.id}"
+                ids = [f"{full}/{q.id}" for q in level.model.questions]
+                recorded = summary.levels.get(full)
+                entries.append(
+                    LevelEntry(
+                        pack_id=pack.id,
+                        level_id=level.id,
+                        title=titles[level.id],
+                        locked=not pack.is_unlocked(level.id, completed),
+                        missing=tuple(
+                            titles.get(need, need)
+                            for need in level.model.requires
+                            if need not in completed
+                        ),
+                        solved=sum(1 for i in ids if (q := summary.questions.get(i)) and q.solved),
+                        total=len(ids),
+                        stars=recorded.stars if recorded else 0,
+                        completed=bool(recorded and recorded.completed),
+                    )
+                )
+            packs.append(
+                PackEntry(pack.id, text_in(pack.manifest.title, self.language), tuple(entries))
+            )
+        return packs
+
+    # -- playing a level -----------------------------------------------------------------------
+
+    def start_level(self, pack_id: str, level_id: str, index: int = 0) -> LevelRun:
+        """Open a level at a question (the first by default)."""
+        pack = self.catalog.pack(pack_id)
+        level = pack.level(level_id) if pack else None
+        if pack is None or level is None:
+            raise KeyError(f"no level {pack_id}/{level_id}")
+        refs = tuple(ref for ref in pack.questions() if ref.level.id == level_id)
+        index = min(max(index, 0), len(refs) - 1)
+        return LevelRun(
+            pack=pack,
+            level_id=level_id,
+            title=text_in(level.model.title, self.language),
+            lesson=text_in(level.model.lesson, self.language),
+            refs=refs,
+            index=index,
+            play=self._play(refs[index]),
+        )
+
+    def resume(self) -> LevelRun | None:
+        """Reopen the question, variant, hints and typed text saved last, if it still exists."""
+        point = self.store.resume_point(self.profile_id)
+        if point is None or self.catalog.question(point.question_id) is None:
+            return None
+        ref = self.catalog.question(point.question_id)
+        assert ref is not None
+        run = self.start_level(point.pack, point.level, ref_index(ref))
+        run.play = self._play(ref, point.round_number)
+        run.play.hints_shown = min(point.hints_shown, len(run.play.instance.hints))
+        run.play.typed = point.typed
+        return run
+
+    def save_place(self, run: LevelRun) -> None:
+        """Remember the question, its variant, the hints open and what is typed."""
+        play = run.play
+        self.store.save_resume_point(
+            self.profile_id,
+            ResumePoint(
+                question_id=play.ref.full_id,
+                variant_seed=play.round_number,
+                typed=play.typed,
+                round_number=play.round_number,
+                hints_shown=play.hints_shown,
+            ),
+        )
+
+    def submit(self, run: LevelRun, answer: str | float) -> Outcome:
+        """Judge the answer, commit it to the store, and only then return the outcome.
+
+        Call from a worker thread: judging takes up to the judge's deadline.
+        """
+        play = run.play
+        instance = play.instance
+        if instance.kind == "plot":
+            assert instance.plot is not None
+            verdict = grade_plot(instance.plot, float(answer))
+        else:
+            verdict = grade(instance, str(answer), self.judge)
+        if verdict.status != "invalid":
+            self.store.record_attempt(
+                self.profile_id,
+                question_id=play.ref.full_id,
+                answer=str(answer),
+                correct=verdict.correct,
+                seconds=time.monotonic() - play.started,
+                hints_used=play.hints_shown,
+                variant_seed=play.round_number,
+                skills=instance.skills,
+            )
+            play.started = time.monotonic()
+            if verdict.correct:
+                play.solved = True
+            else:
+                play.failures += 1
+        message = verdict.message
+        if verdict.diagnosis and self.language != "en":
+            message = describe_mistake(verdict.diagnosis, self.language)
+        solution = instance.solution if play.solution_visible else None
+        return Outcome(verdict, message, solution)
+
+    def hint(self, run: LevelRun) -> str | None:
+        """Show one more hint; None when there are no more."""
+        play = run.play
+        if play.hints_shown >= len(play.instance.hints):
+            return None
+        play.hints_shown += 1
+        return play.instance.hints[play.hints_shown - 1]
+
+    def give_up(self, run: LevelRun) -> str:
+        """Give up the question: it earns no stars and the worked solution shows."""
+        run.play.gave_up = True
+        return run.play.instance.solution
+
+    def advance(self, run: LevelRun) -> bool:
+        """Move to the next question; False when the level is finished (and recorded)."""
+        run.stars.append(question_stars(run.play))
+        if run.index + 1 >= run.total:
+            self.store.record_level_result(
+                self.profile_id,
+                run.full_id,
+                stars=level_stars(run.stars),
+                seconds=time.monotonic() - run.started,
+            )
+            return False
+        run.index += 1
+        run.play = self._play(run.refs[run.index])
+        return True
+
+    def _play(self, ref: QuestionRef, round_number: int | None = None) -> QuestionPlay:
+        if round_number is None:
+            round_number = self._next_round(ref)
+        try:
+            instance = instantiate(ref, self.player_id, round_number, self.language)
+        except VariantError:
+            # A broken variant (the validator reports these) falls back to the first one.
+            instance = instantiate(ref, self.player_id, 0, self.language)
+        return QuestionPlay(ref=ref, instance=instance, round_number=round_number)
+
+    def _next_round(self, ref: QuestionRef) -> int:
+        """A solved question comes back as a new variant; an unsolved one keeps its variant."""
+        progress = self.summary().questions.get(ref.full_id)
+        return progress.correct if progress else 0
+
+
+def ref_index(ref: QuestionRef) -> int:
+    """The question's position within its level."""
+    return ref.index
+
+
+def question_stars(play: QuestionPlay) -> int:
+    """3: solved at the first try without hints; 2: solved without hints; 1: solved; 0: gave up."""
+    if not play.solved:
+        return 0
+    if play.hints_shown == 0 and play.failures == 0:
+        return 3
+    return 2 if play.hints_shown == 0 else 1
+
+
+def level_stars(stars: Sequence[int]) -> int:
+    """A level's stars: the average of its questions', rounded down (0 to 3)."""
+    return sum(stars) // len(stars) if stars else 0

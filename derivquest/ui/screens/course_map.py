@@ -1,0 +1,121 @@
+"""The course map: packs and their levels, locked or open, with stars and a summary."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static, Tree
+from textual.widgets.tree import TreeNode
+
+from derivquest.game.session import LevelEntry, PackEntry
+from derivquest.ui.strings import t
+
+STAR, NO_STAR = "★", "☆"
+
+
+def stars(count: int) -> str:
+    """Three stars, filled or not."""
+    return STAR * count + NO_STAR * (3 - count)
+
+
+def level_label(entry: LevelEntry) -> Text:
+    """One line per level: a lock or the stars, then the title."""
+    if entry.locked:
+        return Text.assemble(("🔒 ", "dim"), (entry.title, "dim"))
+    mark = stars(entry.stars) if entry.completed else f"{entry.solved}/{entry.total}"
+    return Text.assemble((f"{mark:>4} ", "bold"), entry.title)
+
+
+class CourseMapScreen(Screen[None]):
+    """Arrow keys move, Enter opens a level; the charts open from here too."""
+
+    BINDINGS = [
+        Binding("t", "chart('tangent')", "tangent", id="map.tangent"),
+        Binding("g", "chart('descent')", "descent", id="map.descent"),
+        Binding("k", "chart('gradient-check')", "grad check", id="map.gradcheck"),
+        Binding("a", "chart('activations')", "activations", id="map.activations"),
+    ]
+
+    class LevelChosen(Message):
+        """The player opened an unlocked level."""
+
+        def __init__(self, entry: LevelEntry) -> None:
+            super().__init__()
+            self.entry = entry
+
+    class ChartRequested(Message):
+        """The player asked for a chart to explore freely."""
+
+        def __init__(self, chart: str) -> None:
+            super().__init__()
+            self.chart = chart
+
+    def __init__(self, packs: list[PackEntry], problems: list[str], language: str = "en") -> None:
+        super().__init__()
+        self.packs = packs
+        self.problems = problems
+        """One line per pack that failed to load, shown instead of crashing."""
+        self.language = language
+
+    def compose(self) -> ComposeResult:
+        yield Label(t("map.title", self.language), classes="screen-title")
+        with Horizontal(id="map-body"):
+            tree: Tree[LevelEntry | None] = Tree("packs", id="map-tree")
+            tree.show_root = False
+            for pack in self.packs:
+                branch = tree.root.add(Text(pack.title, style="bold"), expand=True)
+                for entry in pack.levels:
+                    branch.add_leaf(level_label(entry), data=entry)
+            yield tree
+            yield Static("", id="level-details", markup=False)
+        if self.problems:
+            yield Static("\n".join(self.problems), id="map-problems", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        tree = self.query_one(Tree)
+        tree.focus()
+        first_open = next(
+            (
+                n
+                for n in _leaves(tree)
+                if n.data is not None and not n.data.locked and not n.data.completed
+            ),
+            None,
+        )
+        if first_open is not None:
+            tree.move_cursor(first_open)
+
+    @on(Tree.NodeHighlighted, "#map-tree")
+    def _highlighted(self, event: Tree.NodeHighlighted[LevelEntry | None]) -> None:
+        self.query_one("#level-details", Static).update(self._details(event.node.data))
+
+    @on(Tree.NodeSelected, "#map-tree")
+    def _selected(self, event: Tree.NodeSelected[LevelEntry | None]) -> None:
+        entry = event.node.data
+        if entry is not None and not entry.locked:
+            self.post_message(self.LevelChosen(entry))
+
+    def action_chart(self, chart: str) -> None:
+        self.post_message(self.ChartRequested(chart))
+
+    def _details(self, entry: LevelEntry | None) -> Text:
+        if entry is None:
+            return Text("")
+        lines = Text(entry.title + "\n", style="bold")
+        if entry.locked:
+            lines.append(t("map.locked", self.language, levels=", ".join(entry.missing)))
+            return lines
+        lines.append(t("map.progress", self.language, done=entry.solved, total=entry.total) + "\n")
+        if entry.completed:
+            lines.append(stars(entry.stars), style="bold")
+        return lines
+
+
+def _leaves(tree: Tree[LevelEntry | None]) -> list[TreeNode[LevelEntry | None]]:
+    return [leaf for branch in tree.root.children for leaf in branch.children]

@@ -1,0 +1,229 @@
+"""A question: prompt, answer with live preview, verdict, hints and the worked solution."""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Label, Static
+
+from derivquest.game.session import GameSession, LevelRun, Outcome, level_stars
+from derivquest.ui.screens.course_map import stars
+from derivquest.ui.strings import t
+from derivquest.ui.widgets.answer_input import AnswerInput
+from derivquest.ui.widgets.chart_base import ChartPanel
+from derivquest.ui.widgets.plot_task import plot_chart, plot_value
+
+SAVE_TYPED_AFTER = 1.0
+"""Seconds of quiet typing after which the typed text is saved for resuming."""
+
+
+def rich_prompt(text: str) -> Text:
+    """Show `math` in backticks in bold, without the backticks."""
+    result = Text()
+    for index, part in enumerate(re.split(r"`([^`]*)`", text)):
+        result.append(part, style="bold" if index % 2 else "")
+    return result
+
+
+class QuestionScreen(Screen[None]):
+    """Plays the questions of a level until it ends or the player goes back."""
+
+    BINDINGS = [
+        Binding("ctrl+t", "hint", "hint", id="question.hint"),
+        Binding("ctrl+g", "give_up", "give up", id="question.give_up"),
+        Binding("ctrl+n", "next", "next", id="question.next"),
+        Binding("escape", "back", "map", id="question.back"),
+        *[
+            Binding(str(n), f"choose({n})", show=False, id=f"question.choose{n}")
+            for n in range(1, 10)
+        ],
+        Binding("enter", "submit_chart", "submit", show=False, id="question.submit_chart"),
+    ]
+
+    def __init__(self, session: GameSession, run: LevelRun) -> None:
+        super().__init__()
+        self.session = session
+        self.run = run
+        self._save_timer: Timer | None = None
+        self._checking = False
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="question-title", classes="screen-title")
+        with VerticalScroll(id="question-body"):
+            yield Static("", id="prompt")
+            yield Static("", id="options")
+            yield Static("", id="verdict")
+            yield Static("", id="hints")
+            yield Static("", id="solution")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_question()
+        # Saved at once, so a game killed before any keystroke still resumes right here.
+        self._save_place()
+
+    @property
+    def language(self) -> str:
+        return self.session.language
+
+    def show_question(self) -> None:
+        """Lay out the current question (also after moving to the next one)."""
+        run, play = self.run, self.run.play
+        instance = play.instance
+        self.query_one("#question-title", Label).update(
+            f"{run.title} · "
+            + t("question.counter", self.language, number=run.index + 1, total=run.total)
+        )
+        self.query_one("#prompt", Static).update(rich_prompt(instance.prompt))
+        for old in self.query("AnswerInput, ChartPanel"):
+            old.remove()
+        body = self.query_one("#question-body")
+        options = self.query_one("#options", Static)
+        options.display = instance.kind == "choice"
+        if instance.kind == "choice":
+            lines = Text()
+            for number, option in enumerate(instance.options, start=1):
+                lines.append(f"{number}. ", style="bold")
+                lines.append_text(rich_prompt(option.text))
+                lines.append("\n")
+            lines.append(t("question.pick", self.language), style="dim")
+            options.update(lines)
+            self.focus()
+        elif instance.kind == "plot":
+            options.update("")
+            chart = plot_chart(instance)
+            body.mount(chart, after=options)
+            chart.focus()
+        else:
+            options.update("")
+            answer = AnswerInput(
+                instance.variables,
+                value=play.typed,
+                placeholder=t(f"question.placeholder.{instance.kind}", self.language),
+                id="answer-input",
+            )
+            body.mount(answer, after=options)
+        self._set("#verdict", "")
+        self._set("#hints", "\n".join(instance.hints[: play.hints_shown]))
+        self._set("#solution", "")
+
+    def _set(self, selector: str, text: str | Text, status: str | None = None) -> None:
+        """Fill one block of the screen; an empty block takes no space."""
+        widget = self.query_one(selector, Static)
+        widget.set_classes(status or "")
+        widget.update(text if isinstance(text, Text) else Text(text))
+        widget.display = bool(str(text))
+
+    # -- answering ---------------------------------------------------------------------------
+
+    @on(AnswerInput.Submitted)
+    def _answer_submitted(self, event: AnswerInput.Submitted) -> None:
+        self.submit(event.value)
+
+    def action_choose(self, number: int) -> None:
+        if self.run.play.instance.kind == "choice" and number <= len(
+            self.run.play.instance.options
+        ):
+            self.submit(str(number))
+
+    def action_submit_chart(self) -> None:
+        chart = next(iter(self.query(ChartPanel)), None)
+        if chart is not None and self.run.play.instance.kind == "plot":
+            self.submit(plot_value(chart))
+
+    def submit(self, answer: str | float) -> None:
+        """Judge in a worker: the screen keeps responding while the checker works."""
+        if self._checking or self.run.play.finished:
+            return
+        self._checking = True
+        self._set("#verdict", t("question.checking", self.language))
+        self._judge(answer)
+
+    @work(thread=True, exclusive=True, group="judge")
+    def _judge(self, answer: str | float) -> None:
+        # submit() commits the answer to the store before returning, so a verdict on screen
+        # is always a saved one.
+        outcome = self.session.submit(self.run, answer)
+        self.app.call_from_thread(self._show_outcome, outcome)
+
+    def _show_outcome(self, outcome: Outcome) -> None:
+        self._checking = False
+        verdict = outcome.verdict
+        text = Text()
+        message = outcome.message
+        if verdict.correct:
+            text.append(t("question.correct", self.language))
+            # The engine's plain "Correct." adds nothing; an explanation or plot note does.
+            message = "" if message == "Correct." else " " + message
+        text.append(message)
+        self._set("#verdict", text, verdict.status)
+        if outcome.solution is not None:
+            self._show_solution(outcome.solution)
+        if verdict.correct:
+            self.focus()
+
+    def _show_solution(self, solution: str) -> None:
+        heading = Text(t("question.solution", self.language) + "\n", style="bold")
+        heading.append_text(rich_prompt(solution))
+        self._set("#solution", heading)
+
+    def action_hint(self) -> None:
+        hint = self.session.hint(self.run)
+        if hint is None:
+            self.notify(t("question.no_more_hints", self.language))
+            return
+        self._set("#hints", "\n".join(self.run.play.instance.hints[: self.run.play.hints_shown]))
+        self._save_place()
+
+    def action_give_up(self) -> None:
+        if not self.run.play.finished:
+            self._show_solution(self.session.give_up(self.run))
+
+    def action_next(self) -> None:
+        if not self.run.play.finished:
+            self.notify(t("question.finish_first", self.language))
+            return
+        self._advance()
+
+    @work(thread=True, exclusive=True, group="judge")
+    def _advance(self) -> None:
+        more = self.session.advance(self.run)
+        self.app.call_from_thread(self._after_advance, more)
+
+    def _after_advance(self, more: bool) -> None:
+        if more:
+            self.show_question()
+            self._save_place()
+            return
+        earned = stars(level_stars(self.run.stars))
+        self.notify(t("question.level_done", self.language, stars=earned))
+        self.dismiss(None)
+
+    def action_back(self) -> None:
+        self._save_place()
+        self.dismiss(None)
+
+    # -- resume -------------------------------------------------------------------------------
+
+    @on(AnswerInput.Changed)
+    def _typed(self, event: AnswerInput.Changed) -> None:
+        self.run.play.typed = event.value
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_TYPED_AFTER, self._save_place)
+
+    def _save_place(self) -> None:
+        self._write_place()
+
+    @work(thread=True, group="save-place")
+    def _write_place(self) -> None:
+        self.session.save_place(self.run)

@@ -1,0 +1,66 @@
+"""Start: choose a player (or make one) and continue where they left off with one key."""
+
+from __future__ import annotations
+
+import re
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from derivquest.ui.strings import t
+
+NAME_PATTERN = re.compile(r"^[\w][\w \-]{0,29}$")
+"""1-30 letters, digits, spaces, - or _ (any script: Bengali names welcome)."""
+
+
+class StartScreen(Screen[str]):
+    """Dismisses with the chosen profile name (existing or new)."""
+
+    BINDINGS = [Binding("c", "continue_last", "continue", id="start.continue")]
+
+    def __init__(self, profiles: list[str], last: str | None, language: str = "en") -> None:
+        super().__init__()
+        self.profiles = profiles
+        """Existing profile names, most recently played first."""
+        self.last = last
+        self.language = language
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="start-box"):
+            yield Label(t("app.title", self.language), classes="app-name")
+            yield Label(t("app.subtitle", self.language), classes="muted")
+            yield Label(t("start.profiles", self.language))
+            options = [Option(name, id=f"p{i}") for i, name in enumerate(self.profiles)]
+            yield OptionList(*options, id="profiles")
+            yield Input(placeholder=t("start.new_profile", self.language), id="new-profile")
+            message = "" if self.profiles else t("start.no_profiles", self.language)
+            yield Static(message, id="start-message", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.profiles:
+            self.query_one(OptionList).focus()
+        else:
+            self.query_one(Input).focus()
+
+    def action_continue_last(self) -> None:
+        """Continue as the last player, if there is one."""
+        if self.last is not None:
+            self.dismiss(self.last)
+
+    @on(OptionList.OptionSelected, "#profiles")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(str(event.option.prompt))
+
+    @on(Input.Submitted, "#new-profile")
+    def _created(self, event: Input.Submitted) -> None:
+        name = event.value.strip()
+        if not NAME_PATTERN.match(name):
+            self.query_one("#start-message", Static).update(t("start.bad_name", self.language))
+            return
+        self.dismiss(name)

@@ -1,0 +1,147 @@
+"""An answer box with a live preview: the answer as the engine reads it, or where it breaks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Input, Static
+
+from derivquest.engine import EngineError, parse
+
+MAX_PREVIEW_LINES = 6
+"""Taller pretty prints are cut, so the preview never pushes the verdict off an 80x24 screen."""
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """What the preview shows for one version of the typed text."""
+
+    text: str
+    ok: bool
+    body: str
+
+
+def render_preview(text: str, variables: Sequence[str]) -> Preview:
+    """Parse ``text`` and return the pretty print, or the error with a caret under it."""
+    if not text.strip():
+        return Preview(text, True, "")
+    try:
+        parsed = parse(text, variables)
+    except EngineError as error:
+        caret = error.caret_line()
+        body = f"{text}\n{caret}\n{error.message}" if caret else error.message
+        return Preview(text, False, body)
+    lines = parsed.pretty().splitlines()
+    if len(lines) > MAX_PREVIEW_LINES:
+        lines = [*lines[:MAX_PREVIEW_LINES], "…"]
+    return Preview(text, True, "\n".join(lines))
+
+
+class AnswerInput(Vertical):
+    """The answer input and, under it, a preview that follows every keystroke."""
+
+    DEFAULT_CSS = """
+    AnswerInput { height: auto; }
+    AnswerInput > #preview { height: auto; max-height: 8; padding: 0 1; color: $text-muted; }
+    AnswerInput > #preview.error { color: $error; }
+    """
+
+    class Submitted(Message):
+        """The player pressed Enter on a non-empty answer."""
+
+        def __init__(self, answer_input: AnswerInput, value: str) -> None:
+            super().__init__()
+            self.answer_input = answer_input
+            self.value = value
+
+        @property
+        def control(self) -> AnswerInput:
+            return self.answer_input
+
+    class Changed(Message):
+        """The typed text changed (the game saves it for resuming)."""
+
+        def __init__(self, answer_input: AnswerInput, value: str) -> None:
+            super().__init__()
+            self.answer_input = answer_input
+            self.value = value
+
+        @property
+        def control(self) -> AnswerInput:
+            return self.answer_input
+
+    variables: reactive[tuple[str, ...]] = reactive(("x",))
+    """The question's variables: the preview reads names with them."""
+
+    def __init__(
+        self,
+        variables: Sequence[str] = ("x",),
+        value: str = "",
+        placeholder: str = "type your answer, e.g. 15(3x+2)^4",
+        *,
+        autofocus: bool = True,
+        id: str | None = None,  # noqa: A002 - Textual's own parameter name
+    ) -> None:
+        super().__init__(id=id)
+        self._autofocus = autofocus
+        self.set_reactive(AnswerInput.variables, tuple(variables))
+        self._initial = value
+        self._placeholder = placeholder
+        self._generation = 0
+
+    def compose(self) -> ComposeResult:
+        yield Input(value=self._initial, placeholder=self._placeholder, id="answer")
+        yield Static("", id="preview", markup=False)
+
+    def on_mount(self) -> None:
+        # The Input exists only once this widget has composed, i.e. now, not when mounted.
+        if self._autofocus:
+            self.query_one(Input).focus()
+        if self._initial:
+            self._request_preview(self._initial)
+
+    @property
+    def value(self) -> str:
+        """The typed text."""
+        return self.query_one(Input).value
+
+    def clear(self) -> None:
+        """Empty the box (after a correct answer)."""
+        self.query_one(Input).value = ""
+
+    @on(Input.Changed, "#answer")
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._request_preview(event.value)
+        self.post_message(self.Changed(self, event.value))
+
+    @on(Input.Submitted, "#answer")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.value.strip():
+            self.post_message(self.Submitted(self, event.value))
+
+    def _request_preview(self, text: str) -> None:
+        self._generation += 1
+        self._build_preview(text, self._generation)
+
+    # Parsing is cheap for what players type, but SymPy's pretty printer is not always: it runs
+    # in a thread so a keystroke never waits for it, and only the newest result is shown.
+    @work(thread=True, exclusive=True, group="answer-preview")
+    def _build_preview(self, text: str, generation: int) -> None:
+        preview = render_preview(text, self.variables)
+        self.app.call_from_thread(self._show_preview, preview, generation)
+
+    def _show_preview(self, preview: Preview, generation: int) -> None:
+        if generation != self._generation:
+            return
+        widget = self.query_one("#preview", Static)
+        widget.set_class(not preview.ok, "error")
+        widget.update(Text(preview.body))

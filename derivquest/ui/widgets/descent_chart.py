@@ -1,0 +1,74 @@
+"""Gradient descent on L(w) = (wx - y)^2: the point on the loss curve and loss per step."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual_plotext.plot import Plot
+
+from derivquest.charts.descent import DescentView
+from derivquest.ui.widgets.chart_base import ChartPanel, finite_or_none, show
+
+
+class DescentChart(ChartPanel):
+    """Two panels: the loss curve with the current w, and the loss after each step."""
+
+    BINDINGS = [
+        Binding("space", "step", "step", id="descent.step"),
+        Binding("r", "run", "run 10", id="descent.run"),
+        Binding("up", "rate(1)", "lr up", id="descent.rate_up"),
+        Binding("down", "rate(-1)", "lr down", id="descent.rate_down"),
+        Binding("backspace", "reset", "reset", id="descent.reset"),
+    ]
+
+    def __init__(self, view: DescentView, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.view = view
+        """The run being shown."""
+
+    def action_step(self) -> None:
+        self.view.step()
+        self.redraw()
+
+    def action_run(self) -> None:
+        self.view.run(10)
+        self.redraw()
+
+    def action_rate(self, direction: int) -> None:
+        self.view.change_rate(direction)
+        self.redraw()
+
+    def action_reset(self) -> None:
+        self.view.reset()
+        self.redraw()
+
+    def draw(self, plt: Plot) -> None:
+        view = self.view
+        plt.subplots(1, 2)
+        left = plt.subplot(1, 1)
+        ws, losses = view.curve()
+        left.plot(ws, losses, label="L(w)", color="blue")
+        path = [w for w in view.path if abs(w) < 1e6]
+        left.scatter(path, finite_or_none([view.loss(w) for w in path]), color="magenta")
+        if abs(view.w) < 1e6:
+            left.scatter([view.w], [view.loss(view.w)], color="red", marker="●")
+        left.vline(view.target, color="green")
+        left.title(f"L(w) = ({view.x:g}w - {view.y:g})²")
+        right = plt.subplot(1, 2)
+        right.plot(list(range(len(view.path))), finite_or_none(view.losses()), color="red")
+        right.title("loss per step")
+        right.xlabel("step")
+
+    def status(self) -> str:
+        view = self.view
+        verdict = ""
+        if view.diverged:
+            verdict = (
+                f"  DIVERGED: lr {view.learning_rate:g} > {view.critical_rate:g} = 1/x²,"
+                " every step overshoots more"
+            )
+        elif view.converged:
+            verdict = f"  converged to w = {view.target:g} in {len(view.path) - 1} steps"
+        return (
+            f"lr = {view.learning_rate:g}   step {len(view.path) - 1}   w = {show(view.w)}"
+            f"   L(w) = {show(view.loss(view.w))}   dL/dw = {show(view.gradient(view.w))}{verdict}"
+        )

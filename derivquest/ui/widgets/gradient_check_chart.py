@@ -1,0 +1,57 @@
+"""Gradient checking: the central difference's error for each h, on log axes."""
+
+from __future__ import annotations
+
+import math
+
+from textual.binding import Binding
+from textual_plotext.plot import Plot
+
+from derivquest.charts.gradient_check import GradientCheckView
+from derivquest.content.goals import STEP_SIZES
+from derivquest.ui.widgets.chart_base import ChartPanel, finite_or_none, show
+
+
+class GradientCheckChart(ChartPanel):
+    """Error = |(f(a+h) - f(a-h))/2h - f'(a)| as h shrinks: truncation, then rounding."""
+
+    BINDINGS = [
+        Binding("left", "select(-1)", "larger h", id="gradcheck.larger"),
+        Binding("right", "select(1)", "smaller h", id="gradcheck.smaller"),
+    ]
+
+    def __init__(self, view: GradientCheckView, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.view = view
+        """The function, point and chosen h."""
+
+    def action_select(self, direction: int) -> None:
+        self.view.select(direction)
+        self.redraw()
+
+    def draw(self, plt: Plot) -> None:
+        # log10 on linear axes with 1e-n labels: plotext's own log axes print long decimals.
+        view = self.view
+        exponents = [math.log10(h) for h in STEP_SIZES]
+        errors = [math.log10(e) if math.isfinite(e) else math.nan for e in view.errors()]
+        plt.plot(exponents, finite_or_none(errors), color="blue", label="error")
+        plt.scatter(
+            [math.log10(view.h)],
+            finite_or_none([math.log10(view.error())]),
+            color="red",
+            marker="●",
+        )
+        plt.xticks(exponents[::2], [f"1e{int(e)}" for e in exponents[::2]])
+        finite = [e for e in errors if math.isfinite(e)]
+        low, high = math.floor(min(finite, default=-17)), math.ceil(max(finite, default=0))
+        ticks = [float(t) for t in range(low, high + 1, max(1, (high - low) // 5))]
+        plt.yticks(ticks, [f"1e{t}" for t in ticks])
+        plt.title(f"error of the central difference: {view.function} at x = {view.at:g}")
+        plt.xlabel("h (log scale)")
+
+    def status(self) -> str:
+        view = self.view
+        return (
+            f"h = {view.h:g}   numerical = {view.estimate():.12g}   analytical = "
+            f"{view.exact:.12g}   error = {show(view.error(), 2)}   best h ≈ {view.best_h():g}"
+        )

@@ -1,0 +1,67 @@
+"""The tangent-line visualizer: move x0, watch the secant close in on the tangent."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual_plotext.plot import Plot
+
+from derivquest.charts.tangent import SECANT_MIN, TangentView
+from derivquest.ui.widgets.chart_base import ChartPanel, finite_or_none, show
+
+
+class TangentChart(ChartPanel):
+    """f, its tangent at x0 and a secant through x0 and x0+h."""
+
+    BINDINGS = [
+        Binding("left", "move(-1)", "x0 left", id="tangent.left"),
+        Binding("right", "move(1)", "x0 right", id="tangent.right"),
+        Binding("down", "secant(-1)", "h smaller", id="tangent.shrink"),
+        Binding("up", "secant(1)", "h larger", id="tangent.widen"),
+        Binding("a", "animate", "animate h→0", id="tangent.animate"),
+    ]
+
+    def __init__(self, view: TangentView, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.view = view
+        """The function, x0 and h being shown."""
+
+    def action_move(self, steps: int) -> None:
+        self.view.move(steps)
+        self.redraw()
+
+    def action_secant(self, direction: int) -> None:
+        if direction < 0:
+            self.view.shrink_secant()
+        else:
+            self.view.widen_secant()
+        self.redraw()
+
+    def action_animate(self) -> None:
+        """Halve h a few times a second until the secant sits on the tangent."""
+
+        def tick() -> None:
+            self.view.shrink_secant()
+            self.redraw()
+            if self.view.h <= SECANT_MIN:
+                timer.stop()
+
+        timer = self.set_interval(0.35, tick)
+
+    def draw(self, plt: Plot) -> None:
+        view = self.view
+        xs = view.xs()
+        plt.plot(xs, finite_or_none(view.curve()), label=f"f(x) = {view.function}", color="blue")
+        plt.plot(
+            xs, finite_or_none(view.secant_line()), label=f"secant, h = {view.h:g}", color="magenta"
+        )
+        plt.plot(xs, finite_or_none(view.tangent_line()), label="tangent", color="green")
+        plt.scatter([view.x0], finite_or_none([view.value]), color="red", marker="●")
+        plt.xlim(view.x_min, view.x_max)
+        plt.ylim(*view.y_limits())
+
+    def status(self) -> str:
+        view = self.view
+        return (
+            f"x0 = {show(view.x0)}   f(x0) = {show(view.value)}   f'(x0) = {show(view.slope)}"
+            f"   secant slope = {show(view.secant_slope)}  (h = {view.h:g})"
+        )

@@ -88,6 +88,11 @@ class DescentView:
         by 1 - 2·lr·x²)."""
         return 1 / self.x**2 if self.x else math.inf
 
+    @property
+    def error_factor(self) -> float:
+        """Each step multiplies the error w - y/x by 1 - 2·lr·x²; above 1 in size it grows."""
+        return 1 - 2 * self.learning_rate * self.x**2
+
     def losses(self) -> list[float]:
         """The loss after each step, for the loss-vs-step chart."""
         return [self.loss(w) if math.isfinite(w) else math.nan for w in self.path]

@@ -233,6 +233,8 @@ def _difference_message(comparison: Comparison, answer: Parsed, expected: sympy.
 
 def _show(value: mpf) -> str:
     """Six significant digits; huge and tiny values stay readable (never 'inf')."""
+    if value == 0 or mpf("1e-6") <= abs(value) < mpf("1e15"):
+        return f"{float(value):.6g}"
     text = str(mpmath.nstr(value, 6, min_fixed=-4, max_fixed=7))
     if len(text) <= 24:
         return text

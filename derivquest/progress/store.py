@@ -127,17 +127,18 @@ class ProgressStore:
         with self._db.read() as connection:
             return profile_rows.find(connection, name)
 
-    def create_profile(self, name: str) -> Profile:
+    def create_profile(self, name: str, player_id: str | None = None) -> Profile:
         """Create the profile called `name` and return it.
 
         If it exists already (say another game created it a moment ago) that one is
-        returned, so two games starting at once never fail or make two.
+        returned, so two games starting at once never fail or make two. `player_id` seeds
+        the question variants; by default a random one is drawn (tests fix it).
 
         Raises:
             ProfileError: the name is empty, longer than 40 characters or unprintable.
         """
         with self._db.write() as connection:
-            return profile_rows.ensure(connection, name, self._now())
+            return profile_rows.ensure(connection, name, self._now(), player_id)
 
     def rename_profile(self, profile_id: int, new_name: str) -> Profile:
         """Rename a profile; its progress and variants stay."""

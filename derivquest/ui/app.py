@@ -53,6 +53,7 @@ class DerivQuestApp(App[None]):
         language: str = "en",
         theme: str = "ansi-dark",
         profile: str | None = None,
+        owns_judge: bool = True,
     ) -> None:
         super().__init__()
         self.catalog = catalog
@@ -62,6 +63,7 @@ class DerivQuestApp(App[None]):
         """en or bn; the game falls back to English where a text is missing."""
         self.session: GameSession | None = None
         self._profile_name = profile
+        self._owns_judge = owns_judge
         self.theme = theme if theme in THEMES else "ansi-dark"
 
     # -- start-up ---------------------------------------------------------------------------
@@ -201,7 +203,8 @@ class DerivQuestApp(App[None]):
         self.exit()
 
     def on_unmount(self) -> None:
-        self.judge.close()
+        if self._owns_judge:
+            self.judge.close()
 
 
 def make_app(
@@ -225,6 +228,7 @@ def make_app(
         language=language,
         theme=theme,
         profile=profile,
+        owns_judge=judge is None,
     )
 
 

@@ -66,8 +66,8 @@ class QuestionScreen(Screen[None]):
             yield Static("", id="solution")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.show_question()
+    async def on_mount(self) -> None:
+        await self.show_question()
         # Saved at once, so a game killed before any keystroke still resumes right here.
         self._save_place()
 
@@ -75,7 +75,7 @@ class QuestionScreen(Screen[None]):
     def language(self) -> str:
         return self.session.language
 
-    def show_question(self) -> None:
+    async def show_question(self) -> None:
         """Lay out the current question (also after moving to the next one)."""
         run, play = self.run, self.run.play
         instance = play.instance
@@ -84,8 +84,8 @@ class QuestionScreen(Screen[None]):
             + t("question.counter", self.language, number=run.index + 1, total=run.total)
         )
         self.query_one("#prompt", Static).update(rich_prompt(instance.prompt))
-        for old in self.query("AnswerInput, ChartPanel"):
-            old.remove()
+        # Awaited: the next question's input has the same id as the one being removed.
+        await self.query("AnswerInput, ChartPanel").remove()
         body = self.query_one("#question-body")
         options = self.query_one("#options", Static)
         options.display = instance.kind == "choice"
@@ -201,12 +201,15 @@ class QuestionScreen(Screen[None]):
 
     def _after_advance(self, more: bool) -> None:
         if more:
-            self.show_question()
-            self._save_place()
+            self.call_later(self._show_next)
             return
         earned = stars(level_stars(self.run.stars))
         self.notify(t("question.level_done", self.language, stars=earned))
         self.dismiss(None)
+
+    async def _show_next(self) -> None:
+        await self.show_question()
+        self._save_place()
 
     def action_back(self) -> None:
         self._save_place()

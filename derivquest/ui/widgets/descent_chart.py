@@ -68,6 +68,11 @@ class DescentChart(ChartPanel):
             )
         elif view.converged:
             verdict = f"  converged to w = {view.target:g} in {len(view.path) - 1} steps"
+        elif abs(view.error_factor) > 1:
+            verdict = (
+                f"  overshooting: lr > {view.critical_rate:g} = 1/x², the error grows"
+                f" ×{abs(view.error_factor):.3g} per step"
+            )
         return (
             f"lr = {view.learning_rate:g}   step {len(view.path) - 1}   w = {show(view.w)}"
             f"   L(w) = {show(view.loss(view.w))}   dL/dw = {show(view.gradient(view.w))}{verdict}"

@@ -56,7 +56,7 @@ def test_at_least_sixty_questions_most_of_them_randomised() -> None:
 def test_every_kind_of_question_and_chart_is_used() -> None:
     refs = list(_builtin().questions())
     kinds = {ref.question.kind for ref in refs}
-    charts = {ref.question.plot.chart for ref in refs if ref.question.kind == "plot"}  # type: ignore[union-attr]
+    charts = {ref.question.plot.chart for ref in refs if ref.question.kind == "plot"}
     assert kinds == {"derivative", "expression", "numeric", "choice", "plot"}
     assert charts == {"tangent", "gradient-descent", "gradient-check", "activations"}
 

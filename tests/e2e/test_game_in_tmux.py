@@ -1,0 +1,62 @@
+"""The real `derivquest` command in tmux at 80x24: make a player, answer, quit, come back."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.tmux import Terminal
+
+pytestmark = pytest.mark.e2e
+
+
+def command() -> list[str]:
+    script = Path(sys.executable).parent / "derivquest"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "derivquest"]
+
+
+def environment(home: Path) -> dict[str, str]:
+    return {"DERIVQUEST_HOME": str(home), "TERM": "xterm-256color", "PATH": os.environ["PATH"]}
+
+
+def test_play_the_first_question_quit_and_resume(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    with Terminal(command(), environment(home)) as terminal:
+        terminal.wait_for("Who is playing?")
+        terminal.write("Mira")
+        terminal.send("Enter")
+        terminal.wait_for("Course map")
+        terminal.send("Enter")  # the first level is highlighted
+        terminal.wait_for("start the questions")
+        terminal.send("Enter")
+        terminal.wait_for("Question 1 of 8")
+        terminal.write("0")
+        terminal.send("Enter")
+        screen = terminal.wait_for("Not quite: 0 is too small.")
+        assert "Rate of change" in screen
+        terminal.write("1+")  # typed but not submitted: the resume point keeps it
+        terminal.wait_for("the expression ends too early")
+        terminal.send("C-q")
+        terminal.wait_for("EXITED-0")
+
+    exported = subprocess.run(
+        [*command(), "progress", "export", "-"],
+        env={**os.environ, "DERIVQUEST_HOME": str(home)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    document = json.loads(exported.stdout)
+    answers = [a for p in document["profiles"] for a in p["attempts"]]
+    assert [(a["answer"], a["correct"]) for a in answers] == [("0", False)]
+
+    # Back as the same player: the same question, with "0" then "1+" still in the box.
+    with Terminal([*command(), "--profile", "Mira"], environment(home)) as terminal:
+        screen = terminal.wait_for("the expression ends too early")
+        assert "Question 1 of 8" in screen
+        assert "▊  01+ " in screen

@@ -1,0 +1,147 @@
+"""The game's rules without a screen: locks, stars, saving before the verdict, resuming."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from derivquest.content import DescentTask, TangentTask, load_catalog
+from derivquest.engine import JudgeService
+from derivquest.game.plot_grading import grade_plot
+from derivquest.game.session import (
+    FAILURES_BEFORE_SOLUTION,
+    GameSession,
+    QuestionPlay,
+    level_stars,
+    question_stars,
+)
+from derivquest.progress import ProgressStore
+
+GAME_PACK = Path(__file__).parents[2] / "fixtures" / "packs" / "game-pack"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[ProgressStore]:
+    opened = ProgressStore.open(tmp_path / "progress.sqlite3")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def session(store: ProgressStore, judge_service: JudgeService) -> GameSession:
+    profile = store.create_profile("Ana", player_id="ana-seed")
+    catalog = load_catalog(extra=[GAME_PACK], builtin=False, user=False, entry_points=False)
+    return GameSession(catalog, judge_service, store, profile.id, profile.player_id)
+
+
+def _play(solved: bool, failures: int, hints: int, gave_up: bool = False) -> QuestionPlay:
+    play = QuestionPlay.__new__(QuestionPlay)
+    play.solved, play.failures, play.hints_shown, play.gave_up = solved, failures, hints, gave_up
+    return play
+
+
+@pytest.mark.parametrize(
+    ("solved", "failures", "hints", "stars"),
+    [(True, 0, 0, 3), (True, 2, 0, 2), (True, 0, 1, 1), (True, 3, 2, 1), (False, 1, 0, 0)],
+)
+def test_question_stars(solved: bool, failures: int, hints: int, stars: int) -> None:
+    assert question_stars(_play(solved, failures, hints)) == stars
+
+
+@pytest.mark.parametrize(
+    ("stars", "level"), [([3, 3, 3], 3), ([3, 2, 1], 2), ([3, 0, 0], 1), ([], 0)]
+)
+def test_level_stars_are_the_rounded_down_average(stars: list[int], level: int) -> None:
+    assert level_stars(stars) == level
+
+
+def test_the_second_level_is_locked_until_the_first_is_done(session: GameSession) -> None:
+    levels = {entry.level_id: entry for entry in session.map()[0].levels}
+    assert not levels["first"].locked
+    assert levels["second"].locked and levels["second"].missing == ("First steps",)
+    run = session.start_level("game-test", "first")
+    for answer in ("15(3x+2)^4", "1/4", "2"):
+        assert session.submit(run, answer).verdict.correct
+        more = session.advance(run)
+    assert not more
+    levels = {entry.level_id: entry for entry in session.map()[0].levels}
+    assert levels["first"].completed and levels["first"].stars == 3
+    assert not levels["second"].locked
+
+
+def test_an_answer_is_committed_before_submit_returns(
+    session: GameSession, store: ProgressStore
+) -> None:
+    run = session.start_level("game-test", "first")
+    outcome = session.submit(run, "5(3x+2)^4")
+    assert outcome.verdict.diagnosis == "chain-inner-missing"
+    # A second connection sees it: it is committed, not just in this process's memory.
+    other = ProgressStore.open(store.path)
+    try:
+        progress = other.question_progress(session.profile_id, "game-test/first/chain")
+    finally:
+        other.close()
+    assert progress is not None and progress.attempts == 1 and not progress.solved
+
+
+def test_invalid_answers_are_not_recorded(session: GameSession, store: ProgressStore) -> None:
+    run = session.start_level("game-test", "first")
+    assert session.submit(run, "sin(x))").verdict.status == "invalid"
+    assert store.question_progress(session.profile_id, "game-test/first/chain") is None
+    assert run.play.failures == 0
+
+
+def test_the_solution_appears_after_repeated_failures(session: GameSession) -> None:
+    run = session.start_level("game-test", "first")
+    outcomes = [session.submit(run, "x") for _ in range(FAILURES_BEFORE_SOLUTION)]
+    assert [o.solution is not None for o in outcomes] == [False] * (
+        FAILURES_BEFORE_SOLUTION - 1
+    ) + [True]
+    assert "15*(3*x + 2)^4" in (outcomes[-1].solution or "")
+
+
+def test_hints_then_none(session: GameSession) -> None:
+    run = session.start_level("game-test", "first")
+    assert session.hint(run) == "Outside: u^5. Inside: 3x + 2."
+    assert session.hint(run) == "Multiply 5(3x+2)^4 by 3."
+    assert session.hint(run) is None
+
+
+def test_resume_gives_back_question_variant_hints_and_typed_text(session: GameSession) -> None:
+    run = session.start_level("game-test", "first", index=1)
+    session.hint(run)
+    run.play.typed = "1/"
+    session.save_place(run)
+    resumed = session.resume()
+    assert resumed is not None
+    assert resumed.index == 1
+    assert resumed.play.ref.full_id == "game-test/first/number"
+    assert (resumed.play.hints_shown, resumed.play.typed) == (1, "1/")
+    assert resumed.play.instance == run.play.instance
+
+
+def test_resume_ignores_a_question_that_no_longer_exists(
+    session: GameSession, store: ProgressStore
+) -> None:
+    from derivquest.progress.records import ResumePoint
+
+    store.save_resume_point(session.profile_id, ResumePoint("game-test/first/gone", 0))
+    assert session.resume() is None
+
+
+def test_bengali_diagnosis_sentence(session: GameSession) -> None:
+    session.language = "bn"
+    run = session.start_level("game-test", "first")
+    assert session.submit(run, "5(3x+2)^4").message.startswith("Chain rule: বাইরের function")
+
+
+def test_plot_grading() -> None:
+    tangent = TangentTask("x^2 - 4*x + 3", 0.0, 0.01, 0.0, 0.5, -2.0, 6.0)
+    assert grade_plot(tangent, 2.0).correct
+    assert grade_plot(tangent, 0.0).message == "f'(0) = -4; the goal is 0."
+    descent = DescentTask(2.0, 6.0, 0.0, 20, 0.01)
+    assert grade_plot(descent, 0.1).correct
+    assert "diverges" in grade_plot(descent, 0.5).message
+    assert "too slow" in grade_plot(descent, 0.001).message

@@ -75,6 +75,11 @@ class DescentView:
         """Back to w0, keeping the learning rate."""
         self.path = [self.w0]
 
+    def change_start(self, direction: int, step: float = 0.5) -> None:
+        """Move the starting weight w0 by one step and restart from it."""
+        self.w0 = round(self.w0 + direction * step, 10)
+        self.reset()
+
     def change_rate(self, direction: int) -> None:
         """Pick the next larger (1) or smaller (-1) offered learning rate, and restart."""
         rates = LEARNING_RATES

@@ -7,12 +7,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-THEMES = ("ansi-dark", "ansi-light", "textual-dark", "textual-light")
+from derivquest.settings import LANGUAGES, THEMES
 
 
 def add_play_options(parser: argparse.ArgumentParser) -> None:
     """Options of the game, accepted with or without the `play` word."""
-    parser.add_argument("--lang", choices=("en", "bn"), default="en", help="course language")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default=None, help="course language (default: as saved)"
+    )
     parser.add_argument(
         "--pack",
         action="append",
@@ -22,7 +24,9 @@ def add_play_options(parser: argparse.ArgumentParser) -> None:
         help="also load the level pack in this folder (repeatable)",
     )
     parser.add_argument("--profile", metavar="NAME", help="play as this player (created if new)")
-    parser.add_argument("--theme", choices=THEMES, default="ansi-dark", help="colour theme")
+    parser.add_argument(
+        "--theme", choices=THEMES, default=None, help="colour theme (default: as saved)"
+    )
 
 
 def register(subcommands: Any) -> None:

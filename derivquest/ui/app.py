@@ -16,21 +16,20 @@ from derivquest.content.catalog import Catalog
 from derivquest.engine import JudgeService
 from derivquest.game.ports import GameStore
 from derivquest.game.session import GameSession, LevelRun
+from derivquest.settings import THEMES, Settings, load_settings, save_settings
 from derivquest.ui.commands import GameCommands
 from derivquest.ui.screens.chart import ChartScreen
 from derivquest.ui.screens.course_map import CourseMapScreen
 from derivquest.ui.screens.help import HelpScreen
 from derivquest.ui.screens.lesson import LessonScreen
 from derivquest.ui.screens.question import QuestionScreen
+from derivquest.ui.screens.settings import SettingsScreen
 from derivquest.ui.screens.start import StartScreen
 from derivquest.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from derivquest.ui.widgets.activation_chart import ActivationChart
 from derivquest.ui.widgets.descent_chart import DescentChart
 from derivquest.ui.widgets.gradient_check_chart import GradientCheckChart
 from derivquest.ui.widgets.tangent_chart import TangentChart
-
-THEMES = ("ansi-dark", "ansi-light", "textual-dark", "textual-light")
-"""ANSI themes first: they use the terminal's own 16 colours, right over SSH and in a console."""
 
 
 class DerivQuestApp(App[None]):
@@ -42,6 +41,7 @@ class DerivQuestApp(App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "quit", id="app.quit", priority=True),
         Binding("f1", "help", "help", id="app.help"),
+        Binding("f2", "settings", "settings", id="app.settings"),
     ]
 
     def __init__(
@@ -171,6 +171,27 @@ class DerivQuestApp(App[None]):
         """Keys and the answer syntax."""
         self.push_screen(HelpScreen(self.language))
 
+    def action_settings(self) -> None:
+        """Language and colours; saved for the next game."""
+        self.push_screen(SettingsScreen(Settings(self.language, self.theme)), self._apply_settings)
+
+    def _apply_settings(self, chosen: Settings | None) -> None:
+        if chosen is None:
+            return
+        self.theme = chosen.theme
+        if chosen.language != self.language:
+            self.action_language(chosen.language)
+        self._save_settings(chosen)
+
+    @work(thread=True, group="settings")
+    def _save_settings(self, chosen: Settings) -> None:
+        try:
+            save_settings(chosen)
+        except OSError as error:
+            self.call_from_thread(
+                self.notify, f"Settings not saved: {error.strerror}", severity="warning"
+            )
+
     def action_language(self, language: str) -> None:
         """Switch the course language (en/bn) and redraw the map."""
         self.language = language
@@ -210,16 +231,22 @@ class DerivQuestApp(App[None]):
 def make_app(
     *,
     extra_packs: tuple[Path, ...] = (),
-    language: str = "en",
-    theme: str = "ansi-dark",
+    language: str | None = None,
+    theme: str | None = None,
     profile: str | None = None,
     store: GameStore | None = None,
     judge: JudgeService | None = None,
 ) -> DerivQuestApp:
-    """Build the game with its packs, progress store and answer checker (CLI and tests)."""
+    """Build the game with its packs, progress store and answer checker (CLI and tests).
+
+    ``language`` and ``theme`` override the saved settings for this game only.
+    """
     from derivquest.content.catalog import load_catalog
     from derivquest.progress import ProgressStore
 
+    saved = load_settings()
+    language = language or saved.language
+    theme = theme or saved.theme
     catalog = load_catalog(extra=extra_packs)
     return DerivQuestApp(
         catalog,

@@ -13,6 +13,7 @@ GAME_COMMANDS = (
     ("Chart: gradient descent", "chart('descent')"),
     ("Chart: gradient check (numerical vs analytical)", "chart('gradient-check')"),
     ("Chart: activations and their derivatives", "chart('activations')"),
+    ("Settings: language and colours", "settings"),
     ("Language: English", "language('en')"),
     ("ভাষা: বাংলা (Bengali)", "language('bn')"),
     ("Colours: next theme", "next_theme"),

@@ -24,6 +24,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "bn": "নামে 1 থেকে 30টি অক্ষর, সংখ্যা, space, - বা _ থাকতে পারে।",
     },
     "map.title": {"en": "Course map", "bn": "Course map"},
+    "map.summary": {
+        "en": "{levels}/{total_levels} levels · {solved}/{total} questions · {stars}{star}",
+        "bn": "{levels}/{total_levels} level · {solved}/{total} প্রশ্ন · {stars}{star}",
+    },
     "map.locked": {"en": "locked: finish {levels} first", "bn": "বন্ধ: আগে {levels} শেষ করুন"},
     "map.progress": {
         "en": "{done} of {total} questions solved",

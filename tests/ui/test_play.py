@@ -18,6 +18,51 @@ def profile_id(store: ProgressStore) -> int:
     return profile.id
 
 
+async def test_the_function_to_differentiate_is_pretty_printed(make_game: AppFactory) -> None:
+    app = make_game()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_level(pilot)
+        assert shown(app, "#prompt").splitlines() == [
+            "Differentiate (3x + 2)^5.",
+            "",
+            "         5",
+            "(3⋅x + 2) ",
+        ]
+
+
+async def test_a_broken_pack_is_listed_on_the_map_and_the_rest_load(make_game: AppFactory) -> None:
+    from derivquest.content import load_catalog
+    from tests.ui.conftest import FIXTURES, GAME_PACK
+
+    broken = FIXTURES / "broken" / "duplicate-level-id"
+    catalog = load_catalog(extra=[GAME_PACK, broken], builtin=False, user=False, entry_points=False)
+    assert catalog.broken, "the fixture must fail to load"
+    app = make_game(catalog=catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, CourseMapScreen)
+        assert [pack.pack_id for pack in app.screen.packs] == ["game-test"]
+        problems = shown(app, "#map-problems")
+        assert str(broken) in problems and "duplicate" in problems.lower()
+
+
+async def test_settings_change_language_and_are_saved(make_game: AppFactory) -> None:
+    from derivquest.settings import load_settings
+
+    app = make_game()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        await pilot.click("#language RadioButton:last-of-type")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.language == "bn"
+        assert isinstance(app.screen, CourseMapScreen)
+        assert app.screen.packs[0].title == "Test course (বাংলা)"
+    assert load_settings().language == "bn"
+
+
 async def test_a_right_answer_is_saved_before_the_verdict_shows(
     make_game: AppFactory, store: ProgressStore
 ) -> None:
@@ -180,6 +225,6 @@ async def test_the_bengali_course(make_game: AppFactory) -> None:
     app = make_game(language="bn")
     async with app.run_test(size=(80, 24)) as pilot:
         await open_first_level(pilot)
-        assert shown(app, "#prompt") == "(3x + 2)^5-এর derivative নিন।"
+        assert shown(app, "#prompt").splitlines()[0] == "(3x + 2)^5-এর derivative নিন।"
         await answer(pilot, "5(3x+2)^4")
         assert shown(app, "#verdict").startswith("Chain rule: বাইরের function-এর derivative")

@@ -13,20 +13,14 @@ from textual.widgets import Footer, Label, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from derivquest.game.session import LevelEntry, PackEntry
+from derivquest.ui.glyphs import glyphs, stars
 from derivquest.ui.strings import t
-
-STAR, NO_STAR = "★", "☆"
-
-
-def stars(count: int) -> str:
-    """Three stars, filled or not."""
-    return STAR * count + NO_STAR * (3 - count)
 
 
 def level_label(entry: LevelEntry) -> Text:
     """One line per level: a lock or the stars, then the title."""
     if entry.locked:
-        return Text.assemble(("🔒 ", "dim"), (entry.title, "dim"))
+        return Text.assemble((f"{glyphs().lock} ", "dim"), (entry.title, "dim"))
     mark = stars(entry.stars) if entry.completed else f"{entry.solved}/{entry.total}"
     return Text.assemble((f"{mark:>4} ", "bold"), entry.title)
 
@@ -62,8 +56,22 @@ class CourseMapScreen(Screen[None]):
         """One line per pack that failed to load, shown instead of crashing."""
         self.language = language
 
+    def summary(self) -> str:
+        """One line of totals: levels completed, questions solved, stars earned."""
+        levels = [entry for pack in self.packs for entry in pack.levels]
+        return t(
+            "map.summary",
+            self.language,
+            levels=sum(entry.completed for entry in levels),
+            total_levels=len(levels),
+            solved=sum(entry.solved for entry in levels),
+            total=sum(entry.total for entry in levels),
+            stars=sum(entry.stars for entry in levels),
+            star=glyphs().star,
+        )
+
     def compose(self) -> ComposeResult:
-        yield Label(t("map.title", self.language), classes="screen-title")
+        yield Label(f"{t('map.title', self.language)} · {self.summary()}", classes="screen-title")
         with Horizontal(id="map-body"):
             tree: Tree[LevelEntry | None] = Tree("packs", id="map-tree")
             tree.show_root = False

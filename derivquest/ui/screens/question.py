@@ -13,8 +13,9 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Label, Static
 
+from derivquest.engine import EngineError, parse
 from derivquest.game.session import GameSession, LevelRun, Outcome, level_stars
-from derivquest.ui.screens.course_map import stars
+from derivquest.ui.glyphs import stars
 from derivquest.ui.strings import t
 from derivquest.ui.widgets.answer_input import AnswerInput
 from derivquest.ui.widgets.chart_base import ChartPanel
@@ -83,7 +84,7 @@ class QuestionScreen(Screen[None]):
             f"{run.title} · "
             + t("question.counter", self.language, number=run.index + 1, total=run.total)
         )
-        self.query_one("#prompt", Static).update(rich_prompt(instance.prompt))
+        self.query_one("#prompt", Static).update(self._prompt())
         # Awaited: the next question's input has the same id as the one being removed.
         await self.query("AnswerInput, ChartPanel").remove()
         body = self.query_one("#question-body")
@@ -115,6 +116,19 @@ class QuestionScreen(Screen[None]):
         self._set("#verdict", "")
         self._set("#hints", "\n".join(instance.hints[: play.hints_shown]))
         self._set("#solution", "")
+
+    def _prompt(self) -> Text:
+        """The prompt, and for 'differentiate F' the function pretty-printed under it."""
+        instance = self.run.play.instance
+        prompt = rich_prompt(instance.prompt)
+        if instance.kind == "derivative" and instance.function:
+            try:
+                picture = parse(instance.function, instance.variables).pretty()
+            except EngineError:
+                return prompt
+            if "\n" in picture:  # only where 2-D layout helps (powers, fractions)
+                prompt.append("\n\n" + picture)
+        return prompt
 
     def _set(self, selector: str, text: str | Text, status: str | None = None) -> None:
         """Fill one block of the screen; an empty block takes no space."""

@@ -6,6 +6,7 @@ from textual.binding import Binding
 from textual_plotext.plot import Plot
 
 from derivquest.charts.activations import VANISHING, ActivationView
+from derivquest.ui.glyphs import glyphs
 from derivquest.ui.widgets.chart_base import ChartPanel, show
 
 
@@ -38,7 +39,9 @@ class ActivationChart(ChartPanel):
         plt.plot(xs, [view.derivative(x) for x in xs], label=f"{view.name}'", color="green")
         plt.hline(VANISHING, color="red")
         plt.vline(view.x, color="magenta")
-        plt.scatter([view.x, view.x], [view.value(), view.derivative()], color="red", marker="●")
+        plt.scatter(
+            [view.x, view.x], [view.value(), view.derivative()], color="red", marker=glyphs().point
+        )
         plt.xlim(view.x_min, view.x_max)
 
     def status(self) -> str:

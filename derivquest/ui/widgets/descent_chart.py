@@ -6,6 +6,7 @@ from textual.binding import Binding
 from textual_plotext.plot import Plot
 
 from derivquest.charts.descent import DescentView
+from derivquest.ui.glyphs import glyphs
 from derivquest.ui.widgets.chart_base import ChartPanel, finite_or_none, show
 
 
@@ -17,6 +18,8 @@ class DescentChart(ChartPanel):
         Binding("r", "run", "run 10", id="descent.run"),
         Binding("up", "rate(1)", "lr up", id="descent.rate_up"),
         Binding("down", "rate(-1)", "lr down", id="descent.rate_down"),
+        Binding("left", "start(-1)", "w0 -", id="descent.start_down"),
+        Binding("right", "start(1)", "w0 +", id="descent.start_up"),
         Binding("backspace", "reset", "reset", id="descent.reset"),
     ]
 
@@ -37,6 +40,10 @@ class DescentChart(ChartPanel):
         self.view.change_rate(direction)
         self.redraw()
 
+    def action_start(self, direction: int) -> None:
+        self.view.change_start(direction)
+        self.redraw()
+
     def action_reset(self) -> None:
         self.view.reset()
         self.redraw()
@@ -50,7 +57,7 @@ class DescentChart(ChartPanel):
         path = [w for w in view.path if abs(w) < 1e6]
         left.scatter(path, finite_or_none([view.loss(w) for w in path]), color="magenta")
         if abs(view.w) < 1e6:
-            left.scatter([view.w], [view.loss(view.w)], color="red", marker="●")
+            left.scatter([view.w], [view.loss(view.w)], color="red", marker=glyphs().point)
         left.vline(view.target, color="green")
         left.title(f"L(w) = ({view.x:g}w - {view.y:g})²")
         right = plt.subplot(1, 2)
@@ -74,6 +81,7 @@ class DescentChart(ChartPanel):
                 f" ×{abs(view.error_factor):.3g} per step"
             )
         return (
-            f"lr = {view.learning_rate:g}   step {len(view.path) - 1}   w = {show(view.w)}"
+            f"lr = {view.learning_rate:g}  w0 = {view.w0:g}  step {len(view.path) - 1}"
+            f"  w = {show(view.w)}"
             f"   L(w) = {show(view.loss(view.w))}   dL/dw = {show(view.gradient(view.w))}{verdict}"
         )

@@ -9,6 +9,7 @@ from textual_plotext.plot import Plot
 
 from derivquest.charts.gradient_check import GradientCheckView
 from derivquest.content.goals import STEP_SIZES
+from derivquest.ui.glyphs import glyphs
 from derivquest.ui.widgets.chart_base import ChartPanel, finite_or_none, show
 
 
@@ -39,7 +40,7 @@ class GradientCheckChart(ChartPanel):
             [math.log10(view.h)],
             finite_or_none([math.log10(view.error())]),
             color="red",
-            marker="●",
+            marker=glyphs().point,
         )
         plt.xticks(exponents[::2], [f"1e{int(e)}" for e in exponents[::2]])
         finite = [e for e in errors if math.isfinite(e)]

@@ -6,6 +6,7 @@ from textual.binding import Binding
 from textual_plotext.plot import Plot
 
 from derivquest.charts.tangent import SECANT_MIN, TangentView
+from derivquest.ui.glyphs import glyphs
 from derivquest.ui.widgets.chart_base import ChartPanel, finite_or_none, show
 
 
@@ -55,7 +56,7 @@ class TangentChart(ChartPanel):
             xs, finite_or_none(view.secant_line()), label=f"secant, h = {view.h:g}", color="magenta"
         )
         plt.plot(xs, finite_or_none(view.tangent_line()), label="tangent", color="green")
-        plt.scatter([view.x0], finite_or_none([view.value]), color="red", marker="●")
+        plt.scatter([view.x0], finite_or_none([view.value]), color="red", marker=glyphs().point)
         plt.xlim(view.x_min, view.x_max)
         plt.ylim(*view.y_limits())
 

@@ -1,0 +1,65 @@
+"""The player's settings (language, colours), kept in the data directory between games."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from derivquest.paths import data_dir
+
+LANGUAGES = ("en", "bn")
+THEMES = ("ansi-dark", "ansi-light", "textual-dark", "textual-light")
+"""ANSI themes first: they use the terminal's own 16 colours, right over SSH and in a console."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What the settings screen changes."""
+
+    language: str = "en"
+    theme: str = "ansi-dark"
+
+
+def settings_path() -> Path:
+    """Where the settings live: ``settings.json`` in the data directory."""
+    return data_dir() / "settings.json"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read the settings; anything missing, unreadable or unknown falls back to the default."""
+    try:
+        raw = json.loads((path or settings_path()).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    if not isinstance(raw, dict):
+        return Settings()
+    language = raw.get("language")
+    theme = raw.get("theme")
+    return Settings(
+        language=language if language in LANGUAGES else "en",
+        theme=theme if theme in THEMES else "ansi-dark",
+    )
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write the settings atomically (a temp file, fsync, then rename over the old one).
+
+    Raises:
+        OSError: the data directory cannot be written (full disk, read-only); the caller
+            tells the player, and the game goes on with the settings in memory.
+    """
+    target = path or settings_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".settings-")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            json.dump(asdict(settings), handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,33 @@
+"""Symbols with an ASCII fallback for terminals whose font lacks them (the Linux console)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Glyphs:
+    """The few non-ASCII symbols the game draws itself (Textual's boxes work everywhere)."""
+
+    star: str
+    no_star: str
+    lock: str
+    point: str
+
+
+UNICODE = Glyphs(star="★", no_star="☆", lock="🔒", point="●")
+ASCII = Glyphs(star="*", no_star="-", lock="x", point="o")
+
+
+def glyphs() -> Glyphs:
+    """ASCII on the Linux console (its font has no ★ or 🔒) or when DERIVQUEST_ASCII=1."""
+    if os.environ.get("DERIVQUEST_ASCII") == "1" or os.environ.get("TERM") == "linux":
+        return ASCII
+    return UNICODE
+
+
+def stars(count: int) -> str:
+    """Three stars, filled or not."""
+    symbols = glyphs()
+    return symbols.star * count + symbols.no_star * (3 - count)

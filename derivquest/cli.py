@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from derivquest import __version__
 from derivquest.commands import check as check_command
+from derivquest.commands import drill as drill_command
 from derivquest.commands import pack as pack_command
 from derivquest.commands import play as play_command
 from derivquest.commands import progress as progress_command
@@ -25,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
     play_command.register(subcommands)
     check_command.register(subcommands)
+    drill_command.register(subcommands)
     pack_command.register(subcommands)
     progress_command.register(subcommands)
     return parser

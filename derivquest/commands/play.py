@@ -38,6 +38,11 @@ def register(subcommands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Start the Textual app; return its exit status."""
+    return run_app(args)
+
+
+def run_app(args: argparse.Namespace, **options: Any) -> int:
+    """Start the game with the play options (and e.g. a drill to go straight into)."""
     from derivquest.progress.errors import ProgressError
     from derivquest.ui.app import make_app
 
@@ -46,7 +51,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         app = make_app(
-            extra_packs=tuple(args.pack), language=args.lang, theme=args.theme, profile=args.profile
+            extra_packs=tuple(args.pack),
+            language=args.lang,
+            theme=args.theme,
+            profile=args.profile,
+            **options,
         )
     except ProgressError as error:
         print(f"derivquest: {error}", file=sys.stderr)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-from derivquest.progress.records import ProgressSummary, ResumePoint
+from derivquest.progress.drill_log import DrillLog
+from derivquest.progress.records import Mode, ProgressSummary, ResumePoint
+from derivquest.progress.skills import SkillLog
 
 
 class ProgressStore(Protocol):
@@ -15,17 +17,28 @@ class ProgressStore(Protocol):
         self, profile_id: int, question_ids: Sequence[str], level_ids: Sequence[str]
     ) -> ProgressSummary: ...
 
+    @property
+    def drills(self) -> DrillLog:
+        """Drill results, personal bests and history."""
+        ...
+
+    @property
+    def skills(self) -> SkillLog:
+        """Mastery per skill and the review schedule."""
+        ...
+
     def record_attempt(
         self,
         profile_id: int,
-        *,
         question_id: str,
         answer: str,
+        *,
         correct: bool,
         seconds: float,
-        hints_used: int,
-        variant_seed: int,
-        skills: Sequence[str],
+        hints_used: int = 0,
+        skills: Iterable[str] = (),
+        mode: Mode = "play",
+        variant_seed: int | None = None,
     ) -> None: ...
 
     def record_level_result(

@@ -2,119 +2,40 @@
 
 from __future__ import annotations
 
+import random
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from derivquest.content import (
     Catalog,
-    Pack,
-    QuestionInstance,
     QuestionRef,
     VariantError,
     grade,
     instantiate,
     text_in,
 )
-from derivquest.engine import JudgeService, Verdict
+from derivquest.engine import JudgeService
 from derivquest.engine.mistakes import describe_mistake
+from derivquest.game.drill import CatalogDrillSource
+from derivquest.game.model import (
+    LevelEntry,
+    LevelRun,
+    Outcome,
+    PackEntry,
+    QuestionPlay,
+)
 from derivquest.game.plot_grading import grade_plot
 from derivquest.game.ports import ProgressStore
+from derivquest.progress import ReviewItem, pick_review_questions
 from derivquest.progress.records import ProgressSummary, ResumePoint
 
-FAILURES_BEFORE_SOLUTION = 3
-"""Wrong answers after which the worked solution is shown without giving up."""
+REVIEW_LENGTH = 6
+"""Questions in one review session."""
 
 
-@dataclass(frozen=True, slots=True)
-class LevelEntry:
-    """One level on the map."""
-
-    pack_id: str
-    level_id: str
-    title: str
-    locked: bool
-    missing: tuple[str, ...]
-    """Titles of the prerequisite levels not yet completed."""
-    solved: int
-    total: int
-    stars: int
-    completed: bool
-
-    @property
-    def full_id(self) -> str:
-        """`pack/level`, the key the progress store uses."""
-        return f"{self.pack_id}/{self.level_id}"
-
-
-@dataclass(frozen=True, slots=True)
-class PackEntry:
-    """A pack on the map with its levels in order."""
-
-    pack_id: str
-    title: str
-    levels: tuple[LevelEntry, ...]
-
-
-@dataclass
-class QuestionPlay:
-    """The question on screen and everything the player did with it so far."""
-
-    ref: QuestionRef
-    instance: QuestionInstance
-    round_number: int
-    hints_shown: int = 0
-    failures: int = 0
-    solved: bool = False
-    gave_up: bool = False
-    typed: str = ""
-    started: float = field(default_factory=time.monotonic)
-
-    @property
-    def finished(self) -> bool:
-        """Solved or given up: the player may move on."""
-        return self.solved or self.gave_up
-
-    @property
-    def solution_visible(self) -> bool:
-        """The worked solution shows after giving up or too many wrong answers."""
-        return self.gave_up or self.failures >= FAILURES_BEFORE_SOLUTION
-
-
-@dataclass
-class LevelRun:
-    """A level being played from its first (or resumed) question to its last."""
-
-    pack: Pack
-    level_id: str
-    title: str
-    lesson: str
-    refs: tuple[QuestionRef, ...]
-    index: int
-    play: QuestionPlay
-    stars: list[int] = field(default_factory=list)
-    started: float = field(default_factory=time.monotonic)
-
-    @property
-    def full_id(self) -> str:
-        """`pack/level`."""
-        return f"{self.pack.id}/{self.level_id}"
-
-    @property
-    def total(self) -> int:
-        """Questions in the level."""
-        return len(self.refs)
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What the screen shows after an answer: the verdict, already saved."""
-
-    verdict: Verdict
-    message: str
-    """The verdict's message, with the mistake sentence in the player's language."""
-    solution: str | None
-    """The worked solution, when it has become visible."""
+def t_review(language: str) -> str:
+    """The review session's title."""
+    return "পুনরালোচনা (review)" if language == "bn" else "Review: due and weak skills"
 
 
 class GameSession:
@@ -199,6 +120,36 @@ class GameSession:
             play=self._play(refs[index]),
         )
 
+    def review_queue(self) -> list[ReviewItem]:
+        """Skills due for review today first, then weak ones (the progress layer's rule)."""
+        known = [ref.full_id for ref in self.catalog.questions()]
+        return self.store.skills.review(self.profile_id, known_ids=known)
+
+    def due_today(self) -> list[str]:
+        """The skills whose review day has come, most urgent first (shown on the map)."""
+        known = [ref.full_id for ref in self.catalog.questions()]
+        return [
+            item.skill for item in self.store.skills.due_today(self.profile_id, known_ids=known)
+        ]
+
+    def start_review(self, count: int = REVIEW_LENGTH, seed: int | None = None) -> LevelRun | None:
+        """A short untimed session of questions on the due and weak skills; None if none."""
+        picked = pick_review_questions(
+            self.review_queue(), CatalogDrillSource(self.catalog), count, random.Random(seed)
+        )
+        refs = tuple(ref for qid in picked if (ref := self.catalog.question(qid)) is not None)
+        if not refs:
+            return None
+        return LevelRun(
+            pack=None,
+            level_id=None,
+            title=t_review(self.language),
+            lesson="",
+            refs=refs,
+            index=0,
+            play=self._play(refs[0]),
+        )
+
     def resume(self) -> LevelRun | None:
         """Reopen the question, variant, hints and typed text saved last, if it still exists."""
         point = self.store.resume_point(self.profile_id)
@@ -248,6 +199,7 @@ class GameSession:
                 hints_used=play.hints_shown,
                 variant_seed=play.round_number,
                 skills=instance.skills,
+                mode="play" if run.full_id is not None else "review",
             )
             play.started = time.monotonic()
             if verdict.correct:
@@ -277,12 +229,13 @@ class GameSession:
         """Move to the next question; False when the level is finished (and recorded)."""
         run.stars.append(question_stars(run.play))
         if run.index + 1 >= run.total:
-            self.store.record_level_result(
-                self.profile_id,
-                run.full_id,
-                stars=level_stars(run.stars),
-                seconds=time.monotonic() - run.started,
-            )
+            if run.full_id is not None:  # a review session completes no level
+                self.store.record_level_result(
+                    self.profile_id,
+                    run.full_id,
+                    stars=level_stars(run.stars),
+                    seconds=time.monotonic() - run.started,
+                )
             return False
         run.index += 1
         run.play = self._play(run.refs[run.index])

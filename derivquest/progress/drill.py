@@ -119,6 +119,10 @@ class DrillSession:
         setting = DrillSetting(minutes, replay=True)
         return cls(setting, iter(questions), clock)
 
+    def now(self) -> float:
+        """The drill's clock: the game stamps an answer with it when the player submits."""
+        return self._clock.monotonic()
+
     @property
     def current(self) -> DrillQuestion | None:
         """The question on screen, or None once the drill is over."""

@@ -14,18 +14,34 @@ from derivquest.charts.gradient_check import GradientCheckView
 from derivquest.charts.tangent import TangentView
 from derivquest.content.catalog import Catalog
 from derivquest.engine import JudgeService
+from derivquest.game.drill import CatalogDrillSource, DrillGame
+from derivquest.game.model import LevelRun
 from derivquest.game.ports import GameStore
-from derivquest.game.session import GameSession, LevelRun
+from derivquest.game.session import GameSession
+from derivquest.progress import (
+    Clock,
+    DrillSaved,
+    DrillSession,
+    DrillSetting,
+    DrillSummary,
+    SystemClock,
+    replay_questions,
+)
 from derivquest.settings import THEMES, Settings, load_settings, save_settings
 from derivquest.ui.commands import GameCommands
 from derivquest.ui.screens.chart import ChartScreen
 from derivquest.ui.screens.course_map import CourseMapScreen
+from derivquest.ui.screens.drill import DrillScreen
+from derivquest.ui.screens.drill_setup import DrillSetupScreen
+from derivquest.ui.screens.drill_summary import DrillSummaryScreen
 from derivquest.ui.screens.help import HelpScreen
+from derivquest.ui.screens.history import HistoryScreen
 from derivquest.ui.screens.lesson import LessonScreen
 from derivquest.ui.screens.question import QuestionScreen
 from derivquest.ui.screens.settings import SettingsScreen
 from derivquest.ui.screens.start import StartScreen
 from derivquest.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from derivquest.ui.strings import t
 from derivquest.ui.widgets.activation_chart import ActivationChart
 from derivquest.ui.widgets.descent_chart import DescentChart
 from derivquest.ui.widgets.gradient_check_chart import GradientCheckChart
@@ -54,6 +70,8 @@ class DerivQuestApp(App[None]):
         theme: str = "ansi-dark",
         profile: str | None = None,
         owns_judge: bool = True,
+        start_drill: DrillSetting | None = None,
+        clock: Clock | None = None,
     ) -> None:
         super().__init__()
         self.catalog = catalog
@@ -64,6 +82,10 @@ class DerivQuestApp(App[None]):
         self.session: GameSession | None = None
         self._profile_name = profile
         self._owns_judge = owns_judge
+        self._start_drill = start_drill
+        """`derivquest drill`: go straight into a drill once the player is known."""
+        self.clock: Clock = clock or SystemClock()
+        """Drills' time (tests pass a clock they move by hand)."""
         self.theme = theme if theme in THEMES else "ansi-dark"
 
     # -- start-up ---------------------------------------------------------------------------
@@ -94,6 +116,9 @@ class DerivQuestApp(App[None]):
             self.catalog, self.judge, self.store, profile.id, profile.player_id, self.language
         )
         self.show_map()
+        if self._start_drill is not None:
+            self.start_drill(self._start_drill)
+            return
         run = self.session.resume()
         if run is not None:
             self.push_screen(QuestionScreen(self.session, run), self._after_level)
@@ -115,7 +140,8 @@ class DerivQuestApp(App[None]):
         ]
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.push_screen(CourseMapScreen(self.session.map(), problems, self.language))
+        due = self.session.due_today()
+        self.push_screen(CourseMapScreen(self.session.map(), problems, self.language, due))
 
     @on(CourseMapScreen.LevelChosen)
     def _open_level(self, event: CourseMapScreen.LevelChosen) -> None:
@@ -166,6 +192,79 @@ class DerivQuestApp(App[None]):
                 "Activations and their derivatives", ActivationChart(ActivationView())
             )
         self.push_screen(screen)
+
+    # -- drills, review, history ------------------------------------------------------------
+
+    def action_drill(self) -> None:
+        """Choose and start a timed drill."""
+        skills = CatalogDrillSource(self.catalog).skills()
+        self.push_screen(DrillSetupScreen(skills, self.language), self._drill_chosen)
+
+    def _drill_chosen(self, setting: DrillSetting | None) -> None:
+        if setting is not None:
+            self.start_drill(setting)
+
+    def start_drill(self, setting: DrillSetting) -> None:
+        """Start a drill now (from the setup screen or `derivquest drill`)."""
+        session = self._session()
+        try:
+            game = DrillGame.start(
+                setting,
+                self.catalog,
+                self.judge,
+                self.store,
+                session.profile_id,
+                self.clock,
+                self.language,
+            )
+        except ValueError:
+            self.notify(t("drill.none", self.language), severity="warning")
+            return
+        self.push_screen(DrillScreen(game), self._drill_done)
+
+    def _drill_done(self, result: tuple[DrillSummary, DrillSaved] | None) -> None:
+        if result is None:
+            return
+        summary, saved = result
+
+        def next_step(choice: str | None) -> None:
+            if choice == "replay":
+                self._replay(summary)
+            elif choice == "history":
+                self.show_map()
+                self.action_history()
+            else:
+                self.show_map()
+
+        self.push_screen(DrillSummaryScreen(summary, saved, self.language), next_step)
+
+    def _replay(self, summary: DrillSummary) -> None:
+        session = self._session()
+        questions = replay_questions(summary.items)
+        if not questions:
+            self.notify(t("drill.nothing_to_replay", self.language))
+            self.show_map()
+            return
+        drill = DrillSession.replay(questions, summary.setting.minutes, self.clock)
+        game = DrillGame(
+            drill, self.catalog, self.judge, self.store, session.profile_id, self.language
+        )
+        self.push_screen(DrillScreen(game), self._drill_done)
+
+    def action_review(self) -> None:
+        """An untimed session on the skills due today and the weak ones."""
+        run = self._session().start_review()
+        if run is None:
+            self.notify(t("review.none", self.language))
+            return
+        self.push_screen(QuestionScreen(self._session(), run), self._after_level)
+
+    def action_history(self) -> None:
+        """Scores of past drills, and personal bests."""
+        profile_id = self._session().profile_id
+        history = self.store.drills.history(profile_id)
+        bests = self.store.drills.personal_bests(profile_id)
+        self.push_screen(HistoryScreen(list(history), bests, self.language))
 
     def action_help(self) -> None:
         """Keys and the answer syntax."""
@@ -236,6 +335,7 @@ def make_app(
     profile: str | None = None,
     store: GameStore | None = None,
     judge: JudgeService | None = None,
+    start_drill: DrillSetting | None = None,
 ) -> DerivQuestApp:
     """Build the game with its packs, progress store and answer checker (CLI and tests).
 
@@ -256,6 +356,7 @@ def make_app(
         theme=theme,
         profile=profile,
         owns_judge=judge is None,
+        start_drill=start_drill,
     )
 
 

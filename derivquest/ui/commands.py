@@ -9,6 +9,9 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 GAME_COMMANDS = (
     ("Help: keys and answer syntax", "help"),
     ("Course map", "show_map"),
+    ("Timed drill", "drill"),
+    ("Review: due and weak skills", "review"),
+    ("Drill history and personal bests", "history"),
     ("Chart: tangent line visualizer", "chart('tangent')"),
     ("Chart: gradient descent", "chart('descent')"),
     ("Chart: gradient check (numerical vs analytical)", "chart('gradient-check')"),

@@ -65,6 +65,64 @@ STRINGS: dict[str, dict[str, str]] = {
         "bn": "একটা সংখ্যা লিখুন, যেমন 12, 0.25 বা 1/4",
     },
     "question.pick": {"en": "Press the number of your choice.", "bn": "আপনার পছন্দের নম্বর চাপুন।"},
+    "drill.setup": {"en": "Timed drill", "bn": "সময় ধরে drill"},
+    "drill.minutes": {"en": "Length", "bn": "সময়"},
+    "drill.skills": {"en": "Skills", "bn": "Skill"},
+    "drill.all_skills": {"en": "all skills", "bn": "সব skill"},
+    "drill.standard_note": {
+        "en": "1, 3 or 5 minutes of all skills or one skill count for personal bests.",
+        "bn": "সব skill বা একটা skill-এর 1, 3 বা 5 মিনিটের drill-ই personal best-এ গোনা হয়।",
+    },
+    "drill.title": {"en": "Drill", "bn": "Drill"},
+    "drill.score": {
+        "en": "score {score} · streak {streak}",
+        "bn": "score {score} · streak {streak}",
+    },
+    "drill.streak": {"en": "streak {streak}", "bn": "streak {streak}"},
+    "drill.missed": {"en": "Missed:", "bn": "ভুল:"},
+    "drill.final_score": {"en": "Score: {score}", "bn": "Score: {score}"},
+    "drill.stats": {
+        "en": "{correct} of {answered} right ({accuracy}%), {mean} s per answer, "
+        "best streak {streak}",
+        "bn": "{answered}টির মধ্যে {correct}টি ঠিক ({accuracy}%), প্রতি উত্তরে {mean} s, "
+        "সেরা streak {streak}",
+    },
+    "drill.record": {"en": "New personal best!", "bn": "নতুন personal best!"},
+    "drill.best": {
+        "en": "Personal best for this setting: {best}",
+        "bn": "এই setting-এর personal best: {best}",
+    },
+    "drill.not_standard": {
+        "en": "Not a standard setting: no record is kept for it.",
+        "bn": "Standard setting নয়: এর record রাখা হয় না।",
+    },
+    "drill.missed_list": {"en": "Missed", "bn": "ভুল হয়েছে"},
+    "drill.slowest_list": {"en": "Slowest", "bn": "সবচেয়ে ধীর"},
+    "drill.summary": {"en": "Drill summary", "bn": "Drill-এর সারাংশ"},
+    "drill.none": {
+        "en": "No drill questions for that choice.",
+        "bn": "এই বাছাইয়ের জন্য কোনো drill প্রশ্ন নেই।",
+    },
+    "drill.nothing_to_replay": {
+        "en": "Nothing to replay: the last drill had no missed or slow items.",
+        "bn": "Replay করার কিছু নেই: গত drill-এ কোনো ভুল বা ধীর প্রশ্ন ছিল না।",
+    },
+    "history.title": {"en": "Drill history", "bn": "Drill-এর ইতিহাস"},
+    "history.chart": {"en": "score per drill", "bn": "প্রতি drill-এর score"},
+    "history.axis": {"en": "drill", "bn": "drill"},
+    "history.bests": {"en": "Personal bests: {bests}", "bn": "Personal best: {bests}"},
+    "history.empty": {
+        "en": "No drills yet: press d on the map to start one.",
+        "bn": "এখনো কোনো drill হয়নি: শুরু করতে map-এ d চাপুন।",
+    },
+    "map.due": {
+        "en": "Due for review today: {skills} (press r)",
+        "bn": "আজ review করার skill: {skills} (r চাপুন)",
+    },
+    "review.none": {
+        "en": "Nothing to review yet: answer some questions first.",
+        "bn": "এখনো review করার কিছু নেই: আগে কিছু প্রশ্নের উত্তর দিন।",
+    },
     "help.title": {"en": "Help", "bn": "সাহায্য"},
     "settings.title": {"en": "Settings", "bn": "Settings"},
     "settings.language": {"en": "Language", "bn": "ভাষা"},

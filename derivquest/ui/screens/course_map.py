@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static, Tree
 from textual.widgets.tree import TreeNode
 
-from derivquest.game.session import LevelEntry, PackEntry
+from derivquest.game.model import LevelEntry, PackEntry
 from derivquest.ui.glyphs import glyphs, stars
 from derivquest.ui.strings import t
 
@@ -30,9 +30,12 @@ class CourseMapScreen(Screen[None]):
 
     BINDINGS = [
         Binding("t", "chart('tangent')", "tangent", id="map.tangent"),
-        Binding("g", "chart('descent')", "descent", id="map.descent"),
-        Binding("k", "chart('gradient-check')", "grad check", id="map.gradcheck"),
-        Binding("a", "chart('activations')", "activations", id="map.activations"),
+        Binding("g", "chart('descent')", "GD", id="map.descent"),
+        Binding("k", "chart('gradient-check')", "grad", id="map.gradcheck"),
+        Binding("a", "chart('activations')", "activ", id="map.activations"),
+        Binding("d", "app.drill", "drill", id="map.drill"),
+        Binding("r", "app.review", "review", id="map.review"),
+        Binding("h", "app.history", "history", id="map.history"),
     ]
 
     class LevelChosen(Message):
@@ -49,9 +52,17 @@ class CourseMapScreen(Screen[None]):
             super().__init__()
             self.chart = chart
 
-    def __init__(self, packs: list[PackEntry], problems: list[str], language: str = "en") -> None:
+    def __init__(
+        self,
+        packs: list[PackEntry],
+        problems: list[str],
+        language: str = "en",
+        due: list[str] | None = None,
+    ) -> None:
         super().__init__()
         self.packs = packs
+        self.due = due or []
+        """Skills due for review today."""
         self.problems = problems
         """One line per pack that failed to load, shown instead of crashing."""
         self.language = language
@@ -81,6 +92,9 @@ class CourseMapScreen(Screen[None]):
                     branch.add_leaf(level_label(entry), data=entry)
             yield tree
             yield Static("", id="level-details", markup=False)
+        if self.due:
+            due = t("map.due", self.language, skills=", ".join(self.due))
+            yield Static(due, id="map-due", markup=False)
         if self.problems:
             yield Static("\n".join(self.problems), id="map-problems", markup=False)
         yield Footer()

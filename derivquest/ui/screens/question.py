@@ -14,7 +14,8 @@ from textual.timer import Timer
 from textual.widgets import Footer, Label, Static
 
 from derivquest.engine import EngineError, parse
-from derivquest.game.session import GameSession, LevelRun, Outcome, level_stars
+from derivquest.game.model import LevelRun, Outcome
+from derivquest.game.session import GameSession, level_stars
 from derivquest.ui.glyphs import stars
 from derivquest.ui.strings import t
 from derivquest.ui.widgets.answer_input import AnswerInput

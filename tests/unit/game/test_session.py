@@ -9,14 +9,9 @@ import pytest
 
 from derivquest.content import DescentTask, TangentTask, load_catalog
 from derivquest.engine import JudgeService
+from derivquest.game.model import FAILURES_BEFORE_SOLUTION, QuestionPlay
 from derivquest.game.plot_grading import grade_plot
-from derivquest.game.session import (
-    FAILURES_BEFORE_SOLUTION,
-    GameSession,
-    QuestionPlay,
-    level_stars,
-    question_stars,
-)
+from derivquest.game.session import GameSession, level_stars, question_stars
 from derivquest.progress import ProgressStore
 
 GAME_PACK = Path(__file__).parents[2] / "fixtures" / "packs" / "game-pack"

@@ -1,0 +1,106 @@
+"""What the game shows and keeps while playing: map entries, a run of questions, an outcome."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from derivquest.content import Pack, QuestionInstance, QuestionRef
+from derivquest.engine import Verdict
+
+FAILURES_BEFORE_SOLUTION = 3
+"""Wrong answers after which the worked solution is shown without giving up."""
+
+
+@dataclass(frozen=True, slots=True)
+class LevelEntry:
+    """One level on the map."""
+
+    pack_id: str
+    level_id: str
+    title: str
+    locked: bool
+    missing: tuple[str, ...]
+    """Titles of the prerequisite levels not yet completed."""
+    solved: int
+    total: int
+    stars: int
+    completed: bool
+
+    @property
+    def full_id(self) -> str:
+        """`pack/level`, the key the progress store uses."""
+        return f"{self.pack_id}/{self.level_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class PackEntry:
+    """A pack on the map with its levels in order."""
+
+    pack_id: str
+    title: str
+    levels: tuple[LevelEntry, ...]
+
+
+@dataclass
+class QuestionPlay:
+    """The question on screen and everything the player did with it so far."""
+
+    ref: QuestionRef
+    instance: QuestionInstance
+    round_number: int
+    hints_shown: int = 0
+    failures: int = 0
+    solved: bool = False
+    gave_up: bool = False
+    typed: str = ""
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def finished(self) -> bool:
+        """Solved or given up: the player may move on."""
+        return self.solved or self.gave_up
+
+    @property
+    def solution_visible(self) -> bool:
+        """The worked solution shows after giving up or too many wrong answers."""
+        return self.gave_up or self.failures >= FAILURES_BEFORE_SOLUTION
+
+
+@dataclass
+class LevelRun:
+    """Questions played in order: a level, or a review session across levels."""
+
+    pack: Pack | None
+    """None for a review session (its questions come from several levels)."""
+    level_id: str | None
+    title: str
+    lesson: str
+    refs: tuple[QuestionRef, ...]
+    index: int
+    play: QuestionPlay
+    stars: list[int] = field(default_factory=list)
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def full_id(self) -> str | None:
+        """`pack/level`, or None for a review session."""
+        if self.pack is None or self.level_id is None:
+            return None
+        return f"{self.pack.id}/{self.level_id}"
+
+    @property
+    def total(self) -> int:
+        """Questions in the level."""
+        return len(self.refs)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What the screen shows after an answer: the verdict, already saved."""
+
+    verdict: Verdict
+    message: str
+    """The verdict's message, with the mistake sentence in the player's language."""
+    solution: str | None
+    """The worked solution, when it has become visible."""

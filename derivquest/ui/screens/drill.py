@@ -1,0 +1,154 @@
+"""A timed drill: a countdown, one quick question after another, score and streak."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static
+
+from derivquest.game.drill import DrillAnswer, DrillGame
+from derivquest.progress import DrillSaved, DrillSummary
+from derivquest.ui.screens.question import rich_prompt
+from derivquest.ui.strings import t
+from derivquest.ui.widgets.answer_input import AnswerInput
+
+DrillResult = tuple[DrillSummary, DrillSaved]
+
+
+def clock_face(seconds: int) -> str:
+    """mm:ss."""
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+class DrillScreen(Screen[DrillResult]):
+    """Dismisses with the drill's summary and how it compared with the personal best."""
+
+    BINDINGS = [
+        Binding("ctrl+n", "skip", "skip", id="drill.skip"),
+        Binding("escape", "end", "end drill", id="drill.end"),
+        *[Binding(str(n), f"choose({n})", show=False, id=f"drill.choose{n}") for n in range(1, 10)],
+    ]
+
+    def __init__(self, game: DrillGame) -> None:
+        super().__init__()
+        self.game = game
+        self._checking = False
+        self._ending = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="drill-bar"):
+            yield Label(self._title(), id="drill-title")
+            yield Label("", id="drill-clock")
+            yield Label("", id="drill-score")
+        with VerticalScroll(id="drill-body"):
+            yield Static("", id="drill-prompt")
+            yield Static("", id="drill-options")
+            yield Static("", id="drill-feedback")
+        yield Footer()
+
+    def _title(self) -> str:
+        setting = self.game.drill.setting
+        skills = ", ".join(sorted(setting.skills)) or t("drill.all_skills", self.game.language)
+        return f"{t('drill.title', self.game.language)} · {setting.minutes} min · {skills}"
+
+    async def on_mount(self) -> None:
+        # The stopwatch pattern: the interval only repaints; time is always monotonic().
+        self.set_interval(0.25, self._tick)
+        self._tick()
+        await self.show_question()
+
+    def _tick(self) -> None:
+        drill = self.game.drill
+        self.query_one("#drill-clock", Label).update(clock_face(drill.countdown()))
+        self.query_one("#drill-score", Label).update(
+            t("drill.score", self.game.language, score=drill.score, streak=drill.streak)
+        )
+        if drill.remaining() <= 0 and not self._checking:
+            self.action_end()
+
+    async def show_question(self) -> None:
+        """Lay out the current question, or end the drill when there is none."""
+        await self.query("AnswerInput").remove()
+        instance = self.game.instance()
+        if instance is None:
+            self.action_end()
+            return
+        self.query_one("#drill-prompt", Static).update(rich_prompt(instance.prompt))
+        options = self.query_one("#drill-options", Static)
+        options.display = instance.kind == "choice"
+        if instance.kind == "choice":
+            lines = Text()
+            for number, option in enumerate(instance.options, start=1):
+                lines.append(f"{number}. ", style="bold")
+                lines.append_text(rich_prompt(option.text))
+                lines.append("\n")
+            options.update(lines)
+            self.focus()
+        else:
+            placeholder = t(f"question.placeholder.{instance.kind}", self.game.language)
+            answer = AnswerInput(instance.variables, placeholder=placeholder, id="drill-answer")
+            await self.query_one("#drill-body").mount(answer, after=options)
+
+    @on(AnswerInput.Submitted)
+    def _submitted(self, event: AnswerInput.Submitted) -> None:
+        self.submit(event.value)
+
+    def action_choose(self, number: int) -> None:
+        instance = self.game.instance()
+        if instance is not None and instance.kind == "choice" and number <= len(instance.options):
+            self.submit(str(number))
+
+    def submit(self, answer: str) -> None:
+        """Stop this question's clock now; judge in a worker."""
+        if self._checking or self._ending:
+            return
+        self._checking = True
+        self._judge(answer, self.game.drill.now())
+
+    @work(thread=True, exclusive=True, group="drill-judge")
+    def _judge(self, answer: str, submitted_at: float) -> None:
+        result = self.game.submit(answer, submitted_at)
+        self.app.call_from_thread(self._show_result, result)
+
+    def _show_result(self, result: DrillAnswer) -> None:
+        self._checking = False
+        feedback = self.query_one("#drill-feedback", Static)
+        outcome = result.outcome
+        if outcome is None:
+            feedback.update(Text(result.verdict.message, style="bold"))
+            return
+        if result.verdict.correct:
+            text = Text(f"+{outcome.points}", style="bold")
+            text.append(
+                f"  ({outcome.seconds:.1f} s, "
+                + t("drill.streak", self.game.language, streak=outcome.streak)
+                + ")"
+            )
+        else:
+            text = Text(t("drill.missed", self.game.language), style="bold")
+            text.append(" " + result.verdict.message)
+        feedback.update(text)
+        self._tick()
+        self.call_later(self.show_question)
+
+    def action_skip(self) -> None:
+        if self._checking or self._ending:
+            return
+        self.game.skip(self.game.drill.now())
+        self.call_later(self.show_question)
+
+    def action_end(self) -> None:
+        """Finish now (the time is up, or Esc) and save the result."""
+        if self._ending:
+            return
+        self._ending = True
+        self._finish()
+
+    @work(thread=True, group="drill-finish")
+    def _finish(self) -> None:
+        result = self.game.finish()
+        self.app.call_from_thread(self.dismiss, result)

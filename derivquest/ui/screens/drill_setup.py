@@ -1,0 +1,62 @@
+"""Choose a drill: its length and which skills it draws from."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, RadioButton, RadioSet
+
+from derivquest.progress import STANDARD_MINUTES, DrillSetting
+from derivquest.ui.strings import t
+
+
+class DrillSetupScreen(ModalScreen[DrillSetting | None]):
+    """Dismisses with the chosen setting (Enter) or None (Esc)."""
+
+    BINDINGS = [
+        # Priority: the focused RadioSet would take Enter; Space chooses within a list.
+        Binding("enter", "start", "start", priority=True, id="drill_setup.start"),
+        Binding("escape", "cancel", "cancel", id="drill_setup.cancel"),
+    ]
+
+    def __init__(self, skills: list[str], language: str = "en") -> None:
+        super().__init__()
+        self.skills = skills
+        """Skills with drillable questions."""
+        self.language = language
+        self.minutes = 3
+        self.skill: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="drill-setup"):
+            yield Label(t("drill.setup", self.language), classes="screen-title")
+            yield Label(t("drill.minutes", self.language))
+            with RadioSet(id="minutes"):
+                for minutes in STANDARD_MINUTES:
+                    yield RadioButton(
+                        f"{minutes} min", value=minutes == self.minutes, name=str(minutes)
+                    )
+            yield Label(t("drill.skills", self.language))
+            with RadioSet(id="skills"):
+                yield RadioButton(t("drill.all_skills", self.language), value=True, name="")
+                for skill in self.skills:
+                    yield RadioButton(skill, name=skill)
+            yield Label(t("drill.standard_note", self.language), classes="muted")
+
+    @on(RadioSet.Changed)
+    def _changed(self, event: RadioSet.Changed) -> None:
+        name = event.pressed.name or ""
+        if event.radio_set.id == "minutes":
+            self.minutes = int(name)
+        else:
+            self.skill = name or None
+
+    def action_start(self) -> None:
+        skills = frozenset({self.skill}) if self.skill else frozenset()
+        self.dismiss(DrillSetting(self.minutes, skills))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,73 @@
+"""The end of a drill: score, accuracy, speed, the record, and what was missed or slow."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static
+
+from derivquest.progress import DrillSaved, DrillSummary
+from derivquest.ui.strings import t
+
+
+def summary_text(summary: DrillSummary, saved: DrillSaved, language: str) -> Text:
+    """Every number of the summary, as the screen shows it."""
+    lines = Text()
+    lines.append(t("drill.final_score", language, score=summary.score) + "\n", style="bold")
+    mean = summary.mean_seconds
+    lines.append(
+        t(
+            "drill.stats",
+            language,
+            correct=summary.correct,
+            answered=len(summary.answered),
+            accuracy=round(100 * summary.accuracy),
+            mean="-" if mean is None else f"{mean:.1f}",
+            streak=summary.best_streak,
+        )
+        + "\n"
+    )
+    if saved.personal_best:
+        lines.append(t("drill.record", language) + "\n", style="bold")
+    elif saved.previous_best is not None:
+        lines.append(t("drill.best", language, best=saved.previous_best) + "\n")
+    if not summary.setting.standard:
+        lines.append(t("drill.not_standard", language) + "\n", style="dim")
+    if summary.missed:
+        lines.append("\n" + t("drill.missed_list", language) + "\n", style="bold")
+        for item in summary.missed:
+            lines.append(f"  {item.question_id}\n")
+    if summary.slowest:
+        lines.append("\n" + t("drill.slowest_list", language) + "\n", style="bold")
+        for item in summary.slowest:
+            lines.append(f"  {item.question_id}  {item.seconds:.1f} s\n")
+    return lines
+
+
+class DrillSummaryScreen(Screen[str]):
+    """Dismisses with 'replay', 'history' or 'map'."""
+
+    BINDINGS = [
+        Binding("r", "choose('replay')", "replay missed", id="summary.replay"),
+        Binding("h", "choose('history')", "history", id="summary.history"),
+        Binding("escape", "choose('map')", "map", id="summary.map"),
+        Binding("enter", "choose('map')", "map", show=False, id="summary.map_enter"),
+    ]
+
+    def __init__(self, summary: DrillSummary, saved: DrillSaved, language: str = "en") -> None:
+        super().__init__()
+        self.summary = summary
+        self.saved = saved
+        self.language = language
+
+    def compose(self) -> ComposeResult:
+        yield Label(t("drill.summary", self.language), classes="screen-title")
+        with VerticalScroll(id="drill-summary"):
+            yield Static(summary_text(self.summary, self.saved, self.language), id="summary-text")
+        yield Footer()
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice)

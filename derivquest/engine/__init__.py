@@ -15,14 +15,43 @@ Public surface:
   this is what the game, the validator and ``derivquest check`` use.
 
 User text never reaches ``eval``, ``exec``, ``sympify``, ``parse_expr`` or ``lambdify``.
+
+Names are imported on first use (PEP 562): the game's first screen needs ``JudgeService``
+and ``EngineError`` but not SymPy, which takes a quarter of a second to import.
 """
 
-from derivquest.engine.errors import EngineError, LimitExceeded, MathSyntaxError
-from derivquest.engine.functions import RealFunction, real_derivative, real_function
-from derivquest.engine.judge import check, check_derivative, check_numeric, derivative, evaluate
-from derivquest.engine.parser import Parsed, parse
-from derivquest.engine.service import JudgeService
-from derivquest.engine.verdict import Status, Verdict
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from derivquest.engine.errors import EngineError, LimitExceeded, MathSyntaxError
+    from derivquest.engine.functions import RealFunction, real_derivative, real_function
+    from derivquest.engine.judge import check, check_derivative, check_numeric, derivative, evaluate
+    from derivquest.engine.parser import Parsed, parse
+    from derivquest.engine.service import JudgeService
+    from derivquest.engine.verdict import Status, Verdict
+
+_HOMES = {
+    "EngineError": "errors",
+    "LimitExceeded": "errors",
+    "MathSyntaxError": "errors",
+    "RealFunction": "functions",
+    "real_derivative": "functions",
+    "real_function": "functions",
+    "check": "judge",
+    "check_derivative": "judge",
+    "check_numeric": "judge",
+    "derivative": "judge",
+    "evaluate": "judge",
+    "Parsed": "parser",
+    "parse": "parser",
+    "JudgeService": "service",
+    "Status": "verdict",
+    "Verdict": "verdict",
+}
+"""Which module of the engine defines each public name."""
 
 __all__ = [
     "EngineError",
@@ -42,3 +71,12 @@ __all__ = [
     "real_derivative",
     "real_function",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'derivquest.engine' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"derivquest.engine.{home}"), name)
+    globals()[name] = value  # later lookups skip this function
+    return value

@@ -1,55 +1,37 @@
-"""The DerivQuest Textual app: wires screens to the game session; holds no game rules itself."""
+"""The DerivQuest Textual app: wires screens to the game session; holds no game rules itself.
+
+Only what the first screen needs is imported at start-up; the map, questions, charts and
+SymPy come in while the player types a name (start-up is measured: bench/startup_bench.py).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual import events, on, work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 
-from derivquest.charts.activations import ActivationView
-from derivquest.charts.descent import DescentView
-from derivquest.charts.gradient_check import GradientCheckView
-from derivquest.charts.tangent import TangentView
-from derivquest.content.catalog import Catalog
 from derivquest.engine import JudgeService
-from derivquest.game.drill import CatalogDrillSource, DrillGame
-from derivquest.game.model import LevelRun
-from derivquest.game.ports import GameStore
-from derivquest.game.session import GameSession
-from derivquest.progress import (
-    Clock,
-    DrillSaved,
-    DrillSession,
-    DrillSetting,
-    DrillSummary,
-    SystemClock,
-    replay_questions,
-)
 from derivquest.settings import THEMES, Settings, load_settings, save_settings
 from derivquest.ui.commands import GameCommands
-from derivquest.ui.screens.chart import ChartScreen
-from derivquest.ui.screens.course_map import CourseMapScreen
-from derivquest.ui.screens.drill import DrillScreen
-from derivquest.ui.screens.drill_setup import DrillSetupScreen
-from derivquest.ui.screens.drill_summary import DrillSummaryScreen
-from derivquest.ui.screens.help import HelpScreen
-from derivquest.ui.screens.history import HistoryScreen
-from derivquest.ui.screens.lesson import LessonScreen
-from derivquest.ui.screens.question import QuestionScreen
-from derivquest.ui.screens.settings import SettingsScreen
 from derivquest.ui.screens.start import StartScreen
 from derivquest.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from derivquest.ui.strings import t
-from derivquest.ui.widgets.activation_chart import ActivationChart
-from derivquest.ui.widgets.descent_chart import DescentChart
-from derivquest.ui.widgets.gradient_check_chart import GradientCheckChart
-from derivquest.ui.widgets.tangent_chart import TangentChart
+
+if TYPE_CHECKING:
+    from derivquest.content import Catalog
+    from derivquest.game.ports import GameStore
+    from derivquest.game.session import GameSession
+    from derivquest.progress import Clock, DrillSetting
+    from derivquest.ui.drill_flow import DrillFlow
+    from derivquest.ui.screens.course_map import CourseMapScreen
 
 
 class DerivQuestApp(App[None]):
-    """Start screen, course map, lessons, questions and charts."""
+    """Start screen, course map, lessons, questions, drills and charts."""
 
     CSS_PATH = "theme.tcss"
     TITLE = "DerivQuest"
@@ -62,7 +44,7 @@ class DerivQuestApp(App[None]):
 
     def __init__(
         self,
-        catalog: Catalog,
+        catalog: Catalog | Callable[[], Catalog],
         store: GameStore,
         judge: JudgeService,
         *,
@@ -74,54 +56,107 @@ class DerivQuestApp(App[None]):
         clock: Clock | None = None,
     ) -> None:
         super().__init__()
-        self.catalog = catalog
+        self._catalog = None if callable(catalog) else catalog
+        self._load_catalog_with = catalog if callable(catalog) else None
         self.store = store
         self.judge = judge
         self.language = language
         """en or bn; the game falls back to English where a text is missing."""
         self.session: GameSession | None = None
         self._profile_name = profile
+        self._waiting_profile: str | None = None
         self._owns_judge = owns_judge
         self._start_drill = start_drill
         """`derivquest drill`: go straight into a drill once the player is known."""
-        self.clock: Clock = clock or SystemClock()
-        """Drills' time (tests pass a clock they move by hand)."""
+        self._clock = clock
+        self._drills: DrillFlow | None = None
         self.theme = theme if theme in THEMES else "ansi-dark"
 
     # -- start-up ---------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self._warm_up_judge()
         if self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT:
             self.push_screen(TooSmallScreen(self.size.width, self.size.height, self.language))
         if self._profile_name is not None:
             self._choose_profile(self._profile_name)
-            return
-        profiles = self.store.profiles()
-        names = [profile.name for profile in profiles]
-        self.push_screen(
-            StartScreen(names, names[0] if names else None, self.language), self._choose_profile
-        )
+        else:
+            names = [profile.name for profile in self.store.profiles()]
+            last = names[0] if names else None
+            self.push_screen(StartScreen(names, last, self.language), self._choose_profile)
+        # After the first frame: warm up everything the next screens need.
+        self.call_after_refresh(self._prepare)
 
-    @work(thread=True, group="judge-start")
-    def _warm_up_judge(self) -> None:
-        # Starting the checker process takes a second; do it while the player picks a name.
+    @work(thread=True, group="prepare")
+    def _prepare(self) -> None:
+        if self._catalog is None and self._load_catalog_with is not None:
+            catalog = self._load_catalog_with()
+            self.call_from_thread(self._catalog_ready, catalog)
+        # The checker process takes a second to start; SymPy's printer imports more modules on
+        # its first product and first error: pay all of it now, not on the first keystroke.
         self.judge.start()
+        from derivquest.ui.widgets.answer_input import render_preview
+
+        render_preview("15(3x+2)^4", ("x",))
+        render_preview("sin(x))", ("x",))
+
+    def _catalog_ready(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+        if self._waiting_profile is not None:
+            name, self._waiting_profile = self._waiting_profile, None
+            self._choose_profile(name)
+
+    @property
+    def catalog(self) -> Catalog:
+        """Every loaded pack (loaded in a thread at start-up)."""
+        if self._catalog is None:
+            if self._load_catalog_with is None:
+                raise RuntimeError("no catalog")
+            self._catalog = self._load_catalog_with()
+        return self._catalog
+
+    @property
+    def clock(self) -> Clock:
+        """Drills' time (tests pass a clock they move by hand)."""
+        if self._clock is None:
+            from derivquest.progress import SystemClock
+
+            self._clock = SystemClock()
+        return self._clock
 
     def _choose_profile(self, name: str | None) -> None:
         if name is None:
             return
+        if self._catalog is None:
+            self._waiting_profile = name  # the catalog is still loading: continue when it is
+            return
+        from derivquest.game.session import GameSession
+        from derivquest.ui.screens.question import QuestionScreen
+
         profile = self.store.profile_named(name) or self.store.create_profile(name)
         self.session = GameSession(
             self.catalog, self.judge, self.store, profile.id, profile.player_id, self.language
         )
         self.show_map()
         if self._start_drill is not None:
-            self.start_drill(self._start_drill)
+            self.drills.start(self._start_drill)
             return
         run = self.session.resume()
         if run is not None:
             self.push_screen(QuestionScreen(self.session, run), self._after_level)
+
+    def current_session(self) -> GameSession:
+        """The player's session (there is one once a player is chosen)."""
+        assert self.session is not None
+        return self.session
+
+    @property
+    def drills(self) -> DrillFlow:
+        """Drill setup, drills, summaries, replays and history."""
+        if self._drills is None:
+            from derivquest.ui.drill_flow import DrillFlow
+
+            self._drills = DrillFlow(self)
+        return self._drills
 
     # -- navigation ---------------------------------------------------------------------------
 
@@ -132,7 +167,9 @@ class DerivQuestApp(App[None]):
 
     def show_map(self) -> None:
         """Replace the screen stack with a freshly computed map."""
-        assert self.session is not None
+        from derivquest.ui.screens.course_map import CourseMapScreen
+
+        session = self.current_session()
         problems = [
             f"{broken.source.describe()}: {broken.problems[0].message}"
             for broken in self.catalog.broken
@@ -140,138 +177,66 @@ class DerivQuestApp(App[None]):
         ]
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        due = self.session.due_today()
-        self.push_screen(CourseMapScreen(self.session.map(), problems, self.language, due))
+        due = session.due_today()
+        self.push_screen(CourseMapScreen(session.map(), problems, self.language, due))
 
-    @on(CourseMapScreen.LevelChosen)
-    def _open_level(self, event: CourseMapScreen.LevelChosen) -> None:
-        assert self.session is not None
-        run = self.session.start_level(event.entry.pack_id, event.entry.level_id)
+    def on_course_map_screen_level_chosen(self, event: CourseMapScreen.LevelChosen) -> None:
+        from derivquest.ui.screens.lesson import LessonScreen
+        from derivquest.ui.screens.question import QuestionScreen
+
+        session = self.current_session()
+        run = session.start_level(event.entry.pack_id, event.entry.level_id)
 
         def start_questions(start: bool | None) -> None:
             if start:
-                self.push_screen(QuestionScreen(self._session(), run), self._after_level)
+                self.push_screen(QuestionScreen(session, run), self._after_level)
 
         self.push_screen(LessonScreen(run.title, run.lesson, self.language), start_questions)
 
     def _after_level(self, _: None = None) -> None:
         self.show_map()
 
-    def _session(self) -> GameSession:
-        assert self.session is not None
-        return self.session
-
-    @on(CourseMapScreen.ChartRequested)
-    def _chart_requested(self, event: CourseMapScreen.ChartRequested) -> None:
+    def on_course_map_screen_chart_requested(self, event: CourseMapScreen.ChartRequested) -> None:
         self.action_chart(event.chart)
 
     def action_chart(self, chart: str) -> None:
         """Open a chart to explore freely."""
-        if chart == "tangent":
-            function = "x^2 - 4x + 3"
-            screen = ChartScreen(
-                "Tangent line visualizer",
-                TangentChart(TangentView(function, x0=3.0)),
-                function=function,
-                rebuild=lambda text: TangentChart(TangentView(text)),
-            )
-        elif chart == "descent":
-            screen = ChartScreen(
-                "Gradient descent: L(w) = (wx - y)², x = 2, y = 6", DescentChart(DescentView())
-            )
-        elif chart == "gradient-check":
-            function = "sin(x)"
-            screen = ChartScreen(
-                "Gradient check: numerical vs analytical derivative",
-                GradientCheckChart(GradientCheckView(function)),
-                function=function,
-                rebuild=lambda text: GradientCheckChart(GradientCheckView(text)),
-            )
-        else:
-            screen = ChartScreen(
-                "Activations and their derivatives", ActivationChart(ActivationView())
-            )
-        self.push_screen(screen)
+        from derivquest.ui.chart_factory import chart_screen
 
-    # -- drills, review, history ------------------------------------------------------------
+        self.push_screen(chart_screen(chart))
 
     def action_drill(self) -> None:
         """Choose and start a timed drill."""
-        skills = CatalogDrillSource(self.catalog).skills()
-        self.push_screen(DrillSetupScreen(skills, self.language), self._drill_chosen)
-
-    def _drill_chosen(self, setting: DrillSetting | None) -> None:
-        if setting is not None:
-            self.start_drill(setting)
-
-    def start_drill(self, setting: DrillSetting) -> None:
-        """Start a drill now (from the setup screen or `derivquest drill`)."""
-        session = self._session()
-        try:
-            game = DrillGame.start(
-                setting,
-                self.catalog,
-                self.judge,
-                self.store,
-                session.profile_id,
-                self.clock,
-                self.language,
-            )
-        except ValueError:
-            self.notify(t("drill.none", self.language), severity="warning")
-            return
-        self.push_screen(DrillScreen(game), self._drill_done)
-
-    def _drill_done(self, result: tuple[DrillSummary, DrillSaved] | None) -> None:
-        if result is None:
-            return
-        summary, saved = result
-
-        def next_step(choice: str | None) -> None:
-            if choice == "replay":
-                self._replay(summary)
-            elif choice == "history":
-                self.show_map()
-                self.action_history()
-            else:
-                self.show_map()
-
-        self.push_screen(DrillSummaryScreen(summary, saved, self.language), next_step)
-
-    def _replay(self, summary: DrillSummary) -> None:
-        session = self._session()
-        questions = replay_questions(summary.items)
-        if not questions:
-            self.notify(t("drill.nothing_to_replay", self.language))
-            self.show_map()
-            return
-        drill = DrillSession.replay(questions, summary.setting.minutes, self.clock)
-        game = DrillGame(
-            drill, self.catalog, self.judge, self.store, session.profile_id, self.language
-        )
-        self.push_screen(DrillScreen(game), self._drill_done)
-
-    def action_review(self) -> None:
-        """An untimed session on the skills due today and the weak ones."""
-        run = self._session().start_review()
-        if run is None:
-            self.notify(t("review.none", self.language))
-            return
-        self.push_screen(QuestionScreen(self._session(), run), self._after_level)
+        if self.session is not None:
+            self.drills.choose()
 
     def action_history(self) -> None:
         """Scores of past drills, and personal bests."""
-        profile_id = self._session().profile_id
-        history = self.store.drills.history(profile_id)
-        bests = self.store.drills.personal_bests(profile_id)
-        self.push_screen(HistoryScreen(list(history), bests, self.language))
+        if self.session is not None:
+            self.drills.history()
+
+    def action_review(self) -> None:
+        """An untimed session on the skills due today and the weak ones."""
+        from derivquest.ui.screens.question import QuestionScreen
+
+        if self.session is None:
+            return
+        run = self.session.start_review()
+        if run is None:
+            self.notify(t("review.none", self.language))
+            return
+        self.push_screen(QuestionScreen(self.session, run), self._after_level)
 
     def action_help(self) -> None:
         """Keys and the answer syntax."""
+        from derivquest.ui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.language))
 
     def action_settings(self) -> None:
         """Language and colours; saved for the next game."""
+        from derivquest.ui.screens.settings import SettingsScreen
+
         self.push_screen(SettingsScreen(Settings(self.language, self.theme)), self._apply_settings)
 
     def _apply_settings(self, chosen: Settings | None) -> None:
@@ -317,6 +282,8 @@ class DerivQuestApp(App[None]):
 
     async def action_quit(self) -> None:
         """Save the place (answers are saved already) and leave."""
+        from derivquest.ui.screens.question import QuestionScreen
+
         for screen in self.screen_stack:
             if isinstance(screen, QuestionScreen) and self.session is not None:
                 self.session.save_place(screen.run)
@@ -339,25 +306,24 @@ def make_app(
 ) -> DerivQuestApp:
     """Build the game with its packs, progress store and answer checker (CLI and tests).
 
-    ``language`` and ``theme`` override the saved settings for this game only.
+    ``language`` and ``theme`` override the saved settings for this game only. The packs
+    are loaded in a thread once the first screen shows.
     """
-    from derivquest.content.catalog import load_catalog
     from derivquest.progress import ProgressStore
 
+    def load() -> Catalog:
+        from derivquest.content.catalog import load_catalog
+
+        return load_catalog(extra=extra_packs)
+
     saved = load_settings()
-    language = language or saved.language
-    theme = theme or saved.theme
-    catalog = load_catalog(extra=extra_packs)
     return DerivQuestApp(
-        catalog,
+        load,
         store if store is not None else ProgressStore.open(),
         judge if judge is not None else JudgeService(),
-        language=language,
-        theme=theme,
+        language=language or saved.language,
+        theme=theme or saved.theme,
         profile=profile,
         owns_judge=judge is None,
         start_drill=start_drill,
     )
-
-
-__all__ = ["DerivQuestApp", "LevelRun", "make_app"]

@@ -34,3 +34,24 @@ def test_the_probe_detects_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "textual"
+
+
+def test_every_lazy_engine_name_resolves_and_is_exported() -> None:
+    """The engine's names load on first use; each must exist where the table says."""
+    import derivquest.engine as engine
+
+    assert sorted(engine.__all__) == sorted(engine._HOMES)
+    for name in engine.__all__:
+        assert getattr(engine, name) is not None
+
+
+def test_the_first_screen_does_not_wait_for_sympy() -> None:
+    """Importing the app (what the start screen needs) must not import SymPy or pydantic."""
+    code = (
+        "import sys, derivquest.ui.app\n"
+        "print(','.join(sorted(m for m in ('sympy', 'pydantic', 'mpmath') if m in sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""

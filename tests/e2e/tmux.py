@@ -15,14 +15,23 @@ class Terminal:
     """One tmux session of a given size running one command."""
 
     def __init__(
-        self, command: list[str], env: Mapping[str, str], width: int = 80, height: int = 24
+        self,
+        command: list[str],
+        env: Mapping[str, str],
+        width: int = 80,
+        height: int = 24,
+        keep_open: bool = True,
     ) -> None:
         if shutil.which("tmux") is None:
             raise RuntimeError("tmux is required for the terminal tests (apt-get install tmux)")
         self.name = f"derivquest-test-{uuid.uuid4().hex[:8]}"
         exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
-        # The shell stays open after the program ends so its exit status can be read.
-        script = f"env {exports} {shlex.join(command)}; echo EXITED-$?; sleep 600"
+        if keep_open:
+            # The shell stays open after the program ends so its exit status can be read.
+            script = f"env {exports} {shlex.join(command)}; echo EXITED-$?; sleep 600"
+        else:
+            # The program is the pane's process, so pid() is the program itself.
+            script = f"exec env {exports} {shlex.join(command)}"
         subprocess.run(
             [
                 "tmux",
@@ -38,6 +47,16 @@ class Terminal:
             ],
             check=True,
         )
+
+    def pid(self) -> int:
+        """The pane's process (the program itself when started with keep_open=False)."""
+        result = subprocess.run(
+            ["tmux", "display-message", "-p", "-t", self.name, "#{pane_pid}"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return int(result.stdout.strip())
 
     def screen(self) -> str:
         """The visible text of the pane."""
@@ -55,7 +74,8 @@ class Terminal:
 
     def write(self, text: str) -> None:
         """Type literal text."""
-        subprocess.run(["tmux", "send-keys", "-l", "-t", self.name, text], check=True)
+        # "--": text such as "-1" is text, not an option.
+        subprocess.run(["tmux", "send-keys", "-l", "-t", self.name, "--", text], check=True)
 
     def wait_for(self, text: str, timeout: float = 30.0) -> str:
         """Poll the screen until ``text`` appears; fail with the last screen if it does not."""

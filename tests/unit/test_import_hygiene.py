@@ -7,7 +7,13 @@ import sys
 
 import pytest
 
-CORE_MODULES = ["derivquest.engine", "derivquest.content", "derivquest.progress"]
+CORE_MODULES = [
+    "derivquest.engine",
+    "derivquest.content",
+    "derivquest.progress",
+    "derivquest.game",
+    "derivquest.charts",
+]
 """Every layer below the UI; each new layer is added here when it lands."""
 
 

@@ -215,6 +215,15 @@ class DerivQuestApp(App[None]):
         if self.session is not None:
             self.drills.history()
 
+    def action_skills(self) -> None:
+        """Mastery per skill."""
+        from derivquest.ui.screens.skills import SkillsScreen
+
+        if self.session is not None:
+            known = [ref.full_id for ref in self.catalog.questions()]
+            mastery = self.store.skills.mastery(self.session.profile_id, known_ids=known)
+            self.push_screen(SkillsScreen(mastery, self.language))
+
     def action_review(self) -> None:
         """An untimed session on the skills due today and the weak ones."""
         from derivquest.ui.screens.question import QuestionScreen

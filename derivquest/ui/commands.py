@@ -12,6 +12,7 @@ GAME_COMMANDS = (
     ("Timed drill", "drill"),
     ("Review: due and weak skills", "review"),
     ("Drill history and personal bests", "history"),
+    ("Skills: mastery per skill", "skills"),
     ("Chart: tangent line visualizer", "chart('tangent')"),
     ("Chart: gradient descent", "chart('descent')"),
     ("Chart: gradient check (numerical vs analytical)", "chart('gradient-check')"),

@@ -123,6 +123,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Nothing to review yet: answer some questions first.",
         "bn": "এখনো review করার কিছু নেই: আগে কিছু প্রশ্নের উত্তর দিন।",
     },
+    "skills.title": {"en": "Skills", "bn": "Skill"},
+    "skills.skill": {"en": "skill", "bn": "skill"},
+    "skills.level": {"en": "mastery", "bn": "দক্ষতা"},
+    "skills.recent": {"en": "last answers", "bn": "শেষ উত্তরগুলো"},
+    "skills.empty": {
+        "en": "No answers yet: play a level or a drill first.",
+        "bn": "এখনো কোনো উত্তর নেই: আগে একটা level বা drill খেলুন।",
+    },
+    "skills.rule": {
+        "en": "From the last 10 answers of each skill; clean = right with no hint open.",
+        "bn": "প্রতিটা skill-এর শেষ 10টা উত্তর থেকে; clean = hint ছাড়া ঠিক উত্তর।",
+    },
     "help.title": {"en": "Help", "bn": "সাহায্য"},
     "settings.title": {"en": "Settings", "bn": "Settings"},
     "settings.language": {"en": "Language", "bn": "ভাষা"},

@@ -60,3 +60,25 @@ def test_play_the_first_question_quit_and_resume(tmp_path: Path) -> None:
         screen = terminal.wait_for("the expression ends too early")
         assert "Question 1 of 8" in screen
         assert "▊  01+ " in screen
+
+
+@pytest.mark.parametrize(
+    ("term", "extra", "lock"),
+    [
+        ("linux", {}, "x "),  # the Linux console's font has no lock symbol: ASCII
+        ("screen", {}, "🔒 "),
+        ("xterm-256color", {"NO_COLOR": "1"}, "🔒 "),
+    ],
+)
+def test_the_map_in_plain_terminals(
+    tmp_path: Path, term: str, extra: dict[str, str], lock: str
+) -> None:
+    env = {**environment(tmp_path / "home"), "TERM": term, **extra}
+    with Terminal([*command(), "--profile", "Ravi"], env) as terminal:
+        screen = terminal.wait_for("Course map")
+        assert f"{lock}The definition: limits and tangent" in screen
+        terminal.send("F1")
+        terminal.wait_for("Keys")
+        terminal.send("Escape")
+        terminal.send("C-q")
+        terminal.wait_for("EXITED-0")

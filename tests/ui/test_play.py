@@ -228,3 +228,29 @@ async def test_the_bengali_course(make_game: AppFactory) -> None:
         assert shown(app, "#prompt").splitlines()[0] == "(3x + 2)^5-এর derivative নিন।"
         await answer(pilot, "5(3x+2)^4")
         assert shown(app, "#verdict").startswith("Chain rule: বাইরের function-এর derivative")
+
+
+def test_help_documents_the_keys_the_screens_bind() -> None:
+    from derivquest.ui.screens.help import HELP_BN, HELP_EN
+
+    shown_keys = [b.key for b in QuestionScreen.BINDINGS if b.show]  # type: ignore[union-attr]
+    for key in shown_keys:
+        if key.startswith("ctrl+"):
+            label = "Ctrl+" + key.removeprefix("ctrl+").upper()
+            assert label in HELP_EN and label in HELP_BN, f"help does not mention {label}"
+
+
+async def test_the_skills_screen_shows_mastery_after_answers(make_game: AppFactory) -> None:
+    from derivquest.ui.screens.skills import SkillsScreen
+
+    app = make_game()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_level(pilot)
+        await answer(pilot, "15(3x+2)^4")
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, SkillsScreen)
+        chain = app.screen.skills["chain"]
+        assert (chain.answers, chain.clean, chain.level.name) == (1, 1, "ATTEMPTED")

@@ -36,6 +36,7 @@ class CourseMapScreen(Screen[None]):
         Binding("d", "app.drill", "drill", id="map.drill"),
         Binding("r", "app.review", "review", id="map.review"),
         Binding("h", "app.history", "history", id="map.history"),
+        Binding("s", "app.skills", "skills", show=False, id="map.skills"),
     ]
 
     class LevelChosen(Message):

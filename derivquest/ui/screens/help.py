@@ -15,12 +15,14 @@ HELP_EN = """\
 | key | does |
 |---|---|
 | Enter | submit the answer / open the selected level |
-| Ctrl+H | next hint |
+| Ctrl+T | next hint |
 | Ctrl+G | give up and see the worked solution |
 | Ctrl+N | next question |
 | 1-9 | choose an option (choice questions) |
+| t g k a | charts (map): tangent, gradient descent, gradient check, activations |
+| d r h s | map: timed drill, review, drill history, skills |
 | Esc | back |
-| ? or F1 | this help |
+| F1 / F2 | this help / settings |
 | Ctrl+P | command palette: every command of the game |
 | Ctrl+Q | quit (your progress is already saved) |
 
@@ -49,12 +51,14 @@ HELP_BN = """\
 | key | কাজ |
 |---|---|
 | Enter | উত্তর জমা / বাছাই করা level খোলা |
-| Ctrl+H | পরের hint |
+| Ctrl+T | পরের hint |
 | Ctrl+G | হাল ছেড়ে সমাধান দেখা |
 | Ctrl+N | পরের প্রশ্ন |
 | 1-9 | option বাছাই (choice প্রশ্নে) |
+| t g k a | chart (map-এ): tangent, gradient descent, gradient check, activations |
+| d r h s | map-এ: drill, review, drill-এর ইতিহাস, skill |
 | Esc | ফিরে যাওয়া |
-| ? বা F1 | এই সাহায্য |
+| F1 / F2 | এই সাহায্য / settings |
 | Ctrl+P | command palette: game-এর সব command |
 | Ctrl+Q | বন্ধ করা (progress আগেই save হয়ে গেছে) |
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from derivquest.atomic import write_atomically
 from derivquest.paths import data_dir
 
 LANGUAGES = ("en", "bn")
@@ -53,13 +52,4 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     """
     target = path or settings_path()
     target.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".settings-")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump(asdict(settings), handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(target, json.dumps(asdict(settings)))

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from derivquest.atomic import write_atomically
 
 if TYPE_CHECKING:
     from derivquest.progress import ProgressStore
@@ -121,25 +121,11 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        _write_atomically(Path(args.file), text)
+        write_atomically(Path(args.file), text)
     except OSError as error:
         return _fail(f"cannot write {args.file}: {error.strerror or error}")
     print(f"exported {_count(len(document.profiles), 'profile')} to {args.file}")
     return 0
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write `text` to a temporary file beside `path`, fsync it, then rename it over `path`."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -118,15 +118,23 @@ def _read_expected(text: str, variables: tuple[str, ...]) -> Parsed:
         raise EngineError(f"the expected answer {text!r} is broken: {error.message}") from None
 
 
-def _check(expected_text: str, answer_text: str, variables: tuple[str, ...]) -> Verdict:
+def _read_both(
+    expected_text: str, answer_text: str, variables: tuple[str, ...]
+) -> tuple[Parsed, Parsed] | Verdict:
+    """Parse the author's text and the player's; an unreadable one is an invalid verdict."""
     try:
         expected = _read_expected(expected_text, variables)
-    except EngineError as error:
-        return _invalid(error)
-    try:
         answer = parse(answer_text, variables)
     except EngineError as error:
         return _invalid(error)
+    return expected, answer
+
+
+def _check(expected_text: str, answer_text: str, variables: tuple[str, ...]) -> Verdict:
+    both = _read_both(expected_text, answer_text, variables)
+    if isinstance(both, Verdict):
+        return both
+    expected, answer = both
     comparison = compare(expected.expr, answer.expr, list(expected.symbols.values()))
     return _verdict(comparison, answer, expected.expr)
 
@@ -134,14 +142,10 @@ def _check(expected_text: str, answer_text: str, variables: tuple[str, ...]) -> 
 def _check_derivative(
     function_text: str, answer_text: str, variable: str, variables: tuple[str, ...]
 ) -> Verdict:
-    try:
-        function = _read_expected(function_text, variables)
-    except EngineError as error:
-        return _invalid(error)
-    try:
-        answer = parse(answer_text, variables)
-    except EngineError as error:
-        return _invalid(error)
+    both = _read_both(function_text, answer_text, variables)
+    if isinstance(both, Verdict):
+        return both
+    function, answer = both
     x = function.symbols[variable]
     expected = sympy.diff(function.expr, x)
     comparison = compare(expected, answer.expr, list(function.symbols.values()))
@@ -165,14 +169,10 @@ def _check_numeric(
     for name, tolerance in (("abs_tol", abs_tol), ("rel_tol", rel_tol)):
         if tolerance is not None and not tolerance > 0:
             return Verdict("invalid", f"{name} must be a positive number, not {tolerance}")
-    try:
-        expected = _read_expected(expected_text, ())
-    except EngineError as error:
-        return _invalid(error)
-    try:
-        answer = parse(answer_text, ())
-    except EngineError as error:
-        return _invalid(error)
+    both = _read_both(expected_text, answer_text, ())
+    if isinstance(both, Verdict):
+        return both
+    expected, answer = both
     if abs_tol is None and rel_tol is None:
         return _verdict(compare(expected.expr, answer.expr, []), answer, expected.expr)
     with mpmath.workdps(PRECISION):

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Label, Static
 
 from derivquest.game.drill import DrillAnswer, DrillGame
 from derivquest.progress import DrillSaved, DrillSummary
-from derivquest.ui.screens.question import rich_prompt
+from derivquest.ui.screens.question import choice_lines, rich_prompt
 from derivquest.ui.strings import t
 from derivquest.ui.widgets.answer_input import AnswerInput
 
@@ -81,12 +81,7 @@ class DrillScreen(Screen[DrillResult]):
         options = self.query_one("#drill-options", Static)
         options.display = instance.kind == "choice"
         if instance.kind == "choice":
-            lines = Text()
-            for number, option in enumerate(instance.options, start=1):
-                lines.append(f"{number}. ", style="bold")
-                lines.append_text(rich_prompt(option.text))
-                lines.append("\n")
-            options.update(lines)
+            options.update(choice_lines(instance))
             self.focus()
         else:
             placeholder = t(f"question.placeholder.{instance.kind}", self.game.language)

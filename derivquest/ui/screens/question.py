@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Label, Static
 
+from derivquest.content import QuestionInstance
 from derivquest.engine import EngineError, parse
 from derivquest.game.model import LevelRun, Outcome
 from derivquest.game.session import GameSession, level_stars
@@ -32,6 +33,16 @@ def rich_prompt(text: str) -> Text:
     for index, part in enumerate(re.split(r"`([^`]*)`", text)):
         result.append(part, style="bold" if index % 2 else "")
     return result
+
+
+def choice_lines(instance: QuestionInstance) -> Text:
+    """The options of a choice question, numbered for the number keys."""
+    lines = Text()
+    for number, option in enumerate(instance.options, start=1):
+        lines.append(f"{number}. ", style="bold")
+        lines.append_text(rich_prompt(option.text))
+        lines.append("\n")
+    return lines
 
 
 class QuestionScreen(Screen[None]):
@@ -92,11 +103,7 @@ class QuestionScreen(Screen[None]):
         options = self.query_one("#options", Static)
         options.display = instance.kind == "choice"
         if instance.kind == "choice":
-            lines = Text()
-            for number, option in enumerate(instance.options, start=1):
-                lines.append(f"{number}. ", style="bold")
-                lines.append_text(rich_prompt(option.text))
-                lines.append("\n")
+            lines = choice_lines(instance)
             lines.append(t("question.pick", self.language), style="dim")
             options.update(lines)
             self.focus()

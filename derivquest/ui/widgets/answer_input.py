@@ -53,29 +53,23 @@ class AnswerInput(Vertical):
     AnswerInput > #preview.error { color: $error; }
     """
 
-    class Submitted(Message):
+    class _Text(Message):
+        """A message about the typed text, from one AnswerInput."""
+
+        def __init__(self, answer_input: AnswerInput, value: str) -> None:
+            super().__init__()
+            self.answer_input = answer_input
+            self.value = value
+
+        @property
+        def control(self) -> AnswerInput:
+            return self.answer_input
+
+    class Submitted(_Text):
         """The player pressed Enter on a non-empty answer."""
 
-        def __init__(self, answer_input: AnswerInput, value: str) -> None:
-            super().__init__()
-            self.answer_input = answer_input
-            self.value = value
-
-        @property
-        def control(self) -> AnswerInput:
-            return self.answer_input
-
-    class Changed(Message):
+    class Changed(_Text):
         """The typed text changed (the game saves it for resuming)."""
-
-        def __init__(self, answer_input: AnswerInput, value: str) -> None:
-            super().__init__()
-            self.answer_input = answer_input
-            self.value = value
-
-        @property
-        def control(self) -> AnswerInput:
-            return self.answer_input
 
     variables: reactive[tuple[str, ...]] = reactive(("x",))
     """The question's variables: the preview reads names with them."""

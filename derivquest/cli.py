@@ -12,6 +12,8 @@ from derivquest.commands import drill as drill_command
 from derivquest.commands import pack as pack_command
 from derivquest.commands import play as play_command
 from derivquest.commands import progress as progress_command
+from derivquest.commands import report as report_command
+from derivquest.commands import serve as serve_command
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     drill_command.register(subcommands)
     pack_command.register(subcommands)
     progress_command.register(subcommands)
+    serve_command.register(subcommands)
+    report_command.register(subcommands)
     return parser
 
 

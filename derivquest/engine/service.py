@@ -24,6 +24,19 @@ from derivquest.engine.verdict import Verdict
 DEFAULT_DEADLINE = 1.0
 """Seconds a single check may take, measured from the moment it is sent to the worker."""
 
+DEADLINE_ENV = "DERIVQUEST_CHECK_DEADLINE"
+"""Overrides the game's deadline (the SSH server gives its games more: shared cores)."""
+
+
+def deadline_from_environment() -> float:
+    """The deadline in ``DERIVQUEST_CHECK_DEADLINE``, or the default if unset or not > 0."""
+    try:
+        value = float(os.environ.get(DEADLINE_ENV, DEFAULT_DEADLINE))
+    except ValueError:
+        return DEFAULT_DEADLINE
+    return value if 0 < value <= 60 else DEFAULT_DEADLINE
+
+
 STARTUP_TIMEOUT = 60.0
 """Seconds to wait for a new worker to be ready (imports are not part of any deadline)."""
 

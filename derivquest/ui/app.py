@@ -15,6 +15,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from derivquest.engine import JudgeService
+from derivquest.engine.service import deadline_from_environment
 from derivquest.settings import THEMES, Settings, load_settings, save_settings
 from derivquest.ui.commands import GameCommands
 from derivquest.ui.screens.start import StartScreen
@@ -329,7 +330,7 @@ def make_app(
     return DerivQuestApp(
         load,
         store if store is not None else ProgressStore.open(),
-        judge if judge is not None else JudgeService(),
+        judge if judge is not None else JudgeService(deadline_from_environment()),
         language=language or saved.language,
         theme=theme or saved.theme,
         profile=profile,

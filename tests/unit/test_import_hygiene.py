@@ -13,6 +13,7 @@ CORE_MODULES = [
     "derivquest.progress",
     "derivquest.game",
     "derivquest.charts",
+    "derivquest.server",
 ]
 """Every layer below the UI; each new layer is added here when it lands."""
 

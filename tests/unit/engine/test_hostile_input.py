@@ -68,3 +68,13 @@ def test_a_check_that_overruns_the_deadline_is_invalid_and_the_next_one_works() 
         assert verdict.status == "invalid"
         assert DEADLINE_MESSAGE in verdict.message
         assert service.check_derivative("x^2", "2x").status == "correct"
+
+
+def test_the_deadline_can_be_set_by_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from derivquest.engine.service import DEADLINE_ENV, deadline_from_environment
+
+    monkeypatch.setenv(DEADLINE_ENV, "3")
+    assert deadline_from_environment() == 3.0
+    for bad in ("0", "-1", "soon", "1e9"):
+        monkeypatch.setenv(DEADLINE_ENV, bad)
+        assert deadline_from_environment() == 1.0

@@ -1,0 +1,63 @@
+"""`derivquest report`: every student's levels, stars, mastery, drill bests and last visit."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+HELP = """\
+The teacher's view of the class: one row per student (profile) in this machine's data
+directory, which is where `derivquest serve` keeps its students' progress.
+
+  derivquest report                    # a table
+  derivquest report --format csv > class.csv
+  derivquest report --format json
+
+Only the questions and levels of the packs loaded now count (add --pack PATH for a pack the
+server was started with). CSV has a column per skill (mastery:SKILL) and per drill setting
+(best:SETTING). Times are local, with their UTC offset.
+"""
+
+
+def register(subcommands: Any) -> None:
+    """Add the `report` subcommand."""
+    parser = subcommands.add_parser(
+        "report",
+        help="the class's progress as a table, CSV or JSON",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    parser.add_argument(
+        "--pack", action="append", type=Path, default=[], metavar="PATH", help="also count a pack"
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Handle `derivquest report`."""
+    from derivquest.content.catalog import load_catalog
+    from derivquest.progress import ProgressError, ProgressStore
+    from derivquest.progress.store import default_path
+    from derivquest.server import report
+
+    if not default_path().exists():
+        # Opening would create an empty store; a report should not write anything.
+        print(f"derivquest report: no progress yet in {default_path().parent}", file=sys.stderr)
+        return 1
+    catalog = load_catalog(extra=tuple(args.pack))
+    for broken in catalog.broken:
+        print(f"derivquest report: skipped {broken.source.describe()}", file=sys.stderr)
+    question_ids = {ref.full_id for ref in catalog.questions()}
+    level_ids = {f"{pack.id}/{level.id}" for pack in catalog.packs for level in pack.levels}
+    try:
+        with ProgressStore.open() as store:
+            rows = report.class_report(store, question_ids, level_ids)
+    except ProgressError as error:
+        print(f"derivquest report: {error}", file=sys.stderr)
+        return 1
+    render = {"csv": report.to_csv, "json": report.to_json, "table": report.to_table}
+    sys.stdout.write(render[args.format](rows))
+    return 0

@@ -1,0 +1,76 @@
+"""How a classroom server is set up: address, admission, limits, and the game each student gets."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from derivquest.engine.service import DEADLINE_ENV
+from derivquest.paths import HOME_ENV
+from derivquest.server.auth import Admission
+from derivquest.server.limits import Limits
+
+SERVER_CHECK_DEADLINE = 3.0
+"""Seconds each answer check may take in a game started by the server (shared cores)."""
+
+_TERM = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}")
+"""A TERM a client may set; anything else (it lands in the game's environment) is replaced."""
+
+DEFAULT_TERM = "xterm-256color"
+
+_PASSED_ON = ("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "PYTHONPATH")
+"""The server's own variables a game inherits; nothing the client sends reaches it."""
+
+
+def clean_term(term: str | None) -> str:
+    """The client's TERM when it looks like a terminal name, else DEFAULT_TERM."""
+    return term if term is not None and _TERM.fullmatch(term) else DEFAULT_TERM
+
+
+def default_game_command() -> tuple[str, ...]:
+    """This Python running `python -m derivquest` (the same install as the server)."""
+    return (sys.executable, "-m", "derivquest")
+
+
+@dataclass(frozen=True, slots=True)
+class ServerConfig:
+    """Everything `derivquest serve` decided from its options."""
+
+    admission: Admission
+    home: Path
+    """The data directory whose progress store every game uses (DERIVQUEST_HOME)."""
+    host: str = "127.0.0.1"
+    port: int = 2222
+    """0 picks a free port (printed at start)."""
+    limits: Limits = field(default_factory=Limits)
+    game_options: tuple[str, ...] = ()
+    """Passed to every game after `--profile NAME`: `--lang bn`, `--pack PATH`."""
+    game_command: tuple[str, ...] = field(default_factory=default_game_command)
+    """The game; tests substitute a small program."""
+    host_key: Path | None = None
+    """The host key file; default `data_dir()/server/ssh_host_ed25519_key`."""
+    adopt_orphans: bool = False
+    """Become a subreaper and end what games leave behind: only in a dedicated process."""
+
+    def game_argv(self, name: str) -> list[str]:
+        """The command line of `name`'s game."""
+        return [*self.game_command, "--profile", name, *self.game_options]
+
+    def game_env(self, term: str | None) -> dict[str, str]:
+        """The game's environment: a few of the server's variables, the data dir, TERM.
+
+        Nothing comes from the client but TERM (checked): an SSH client may send any
+        variable, and LD_PRELOAD or PYTHONSTARTUP would run its code on the server.
+        """
+        env = {key: os.environ[key] for key in _PASSED_ON if key in os.environ}
+        env.setdefault("LANG", "C.UTF-8")
+        env["PYTHONUTF8"] = "1"  # box drawing and Bengali need UTF-8, whatever the locale
+        env[HOME_ENV] = str(self.home)
+        env["TERM"] = clean_term(term)
+        # A class logging in at once shares the server's cores: a check that takes 0.2 s alone
+        # can take seconds then, and the 1 s a single player's game allows would fail it.
+        env.setdefault(DEADLINE_ENV, str(SERVER_CHECK_DEADLINE))
+        return env

@@ -1,0 +1,201 @@
+"""A game on its own pseudo-terminal: spawned, resized, and ended in steps without orphans."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import fcntl
+import os
+import signal
+import struct
+import termios
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+MAX_COLUMNS = 1000
+MAX_ROWS = 500
+"""A client may claim any size; a huge one would make the game allocate a huge screen."""
+
+_DEFAULT_SIGNALS = (
+    signal.SIGHUP,
+    signal.SIGINT,
+    signal.SIGQUIT,
+    signal.SIGTERM,
+    signal.SIGPIPE,
+    signal.SIGXFSZ,
+    signal.SIGCHLD,
+    signal.SIGWINCH,
+    signal.SIGTSTP,
+    signal.SIGTTIN,
+    signal.SIGTTOU,
+)
+"""Reset in the game: Python ignores SIGPIPE, and `nohup` would make it ignore SIGHUP."""
+
+
+@dataclass(frozen=True, slots=True)
+class WindowSize:
+    """A terminal's size in character cells."""
+
+    columns: int
+    rows: int
+
+    @classmethod
+    def clamped(cls, columns: int, rows: int) -> WindowSize:
+        """The size a client reported, with 0 (unknown) as 80x24 and huge sizes capped."""
+        return cls(min(columns or 80, MAX_COLUMNS), min(rows or 24, MAX_ROWS))
+
+
+def _set_size(descriptor: int, size: WindowSize) -> None:
+    packed = struct.pack("HHHH", size.rows, size.columns, 0, 0)
+    fcntl.ioctl(descriptor, termios.TIOCSWINSZ, packed)
+
+
+def _kill_group(group: int, signum: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(group, signum)
+
+
+class PtyChild:
+    """One game process: session leader of its own session with a pty as its terminal."""
+
+    def __init__(self, pid: int, master: int, loop: asyncio.AbstractEventLoop) -> None:
+        self.pid = pid
+        """The game's pid, which is also its process group and session id."""
+        self.master = master
+        """Our end of the pty (non-blocking): read the game's output, write the keys."""
+        self._loop = loop
+        self._exit: asyncio.Future[int] = loop.create_future()
+        self._pidfd: int | None = None
+        try:
+            self._pidfd = os.pidfd_open(pid)
+        except (AttributeError, OSError):  # not Linux 5.3+: poll instead
+            self._poll()
+        else:
+            loop.add_reader(self._pidfd, self._reap)
+
+    @classmethod
+    def spawn(
+        cls,
+        argv: Sequence[str],
+        env: Mapping[str, str],
+        size: WindowSize,
+        loop: asyncio.AbstractEventLoop,
+    ) -> PtyChild:
+        """Start `argv` (argv[0] an absolute path) on a new pty of `size`.
+
+        posix_spawn, not fork: forking a process that runs threads can deadlock the child.
+        `setsid` runs before the file actions, so opening the pty's slave by name makes it
+        the game's controlling terminal: /dev/tty works and the kernel delivers SIGWINCH.
+
+        Raises:
+            OSError: the pty or the process could not be created.
+        """
+        master, slave = os.openpty()
+        try:
+            _set_size(slave, size)
+            # No echo until the game takes the terminal over: keys typed during its start-up
+            # would otherwise be printed under its first screen.
+            attributes = termios.tcgetattr(slave)
+            attributes[3] &= ~termios.ECHO
+            termios.tcsetattr(slave, termios.TCSANOW, attributes)
+            pid = os.posix_spawn(
+                argv[0],
+                list(argv),
+                dict(env),
+                file_actions=[
+                    (os.POSIX_SPAWN_OPEN, 0, os.ttyname(slave), os.O_RDWR, 0),
+                    (os.POSIX_SPAWN_DUP2, 0, 1),
+                    (os.POSIX_SPAWN_DUP2, 0, 2),
+                ],
+                setsid=True,
+                setsigdef=_DEFAULT_SIGNALS,
+                setsigmask=(),
+            )
+        except BaseException:
+            os.close(master)
+            raise
+        finally:
+            os.close(slave)
+        os.set_blocking(master, False)
+        return cls(pid, master, loop)
+
+    # -- while it runs ------------------------------------------------------------------------
+
+    @property
+    def exited(self) -> bool:
+        """True once the game has ended and been reaped."""
+        return self._exit.done()
+
+    def resize(self, size: WindowSize) -> None:
+        """Set the pty's size (TIOCSWINSZ) and make sure the game gets SIGWINCH."""
+        if self.exited:
+            return
+        try:
+            _set_size(self.master, size)
+            foreground = os.tcgetpgrp(self.master)
+        except OSError:
+            foreground = -1
+        # The kernel signals the terminal's foreground group on a change; a second signal
+        # would only make the game lay its screen out twice.
+        if foreground != self.pid:
+            self.signal(signal.SIGWINCH)
+
+    def signal(self, signum: int) -> None:
+        """Send `signum` to the game's process group (nothing once it has ended)."""
+        if not self.exited:
+            _kill_group(self.pid, signum)
+
+    async def wait(self) -> int:
+        """Wait for the game to end; return its exit code (-N: killed by signal N)."""
+        return await asyncio.shield(self._exit)
+
+    async def end(self, grace: float) -> int:
+        """End the game: SIGHUP, then SIGTERM, then SIGKILL, `grace` seconds apart.
+
+        Every answer is committed before the game shows its verdict, so none is lost.
+        """
+        for signum in (signal.SIGHUP, signal.SIGTERM, signal.SIGKILL):
+            if self.exited:
+                break
+            self.signal(signum)
+            self.signal(signal.SIGCONT)  # a stopped process acts on nothing until woken
+            with contextlib.suppress(TimeoutError):
+                return await asyncio.wait_for(self.wait(), grace)
+        return await self.wait()
+
+    def close(self) -> None:
+        """Close our end of the pty (after the game has ended)."""
+        with contextlib.suppress(OSError):
+            os.close(self.master)
+
+    # -- reaping ------------------------------------------------------------------------------
+
+    def _reap(self) -> None:
+        assert self._pidfd is not None
+        self._loop.remove_reader(self._pidfd)
+        # The game is a zombie now, so its group id cannot be reused: this reaches only what
+        # it left behind in its own group.
+        _kill_group(self.pid, signal.SIGKILL)
+        self._finish(_wait(self.pid, 0))
+        os.close(self._pidfd)
+        self._pidfd = None
+
+    def _poll(self) -> None:
+        code = _wait(self.pid, os.WNOHANG)
+        if code is None:
+            self._loop.call_later(0.1, self._poll)
+        else:
+            self._finish(code)
+
+    def _finish(self, code: int | None) -> None:
+        if not self._exit.done():
+            self._exit.set_result(-1 if code is None else code)
+
+
+def _wait(pid: int, options: int) -> int | None:
+    """Reap `pid`; its exit code, None while it runs (WNOHANG), -1 if it was reaped already."""
+    try:
+        found, status = os.waitpid(pid, options)
+    except ChildProcessError:
+        return -1
+    return None if found == 0 else os.waitstatus_to_exitcode(status)

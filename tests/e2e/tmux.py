@@ -25,6 +25,9 @@ class Terminal:
         if shutil.which("tmux") is None:
             raise RuntimeError("tmux is required for the terminal tests (apt-get install tmux)")
         self.name = f"derivquest-test-{uuid.uuid4().hex[:8]}"
+        # A tmux server of its own (-L): tests run in parallel, and a shared server exits when
+        # one test kills the last session, just as another test is connecting to it.
+        self.tmux = ["tmux", "-L", self.name]
         exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
         if keep_open:
             # The shell stays open after the program ends so its exit status can be read.
@@ -34,7 +37,7 @@ class Terminal:
             script = f"exec env {exports} {shlex.join(command)}"
         subprocess.run(
             [
-                "tmux",
+                *self.tmux,
                 "new-session",
                 "-d",
                 "-s",
@@ -51,7 +54,7 @@ class Terminal:
     def pid(self) -> int:
         """The pane's process (the program itself when started with keep_open=False)."""
         result = subprocess.run(
-            ["tmux", "display-message", "-p", "-t", self.name, "#{pane_pid}"],
+            [*self.tmux, "display-message", "-p", "-t", self.name, "#{pane_pid}"],
             capture_output=True,
             text=True,
             check=True,
@@ -61,7 +64,7 @@ class Terminal:
     def screen(self) -> str:
         """The visible text of the pane."""
         result = subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name],
+            [*self.tmux, "capture-pane", "-p", "-t", self.name],
             capture_output=True,
             text=True,
             check=True,
@@ -70,12 +73,12 @@ class Terminal:
 
     def send(self, *keys: str) -> None:
         """tmux key names (Enter, C-q) or literal text."""
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+        subprocess.run([*self.tmux, "send-keys", "-t", self.name, *keys], check=True)
 
     def write(self, text: str) -> None:
         """Type literal text."""
         # "--": text such as "-1" is text, not an option.
-        subprocess.run(["tmux", "send-keys", "-l", "-t", self.name, "--", text], check=True)
+        subprocess.run([*self.tmux, "send-keys", "-l", "-t", self.name, "--", text], check=True)
 
     def wait_for(self, text: str, timeout: float = 30.0) -> str:
         """Poll the screen until ``text`` appears; fail with the last screen if it does not."""
@@ -91,7 +94,7 @@ class Terminal:
         )
 
     def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run([*self.tmux, "kill-server"], capture_output=True)
 
     def __enter__(self) -> Terminal:
         return self

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Literal
 
@@ -87,8 +87,7 @@ class Database:
             raise ProgressError(f"the progress store {self.path} is closed")
         return self._connection
 
-    @contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
+    def write(self) -> AbstractContextManager[sqlite3.Connection]:
         """Run the block as one IMMEDIATE transaction; it is committed when the block ends.
 
         IMMEDIATE takes the write lock at BEGIN, so the read-then-write steps inside can never
@@ -97,30 +96,22 @@ class Database:
         Raises:
             ProgressError: the write failed; nothing of the block was saved.
         """
-        with self._lock:
-            connection = self.connection
-            try:
-                connection.execute("BEGIN IMMEDIATE")
-                yield connection
-                connection.execute("COMMIT")
-            except sqlite3.Error as error:
-                self._rollback(connection)
-                raise translate(error, self.path) from error
-            except BaseException:
-                self._rollback(connection)
-                raise
+        return self._transaction("BEGIN IMMEDIATE")
 
-    @contextmanager
-    def read(self) -> Iterator[sqlite3.Connection]:
+    def read(self) -> AbstractContextManager[sqlite3.Connection]:
         """Run the block's queries in one read transaction (a consistent snapshot).
 
         Raises:
             ProgressError: the database could not be read.
         """
+        return self._transaction("BEGIN")
+
+    @contextmanager
+    def _transaction(self, begin: str) -> Iterator[sqlite3.Connection]:
         with self._lock:
             connection = self.connection
             try:
-                connection.execute("BEGIN")
+                connection.execute(begin)
                 yield connection
                 connection.execute("COMMIT")
             except sqlite3.Error as error:

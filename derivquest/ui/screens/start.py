@@ -35,8 +35,9 @@ class StartScreen(Screen[str]):
             yield Label(t("app.title", self.language), classes="app-name")
             yield Label(t("app.subtitle", self.language), classes="muted")
             yield Label(t("start.profiles", self.language))
-            options = [Option(name, id=f"p{i}") for i, name in enumerate(self.profiles)]
-            yield OptionList(*options, id="profiles")
+            if self.profiles:  # an empty list would draw an empty box
+                options = [Option(name, id=f"p{i}") for i, name in enumerate(self.profiles)]
+                yield OptionList(*options, id="profiles")
             yield Input(placeholder=t("start.new_profile", self.language), id="new-profile")
             message = "" if self.profiles else t("start.no_profiles", self.language)
             yield Static(message, id="start-message", markup=False)

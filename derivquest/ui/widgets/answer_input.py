@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
@@ -42,6 +43,38 @@ def render_preview(text: str, variables: Sequence[str]) -> Preview:
     if len(lines) > MAX_PREVIEW_LINES:
         lines = [*lines[:MAX_PREVIEW_LINES], "…"]
     return Preview(text, True, "\n".join(lines))
+
+
+def _input_actions() -> dict[str, str]:
+    """Each key Textual's Input binds (enter, backspace, ctrl+u, arrows...) and its action."""
+    actions: dict[str, str] = {}
+    for binding in Input.BINDINGS:
+        if isinstance(binding, Binding):
+            for key in binding.key.split(","):
+                actions[key.strip()] = binding.action
+    return actions
+
+
+class AnswerBox(Input):
+    """An Input whose own keys take effect in the order they were typed.
+
+    Textual 8.2 runs a bound key (Backspace, Ctrl+U, Enter) after printable keys that
+    arrived in the same read (Textualize/textual#6605), so a quick `16` Enter over SSH
+    could submit before the digits, or Ctrl+U could clear them. Running the Input's own
+    bindings here, as each key arrives, keeps them in order (as the upstream fix does).
+    """
+
+    ACTIONS = _input_actions()
+
+    async def _on_key(self, event: events.Key) -> None:
+        action = self.ACTIONS.get(event.key)
+        if action is None:
+            await super()._on_key(event)
+            return
+        event.stop()
+        event.prevent_default()
+        self._restart_blink()
+        await self.run_action(action)
 
 
 class AnswerInput(Vertical):
@@ -91,7 +124,7 @@ class AnswerInput(Vertical):
         self._generation = 0
 
     def compose(self) -> ComposeResult:
-        yield Input(value=self._initial, placeholder=self._placeholder, id="answer")
+        yield AnswerBox(value=self._initial, placeholder=self._placeholder, id="answer")
         yield Static("", id="preview", markup=False)
 
     def on_mount(self) -> None:

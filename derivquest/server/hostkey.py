@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from derivquest import paths
+from derivquest.atomic import write_atomically
 
 if TYPE_CHECKING:
     from asyncssh import SSHKey
@@ -40,17 +40,7 @@ def load_or_create_host_key(path: Path | None = None) -> tuple[SSHKey, bool]:
             raise ValueError(f"{target} is not a usable SSH private key ({error})") from None
     target.parent.mkdir(parents=True, exist_ok=True)
     key = asyncssh.generate_private_key("ssh-ed25519", comment="derivquest-server")
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(descriptor, "wb") as out:
-            out.write(key.export_private_key())
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    write_atomically(target, key.export_private_key())  # owner-only: mkstemp's 0600
     return key, True
 
 

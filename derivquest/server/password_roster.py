@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from derivquest.atomic import write_atomically
 from derivquest.server import passwords
 from derivquest.server.names import name_problem
 from derivquest.server.passwords import PasswordHash, hash_password
@@ -76,17 +75,7 @@ def _replaced(path: Path, name: str, entry: str | None) -> tuple[list[str], bool
 
 def _write(path: Path, lines: list[str]) -> None:
     """Replace the file atomically, readable by its owner only (it holds password hashes)."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.fchmod(handle, 0o600)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write("".join(line + "\n" for line in lines))
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, "".join(line + "\n" for line in lines))
 
 
 def set_password(path: Path, name: str, password: str, log2_n: int | None = None) -> bool:

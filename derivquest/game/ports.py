@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from derivquest.progress.drill_log import DrillLog
-from derivquest.progress.records import Mode, ProgressSummary, ResumePoint
+from derivquest.progress.records import Mode, ProgressSummary, QuestionProgress, ResumePoint
 from derivquest.progress.skills import SkillLog
 
 
@@ -40,6 +40,8 @@ class ProgressStore(Protocol):
         mode: Mode = "play",
         variant_seed: int | None = None,
     ) -> None: ...
+
+    def question_progress(self, profile_id: int, question_id: str) -> QuestionProgress | None: ...
 
     def record_level_result(
         self, profile_id: int, level_id: str, *, stars: int, seconds: float

@@ -153,11 +153,10 @@ class GameSession:
     def resume(self) -> LevelRun | None:
         """Reopen the question, variant, hints and typed text saved last, if it still exists."""
         point = self.store.resume_point(self.profile_id)
-        if point is None or self.catalog.question(point.question_id) is None:
+        ref = None if point is None else self.catalog.question(point.question_id)
+        if point is None or ref is None:
             return None
-        ref = self.catalog.question(point.question_id)
-        assert ref is not None
-        run = self.start_level(point.pack, point.level, ref_index(ref))
+        run = self.start_level(point.pack, point.level, ref.index)
         run.play = self._play(ref, point.round_number)
         run.play.hints_shown = min(point.hints_shown, len(run.play.instance.hints))
         run.play.typed = point.typed
@@ -253,13 +252,9 @@ class GameSession:
 
     def _next_round(self, ref: QuestionRef) -> int:
         """A solved question comes back as a new variant; an unsolved one keeps its variant."""
-        progress = self.summary().questions.get(ref.full_id)
+        # One row, not a summary of the whole catalog: this runs each time a question opens.
+        progress = self.store.question_progress(self.profile_id, ref.full_id)
         return progress.correct if progress else 0
-
-
-def ref_index(ref: QuestionRef) -> int:
-    """The question's position within its level."""
-    return ref.index
 
 
 def question_stars(play: QuestionPlay) -> int:

@@ -6,16 +6,22 @@ is the only reliable way to give every check a wall-clock limit. The worker is a
 interpreter (``python -m derivquest.engine.worker``), not a fork, so it inherits no threads,
 terminal or ``__main__`` module from the game; after a kill its replacement starts at once in
 the background, while the player reads the message.
+
+A checker never outlives its game: it runs under a memory limit (RLIMIT_AS), asks the kernel
+to kill it when the game dies (PR_SET_PDEATHSIG on Linux) and watches its pipe and parent
+itself; see ``derivquest.engine.worker``.
 """
 
 from __future__ import annotations
 
 import os
+import queue
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from multiprocessing.connection import Connection
 from types import TracebackType
 
@@ -37,30 +43,97 @@ def deadline_from_environment() -> float:
     return value if 0 < value <= 60 else DEFAULT_DEADLINE
 
 
+MEMORY_ENV = "DERIVQUEST_CHECK_MEMORY_MB"
+"""Overrides the checker's memory limit, in MiB (256 to 65536; it needs about 160 to start)."""
+
+DEFAULT_MEMORY_MB = 1024
+"""MiB of address space a checker may use (it needs about 64 for a normal check)."""
+
+
+def memory_limit_from_environment() -> int:
+    """The checker's memory limit in bytes: ``DERIVQUEST_CHECK_MEMORY_MB`` or the default."""
+    try:
+        value = int(os.environ.get(MEMORY_ENV, DEFAULT_MEMORY_MB))
+    except ValueError:
+        value = DEFAULT_MEMORY_MB
+    if not 256 <= value <= 65536:
+        value = DEFAULT_MEMORY_MB
+    return value * 1024 * 1024
+
+
 STARTUP_TIMEOUT = 60.0
 """Seconds to wait for a new worker to be ready (imports are not part of any deadline)."""
+
+CANNOT_START_MESSAGE = "the answer checker could not start; try again"
+
+TOO_BIG_MESSAGE = "that expression is too large to check; try a simpler form of your answer"
+"""When a check ran out of memory (a MemoryError, or the checker was killed for its size)."""
+
+
+class _Spawner:
+    """One long-lived thread that starts every checker process.
+
+    PR_SET_PDEATHSIG fires when the *thread* that started a process ends, not the process:
+    a checker started from one of Textual's short-lived worker threads would be killed as
+    soon as that thread finished. This daemon thread lives as long as the game.
+    """
+
+    def __init__(self) -> None:
+        self._jobs: queue.SimpleQueue[tuple[Callable[[], object], Future[object]]] = (
+            queue.SimpleQueue()
+        )
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def run(self, job: Callable[[], object]) -> object:
+        """Run `job` on the spawner thread and return its result (or raise its error)."""
+        with self._lock:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(
+                    target=self._serve, name="derivquest-checker-spawner", daemon=True
+                )
+                self._thread.start()
+        done: Future[object] = Future()
+        self._jobs.put((job, done))
+        return done.result()
+
+    def _serve(self) -> None:
+        while True:
+            job, done = self._jobs.get()
+            try:
+                done.set_result(job())
+            except BaseException as error:  # handed to the caller, which raises it
+                done.set_exception(error)
+
+
+_SPAWNER = _Spawner()
 
 
 class _Worker:
     """One checker process and the two pipes to it."""
 
-    def __init__(self) -> None:
+    def __init__(self, memory_limit: int) -> None:
         to_child_read, to_child_write = os.pipe()
         from_child_read, from_child_write = os.pipe()
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "derivquest.engine.worker",
-                str(to_child_read),
-                str(from_child_write),
-            ],
-            pass_fds=(to_child_read, from_child_write),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            # Its own session: Ctrl+C in the player's terminal must not reach the checker.
-            start_new_session=True,
+        argv = [
+            sys.executable,
+            "-m",
+            "derivquest.engine.worker",
+            str(to_child_read),
+            str(from_child_write),
+            str(memory_limit),
+            str(os.getpid()),
+        ]
+        self.process: subprocess.Popen[bytes] = _SPAWNER.run(  # type: ignore[assignment]
+            lambda: subprocess.Popen(
+                argv,
+                pass_fds=(to_child_read, from_child_write),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                # Its own session: Ctrl+C in the player's terminal must not reach the checker.
+                start_new_session=True,
+            )
         )
         os.close(to_child_read)
         os.close(from_child_write)
@@ -71,9 +144,13 @@ class _Worker:
     def wait_ready(self) -> None:
         if self.ready:
             return
-        if not self.replies.poll(STARTUP_TIMEOUT) or self.replies.recv() != "ready":
+        try:
+            ready = self.replies.poll(STARTUP_TIMEOUT) and self.replies.recv() == "ready"
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
             self.kill()
-            raise RuntimeError("the answer checker could not start")
+            raise RuntimeError(CANNOT_START_MESSAGE)
         self.ready = True
 
     def alive(self) -> bool:
@@ -106,9 +183,14 @@ class JudgeService:
     runs normally.
     """
 
-    def __init__(self, deadline: float = DEFAULT_DEADLINE) -> None:
+    def __init__(self, deadline: float = DEFAULT_DEADLINE, memory_limit: int | None = None) -> None:
         self.deadline = deadline
         """Seconds each check may take."""
+        self.memory_limit = (
+            memory_limit_from_environment() if memory_limit is None else memory_limit
+        )
+        """Bytes of address space the checker may use (RLIMIT_AS); a check that needs more
+        is ``invalid`` ("too large to check")."""
         self._lock = threading.Lock()
         self._worker: _Worker | None = None
 
@@ -168,7 +250,11 @@ class JudgeService:
 
     def _call(self, method: str, *args: object) -> Verdict:
         with self._lock:
-            worker = self._ready_worker()
+            try:
+                worker = self._ready_worker()
+            except (RuntimeError, OSError):  # out of memory or processes: say so, go on
+                self._worker = None
+                return Verdict("invalid", CANNOT_START_MESSAGE)
             started = time.perf_counter()
             try:
                 worker.requests.send((method, args))
@@ -180,7 +266,8 @@ class JudgeService:
                     "try a simpler form of your answer"
                 )
             except (EOFError, OSError):
-                message = "the checker stopped unexpectedly on this input; try again"
+                # The checker died: its memory limit or the kernel's OOM killer, most likely.
+                message = TOO_BIG_MESSAGE
             self._replace_worker()
             return Verdict("invalid", message).with_elapsed((time.perf_counter() - started) * 1000)
 
@@ -188,7 +275,7 @@ class JudgeService:
         if self._worker is None or not self._worker.alive():
             if self._worker is not None:
                 self._worker.kill()
-            self._worker = _Worker()
+            self._worker = _Worker(self.memory_limit)
         self._worker.wait_ready()
         return self._worker
 
@@ -196,4 +283,7 @@ class JudgeService:
         """Kill the stuck worker and start its successor now, without waiting for it."""
         if self._worker is not None:
             self._worker.kill()
-        self._worker = _Worker()
+        try:
+            self._worker = _Worker(self.memory_limit)
+        except OSError:  # the next check tries again
+            self._worker = None

@@ -1,8 +1,14 @@
-"""The player's settings (language, colours), kept in the data directory between games."""
+"""The player's settings (language, colours), kept in the data directory between games.
+
+A game on this machine keeps one ``settings.json``; a game the classroom server started keeps
+one file per student, so one student's colours never become the next one's.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -12,6 +18,14 @@ from derivquest.paths import data_dir
 LANGUAGES = ("en", "bn")
 THEMES = ("ansi-dark", "ansi-light", "textual-dark", "textual-light")
 """ANSI themes first: they use the terminal's own 16 colours, right over SSH and in a console."""
+
+SERVED_ENV = "DERIVQUEST_SERVED"
+"""Set to 1 by the classroom server in every game it starts."""
+
+
+def served() -> bool:
+    """True in a game the classroom server started (one student of many on this machine)."""
+    return os.environ.get(SERVED_ENV) == "1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +39,16 @@ class Settings:
 def settings_path() -> Path:
     """Where the settings live: ``settings.json`` in the data directory."""
     return data_dir() / "settings.json"
+
+
+def profile_settings_path(profile: str) -> Path:
+    """Where one player's own settings live: ``settings/<hash of the name>.json``.
+
+    A hash, not the name: a profile name may hold any letters, and no name can reach
+    outside the folder.
+    """
+    digest = hashlib.sha256(profile.encode("utf-8")).hexdigest()[:32]
+    return data_dir() / "settings" / f"{digest}.json"
 
 
 def load_settings(path: Path | None = None) -> Settings:

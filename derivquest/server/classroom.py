@@ -10,6 +10,8 @@ from derivquest.server.config import ServerConfig
 from derivquest.server.limits import AddressGate
 
 if TYPE_CHECKING:
+    import asyncssh
+
     from derivquest.server.session import GameSession
 
 log = logging.getLogger("derivquest.server")
@@ -24,12 +26,36 @@ class Classroom:
         """Failed logins and connections per address."""
         self.sessions: set[GameSession] = set()
         """Sessions running a game (each holds one of `limits.max_sessions` places)."""
+        self.waiting: set[asyncssh.SSHServerConnection] = set()
+        """Logged-in connections whose game has not started yet (each holds a place too)."""
         self.closing = False
         """True once shutdown began: no new games start."""
 
+    def places_taken(self) -> int:
+        """Games running plus logged-in connections waiting to start theirs."""
+        return len(self.sessions) + len(self.waiting)
+
+    def reserve(self, conn: asyncssh.SSHServerConnection) -> bool:
+        """Hold a place for a connection that just logged in; False when none is free."""
+        if self.closing or self.places_taken() >= self.config.limits.max_sessions:
+            return False
+        self.waiting.add(conn)
+        return True
+
+    def release(self, conn: asyncssh.SSHServerConnection) -> None:
+        """Give back the place held for `conn` (it closed, or it waited too long)."""
+        self.waiting.discard(conn)
+
     def admit(self, session: GameSession) -> bool:
-        """Take a place for `session`'s game; False when the class is full or closing."""
-        if self.closing or len(self.sessions) >= self.config.limits.max_sessions:
+        """Take a place for `session`'s game (its connection's, if it holds one).
+
+        False when the class is full or closing.
+        """
+        if self.closing:
+            return False
+        if session.connection in self.waiting:
+            self.waiting.discard(session.connection)
+        elif self.places_taken() >= self.config.limits.max_sessions:
             return False
         self.sessions.add(session)
         return True

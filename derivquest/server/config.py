@@ -12,6 +12,7 @@ from derivquest.engine.service import DEADLINE_ENV
 from derivquest.paths import HOME_ENV
 from derivquest.server.auth import Admission
 from derivquest.server.limits import Limits
+from derivquest.settings import SERVED_ENV
 
 SERVER_CHECK_DEADLINE = 3.0
 """Seconds each answer check may take in a game started by the server (shared cores)."""
@@ -69,6 +70,7 @@ class ServerConfig:
         env.setdefault("LANG", "C.UTF-8")
         env["PYTHONUTF8"] = "1"  # box drawing and Bengali need UTF-8, whatever the locale
         env[HOME_ENV] = str(self.home)
+        env[SERVED_ENV] = "1"  # settings per student, no screenshots or other system commands
         env["TERM"] = clean_term(term)
         # A class logging in at once shares the server's cores: a check that takes 0.2 s alone
         # can take seconds then, and the 1 s a single player's game allows would fail it.

@@ -8,6 +8,7 @@ import logging
 import asyncssh
 
 from derivquest.server import terminal
+from derivquest.server.channel import GameChannel
 from derivquest.server.classroom import Classroom
 from derivquest.server.names import name_problem
 from derivquest.server.session import GameSession
@@ -36,6 +37,7 @@ class StudentConnection(asyncssh.SSHServer):
         self._wrong_passwords = 0
         self._session: GameSession | None = None
         self._sessions_asked = 0
+        self._no_session: asyncio.TimerHandle | None = None
 
     # -- connecting ---------------------------------------------------------------------------
 
@@ -48,6 +50,10 @@ class StudentConnection(asyncssh.SSHServer):
     def connection_lost(self, exc: Exception | None) -> None:
         gate = self._classroom.gate
         gate.disconnected(self._address)
+        if self._no_session is not None:
+            self._no_session.cancel()
+        if self._conn is not None:
+            self._classroom.release(self._conn)
         if self._tried and not self._authenticated and not self._wrong_passwords:
             gate.failed(self._address)  # every key offered was refused (passwords count each)
         if self._session is not None:
@@ -112,10 +118,26 @@ class StudentConnection(asyncssh.SSHServer):
         self._authenticated = True
         assert self._conn is not None
         log.info("%s@%s: logged in", self._conn.get_extra_info("username"), self._address)
+        # A logged-in connection holds a place until its game starts (or it gives up): a
+        # client that logs in and opens nothing must not slip past --max-sessions.
+        self._classroom.reserve(self._conn)
+        timeout = self._classroom.config.limits.no_session_timeout
+        self._no_session = asyncio.get_running_loop().call_later(timeout, self._never_played)
+
+    def _never_played(self) -> None:
+        """Close a logged-in connection that has not opened its game in time."""
+        if self._conn is None or (self._session is not None and self._session.started):
+            return
+        timeout = self._classroom.config.limits.no_session_timeout
+        log.info("%s: no game opened within %.0f s, closing", self._address, timeout)
+        self._classroom.release(self._conn)
+        self._conn.disconnect(
+            asyncssh.DISC_BY_APPLICATION, f"No game was opened within {timeout:.0f} seconds."
+        )
 
     # -- what a logged-in client may ask for --------------------------------------------------
 
-    def session_requested(self) -> GameSession | bool:
+    def session_requested(self) -> tuple[GameChannel, GameSession] | bool:
         if self._conn is None or not self._authenticated:
             return False
         # One game per connection; a session refused before its game started (a command,
@@ -127,7 +149,8 @@ class StudentConnection(asyncssh.SSHServer):
             return False
         name = str(self._conn.get_extra_info("username"))
         self._session = GameSession(self._classroom, self._conn, name, self._address)
-        return self._session
+        limit = self._classroom.config.limits.max_env_requests
+        return GameChannel.open(self._conn, limit), self._session
 
     def connection_requested(
         self, dest_host: str, dest_port: int, orig_host: str, orig_port: int

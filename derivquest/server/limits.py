@@ -31,7 +31,20 @@ class Limits:
     login_timeout: float = 30.0
     """Seconds a client has to log in after connecting."""
     grace: float = 2.0
-    """Seconds between SIGHUP, SIGTERM and SIGKILL when a game must end."""
+    """Seconds between SIGTERM and SIGKILL when a game must end."""
+    hangup_grace: float = 4.0
+    """Seconds between SIGHUP and SIGTERM: the game finishes the answer it is checking and
+    saving (a check may take `SERVER_CHECK_DEADLINE`, 3 s), then exits by itself."""
+    no_session_timeout: float = 30.0
+    """Seconds a logged-in connection has to open its game before it is closed."""
+    game_memory: int = 2048 * 1024 * 1024
+    """Bytes of address space a game (and so its checker) may use (RLIMIT_AS); a game needs
+    about 550 MiB of address space (100 MiB of memory), its checker about 200 MiB."""
+    game_cpu: float = 1800.0
+    """CPU seconds a game may use in all (RLIMIT_CPU); a lesson's play takes a few."""
+    max_env_requests: int = 64
+    """Environment variables a client may send on its session before it is disconnected
+    (none is kept: nothing the client sends reaches the game)."""
 
 
 class AddressGate:

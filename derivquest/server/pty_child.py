@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import fcntl
 import os
+import resource
 import signal
 import struct
 import termios
@@ -45,6 +46,37 @@ class WindowSize:
         return cls(min(columns or 80, MAX_COLUMNS), min(rows or 24, MAX_ROWS))
 
 
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """What one game may use of the machine; its answer checker inherits it."""
+
+    memory: int
+    """Bytes of address space (RLIMIT_AS): past it, allocations fail (MemoryError)."""
+    cpu: int
+    """CPU seconds in all (RLIMIT_CPU): past it the kernel sends SIGXCPU, then SIGKILL."""
+
+
+CPU_HARD_MARGIN = 5
+"""Seconds past the CPU budget's SIGXCPU before the kernel's SIGKILL."""
+
+
+def apply_budget(pid: int, budget: Budget) -> bool:
+    """Set `pid`'s memory and CPU limits, and no core files (they would hold answers).
+
+    Returns False where another process's limits cannot be set (only Linux has prlimit).
+
+    Raises:
+        OSError: the limits could not be set (the process is gone, or refused).
+    """
+    prlimit = getattr(resource, "prlimit", None)
+    if prlimit is None:
+        return False
+    prlimit(pid, resource.RLIMIT_AS, (budget.memory, budget.memory))
+    prlimit(pid, resource.RLIMIT_CPU, (budget.cpu, budget.cpu + CPU_HARD_MARGIN))
+    prlimit(pid, resource.RLIMIT_CORE, (0, 0))
+    return True
+
+
 def _set_size(descriptor: int, size: WindowSize) -> None:
     packed = struct.pack("HHHH", size.rows, size.columns, 0, 0)
     fcntl.ioctl(descriptor, termios.TIOCSWINSZ, packed)
@@ -80,12 +112,15 @@ class PtyChild:
         env: Mapping[str, str],
         size: WindowSize,
         loop: asyncio.AbstractEventLoop,
+        budget: Budget | None = None,
     ) -> PtyChild:
-        """Start `argv` (argv[0] an absolute path) on a new pty of `size`.
+        """Start `argv` (argv[0] an absolute path) on a new pty of `size`, within `budget`.
 
         posix_spawn, not fork: forking a process that runs threads can deadlock the child.
         `setsid` runs before the file actions, so opening the pty's slave by name makes it
         the game's controlling terminal: /dev/tty works and the kernel delivers SIGWINCH.
+        posix_spawn cannot set limits, so the budget is set right after (prlimit), while
+        the new interpreter is still starting; if that fails the game is not run.
 
         Raises:
             OSError: the pty or the process could not be created.
@@ -116,6 +151,14 @@ class PtyChild:
             raise
         finally:
             os.close(slave)
+        if budget is not None:
+            try:
+                apply_budget(pid, budget)
+            except OSError:
+                _kill_group(pid, signal.SIGKILL)
+                _wait(pid, 0)
+                os.close(master)
+                raise
         os.set_blocking(master, False)
         return cls(pid, master, loop)
 
@@ -149,18 +192,22 @@ class PtyChild:
         """Wait for the game to end; return its exit code (-N: killed by signal N)."""
         return await asyncio.shield(self._exit)
 
-    async def end(self, grace: float) -> int:
-        """End the game: SIGHUP, then SIGTERM, then SIGKILL, `grace` seconds apart.
+    async def end(self, grace: float, hangup_grace: float | None = None) -> int:
+        """End the game: SIGHUP, SIGTERM `hangup_grace` s later, SIGKILL `grace` s after that.
 
-        Every answer is committed before the game shows its verdict, so none is lost.
+        On SIGHUP the game finishes the answer it is checking and saving, then exits; every
+        answer is committed before the game shows its verdict, so none is lost.
         """
-        for signum in (signal.SIGHUP, signal.SIGTERM, signal.SIGKILL):
+        waits = (grace if hangup_grace is None else hangup_grace, grace, grace)
+        for signum, wait in zip(
+            (signal.SIGHUP, signal.SIGTERM, signal.SIGKILL), waits, strict=True
+        ):
             if self.exited:
                 break
             self.signal(signum)
             self.signal(signal.SIGCONT)  # a stopped process acts on nothing until woken
             with contextlib.suppress(TimeoutError):
-                return await asyncio.wait_for(self.wait(), grace)
+                return await asyncio.wait_for(self.wait(), wait)
         return await self.wait()
 
     def close(self) -> None:

@@ -8,6 +8,7 @@ import signal
 import socket
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
 
 import asyncssh
@@ -90,6 +91,10 @@ async def serve(config: ServerConfig, out: TextIO = sys.stdout, err: TextIO = sy
     _say(out, f"DerivQuest classroom server listening on {config.host} port {server.port}")
     state = "new, saved in" if server.new_key else "kept in"
     _say(out, f"host key {server.fingerprint} ({state} {key_file})")
+    exposed = host_key_exposed(key_file)
+    if exposed:
+        _say(err, f"WARNING: the host key {key_file} can be {exposed} by other users; anyone")
+        _say(err, f"WARNING: who copies it can pretend to be this server (chmod 600 {key_file}).")
     _say(out, f"who may log in: {config.admission.describe()}")
     _say(out, f"progress: {config.home}")
     _say(out, f"students type: ssh -p {server.port} NAME@{_reachable(config.host)}")
@@ -109,6 +114,20 @@ async def serve(config: ServerConfig, out: TextIO = sys.stdout, err: TextIO = sy
         await _end_strays(reaper, config.limits.grace)
     _say(out, "stopped")
     return 0
+
+
+def host_key_exposed(path: Path) -> str | None:
+    """How others can reach the host key file ("read", "read and written"), or None."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    readable, writable = mode & 0o044, mode & 0o022
+    if readable and writable:
+        return "read and written"
+    if readable:
+        return "read"
+    return "written" if writable else None
 
 
 def _reachable(host: str) -> str:

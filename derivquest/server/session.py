@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import signal
 from collections.abc import Mapping
 
 import asyncssh
 
 from derivquest.server import terminal
 from derivquest.server.classroom import Classroom
-from derivquest.server.pty_child import PtyChild, WindowSize
+from derivquest.server.pty_child import Budget, PtyChild, WindowSize
 
 log = logging.getLogger("derivquest.server")
 
@@ -45,6 +46,9 @@ class GameSession(asyncssh.SSHServerSession[bytes]):
         self._ending: asyncio.Task[int] | None = None
         self._notice: str | None = None
         self._last_input = self._loop.time()
+        """When the player last did something the game answered (the idle clock)."""
+        self._unanswered: float | None = None
+        """When the player typed something the game has not answered yet (None: nothing)."""
         self._idle: asyncio.TimerHandle | None = None
         self._started = False
         self.finished = asyncio.Event()
@@ -54,6 +58,11 @@ class GameSession(asyncssh.SSHServerSession[bytes]):
     def started(self) -> bool:
         """True once a shell request was answered (with the game or a notice)."""
         return self._started
+
+    @property
+    def connection(self) -> asyncssh.SSHServerConnection:
+        """The SSH connection this session runs on."""
+        return self._conn
 
     @property
     def game_pid(self) -> int | None:
@@ -103,13 +112,13 @@ class GameSession(asyncssh.SSHServerSession[bytes]):
             self._start_game()
 
     def data_received(self, data: bytes, datatype: asyncssh.DataType) -> None:
-        self._last_input = self._loop.time()
+        self._typed()
         if self._child is not None and not self._child.exited:
             self._keys += data
             self._write_keys()
 
     def terminal_size_changed(self, width: int, height: int, pixwidth: int, pixheight: int) -> None:
-        self._last_input = self._loop.time()
+        self._typed()
         self._size = WindowSize.clamped(width, height)
         if self._child is not None:
             self._child.resize(self._size)
@@ -138,9 +147,15 @@ class GameSession(asyncssh.SSHServerSession[bytes]):
 
     def _start_game(self) -> None:
         config = self._classroom.config
+        limits = config.limits
+        budget = Budget(limits.game_memory, round(limits.game_cpu))
         try:
             child = PtyChild.spawn(
-                config.game_argv(self.name), config.game_env(self._term), self._size, self._loop
+                config.game_argv(self.name),
+                config.game_env(self._term),
+                self._size,
+                self._loop,
+                budget,
             )
         except OSError as error:
             log.error("%s: the game did not start: %s", self.name, error)
@@ -159,7 +174,8 @@ class GameSession(asyncssh.SSHServerSession[bytes]):
         if child is None or child.exited or self._ending is not None:
             return
         self._notice = notice
-        self._ending = self._loop.create_task(child.end(self._classroom.config.limits.grace))
+        limits = self._classroom.config.limits
+        self._ending = self._loop.create_task(child.end(limits.grace, limits.hangup_grace))
 
     async def shut_down(self) -> None:
         """End the game for a server shutdown and wait until the session is closed."""
@@ -176,6 +192,9 @@ class GameSession(asyncssh.SSHServerSession[bytes]):
             if self._idle is not None:
                 self._idle.cancel()
             log.info("%s@%s: game ended (%d)", self.name, self._address, code)
+            if code == -signal.SIGXCPU:
+                minutes = max(1, round(self._classroom.config.limits.game_cpu / 60))
+                self._notice = terminal.OUT_OF_CPU.format(minutes=minutes)
             if self._notice is not None:
                 # The server ended a game the student did nothing wrong in: exit status 0.
                 self._send(terminal.RESET.encode("ascii") + terminal.notice(self._notice))
@@ -237,6 +256,7 @@ class GameSession(asyncssh.SSHServerSession[bytes]):
             if not data:
                 return
             self._send(data)
+            self._answered()
             if not drain:
                 return
 
@@ -260,6 +280,23 @@ class GameSession(asyncssh.SSHServerSession[bytes]):
             self._loop.remove_writer(child.master)
             if self._chan is not None:
                 self._chan.resume_reading()
+
+    # -- the idle clock -------------------------------------------------------------------------
+
+    def _typed(self) -> None:
+        """The player typed (or resized): it counts once the game answers."""
+        if self._unanswered is None:
+            self._unanswered = self._loop.time()
+
+    def _answered(self) -> None:
+        """The game wrote something: the keys before it were activity.
+
+        A frozen game answers nothing, so keys pressed at it do not keep it alive; output
+        the player did not ask for (a countdown) does not count either.
+        """
+        if self._unanswered is not None:
+            self._last_input = max(self._last_input, self._unanswered)
+            self._unanswered = None
 
     def _check_idle(self) -> None:
         limit = self._classroom.config.limits.idle_timeout

@@ -43,6 +43,11 @@ IDLE = (
     "Every answer you gave is saved; log in again to continue."
 )
 
+OUT_OF_CPU = (
+    "DerivQuest: your game used all the processor time it may use ({minutes} min) and was\n"
+    "closed. Every answer you gave is saved; log in again to continue."
+)
+
 SHUTDOWN = (
     "DerivQuest: the server is shutting down. Every answer you gave is saved.\n"
     "Log in again when it is back to continue where you were."

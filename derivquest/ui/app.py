@@ -6,29 +6,43 @@ SymPy come in while the player types a name (start-up is measured: bench/startup
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 
 from derivquest.engine import JudgeService
 from derivquest.engine.service import deadline_from_environment
-from derivquest.settings import THEMES, Settings, load_settings, save_settings
+from derivquest.settings import (
+    THEMES,
+    Settings,
+    load_settings,
+    profile_settings_path,
+    save_settings,
+    served,
+)
 from derivquest.ui.commands import GameCommands
 from derivquest.ui.screens.start import StartScreen
 from derivquest.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from derivquest.ui.strings import t
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from derivquest.content import Catalog
     from derivquest.game.ports import GameStore
     from derivquest.game.session import GameSession
     from derivquest.progress import Clock, DrillSetting
     from derivquest.ui.drill_flow import DrillFlow
+    from derivquest.ui.hangup import HangupGuard
     from derivquest.ui.screens.course_map import CourseMapScreen
+
+SERVED_SYSTEM_COMMANDS = frozenset({"Quit", "Keys"})
+"""Textual's palette commands a game on the classroom server keeps: "Screenshot" would
+write files into the server's account, "Theme" offers colours the settings do not save."""
 
 
 class DerivQuestApp(App[None]):
@@ -55,8 +69,15 @@ class DerivQuestApp(App[None]):
         owns_judge: bool = True,
         start_drill: DrillSetting | None = None,
         clock: Clock | None = None,
+        served: bool = False,
     ) -> None:
         super().__init__()
+        self.served = served
+        """True in a game the classroom server started: settings are the player's own,
+        and the palette has no screenshot or other system commands."""
+        self._settings_file: Path | None = None
+        """Where F2's choices are saved; None: the shared settings file (local play)."""
+        self._hangup: HangupGuard | None = None
         self._catalog = None if callable(catalog) else catalog
         self._load_catalog_with = catalog if callable(catalog) else None
         self.store = store
@@ -76,6 +97,11 @@ class DerivQuestApp(App[None]):
     # -- start-up ---------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        if not self.is_headless:  # a real game: SIGHUP finishes the answer in flight first
+            from derivquest.ui.hangup import HangupGuard
+
+            self._hangup = HangupGuard(self, self.judge.deadline + 0.5, self.action_quit)
+            self._hangup.install()
         if self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT:
             self.push_screen(TooSmallScreen(self.size.width, self.size.height, self.language))
         if self._profile_name is not None:
@@ -134,6 +160,8 @@ class DerivQuestApp(App[None]):
         from derivquest.ui.screens.question import QuestionScreen
 
         profile = self.store.profile_named(name) or self.store.create_profile(name)
+        if self.served:
+            self._settings_file = profile_settings_path(profile.name)
         self.session = GameSession(
             self.catalog, self.judge, self.store, profile.id, profile.player_id, self.language
         )
@@ -260,7 +288,7 @@ class DerivQuestApp(App[None]):
     @work(thread=True, group="settings")
     def _save_settings(self, chosen: Settings) -> None:
         try:
-            save_settings(chosen)
+            save_settings(chosen, self._settings_file)
         except OSError as error:
             self.call_from_thread(
                 self.notify, f"Settings not saved: {error.strerror}", severity="warning"
@@ -299,7 +327,23 @@ class DerivQuestApp(App[None]):
                 self.session.save_place(screen.run)
         self.exit()
 
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's palette commands; a served game keeps only the harmless ones."""
+        for command in super().get_system_commands(screen):
+            if not self.served or command.title in SERVED_SYSTEM_COMMANDS:
+                yield command
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """Save a screenshot, except in a served game (it would land on the server)."""
+        if self.served:
+            return None
+        return super().deliver_screenshot(filename, path, time_format)
+
     def on_unmount(self) -> None:
+        if self._hangup is not None:
+            self._hangup.remove()
         if self._owns_judge:
             self.judge.close()
 
@@ -326,7 +370,17 @@ def make_app(
 
         return load_catalog(extra=extra_packs)
 
-    saved = load_settings()
+    on_server = served()
+    if on_server and profile is not None:
+        # Each student's own saved choices win; --lang and --theme are the class's defaults.
+        own = profile_settings_path(profile)
+        if own.exists():
+            saved = load_settings(own)
+            language, theme = saved.language, saved.theme
+        else:
+            saved = Settings()
+    else:
+        saved = load_settings()
     return DerivQuestApp(
         load,
         store if store is not None else ProgressStore.open(),
@@ -336,4 +390,5 @@ def make_app(
         profile=profile,
         owns_judge=judge is None,
         start_drill=start_drill,
+        served=on_server,
     )

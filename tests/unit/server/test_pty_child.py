@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from derivquest.server.pty_child import PtyChild, WindowSize
+from derivquest.server.pty_child import Budget, PtyChild, WindowSize
 
 REPORT = """
 import os, sys
@@ -48,12 +48,27 @@ print("child", child.pid, flush=True)
 """
 
 
+GREEDY = """
+import resource, sys, time
+print("limits", *(resource.getrlimit(getattr(resource, name))[0]
+      for name in ("RLIMIT_AS", "RLIMIT_CPU", "RLIMIT_CORE")), flush=True)
+try:
+    hoard = bytearray(1024 ** 3)
+except MemoryError:
+    print("no memory", flush=True)
+started = time.monotonic()
+while time.monotonic() - started < 60:  # spins until the CPU budget ends it
+    pass
+"""
+
 SIZE = WindowSize(100, 30)
 
 
-def spawn(code: str) -> PtyChild:
+def spawn(code: str, budget: Budget | None = None) -> PtyChild:
     env = {"TERM": "screen", "PATH": os.environ.get("PATH", "")}
-    return PtyChild.spawn([sys.executable, "-c", code], env, SIZE, asyncio.get_running_loop())
+    return PtyChild.spawn(
+        [sys.executable, "-c", code], env, SIZE, asyncio.get_running_loop(), budget
+    )
 
 
 async def read_until(child: PtyChild, text: str, timeout: float = 10.0) -> str:
@@ -111,6 +126,24 @@ async def test_the_ladder(ignored: tuple[str, ...], ended_by: int) -> None:
     assert child.exited
     with pytest.raises(ChildProcessError):
         os.waitpid(child.pid, os.WNOHANG)  # reaped already: no zombie left
+    child.close()
+
+
+async def test_sighup_gets_its_own_longer_grace() -> None:
+    child = spawn(STUBBORN.format(ignored=("SIGHUP",)))
+    await read_until(child, "ready")
+    started = time.monotonic()
+    assert await child.end(grace=0.1, hangup_grace=0.8) == -signal.SIGTERM
+    assert time.monotonic() - started >= 0.8  # SIGTERM came only after the hangup grace
+    child.close()
+
+
+async def test_the_budget_limits_memory_and_processor_time() -> None:
+    budget = Budget(memory=512 * 1024**2, cpu=1)
+    child = spawn(GREEDY, budget)
+    output = await read_until(child, "no memory", timeout=20)
+    assert f"limits {budget.memory} 1 0" in output
+    assert await asyncio.wait_for(child.wait(), 30) == -signal.SIGXCPU
     child.close()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -9,6 +10,7 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Literal
 
+from derivquest import paths
 from derivquest.progress.errors import (
     ProgressError,
     StoreVersionError,
@@ -43,9 +45,17 @@ class Database:
         """The database file."""
         self._lock = threading.RLock()
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            # Every answer is in here: the data folder 0700, the database (and so SQLite's
+            # -wal and -shm files, which take its mode) 0600; looser ones are tightened.
+            tighten = path.parent.absolute() == paths.data_dir().absolute()
+            paths.make_private_folder(path.parent, tighten=tighten)
         except OSError as error:
             raise folder_error(error, path.parent) from error
+        with contextlib.suppress(OSError):  # then SQLite's own error below says why
+            paths.make_private_file(path)
+            for companion in ("-wal", "-shm"):
+                if path.with_name(path.name + companion).exists():
+                    paths.make_private_file(path.with_name(path.name + companion))
         try:
             # `timeout` is SQLite's busy timeout; isolation_level=None: we issue BEGIN/COMMIT.
             self._connection: sqlite3.Connection | None = sqlite3.connect(

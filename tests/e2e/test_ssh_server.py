@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
+import tracemalloc
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -62,15 +63,15 @@ def keys(tmp_path: Path) -> dict[str, asyncssh.SSHKey]:
 
 @asynccontextmanager
 async def classroom(
-    tmp_path: Path, admission: Admission, limits: Limits = FAST
+    tmp_path: Path, admission: Admission, limits: Limits = FAST, game: str = FAKE_GAME
 ) -> AsyncIterator[RunningServer]:
-    """A server on a free loopback port running FAKE_GAME; closed (cleanly) at the end."""
+    """A server on a free loopback port running `game`; closed (cleanly) at the end."""
     config = ServerConfig(
         admission,
         home=tmp_path / "home",
         port=0,
         limits=limits,
-        game_command=(sys.executable, "-c", FAKE_GAME),
+        game_command=(sys.executable, "-c", game),
         host_key=tmp_path / "host_key",
     )
     server = await start_server(config)
@@ -354,3 +355,124 @@ async def test_shutdown_tells_every_student(
             assert process_gone(pid)
         for conn in conns:
             conn.close()
+
+
+async def test_a_login_that_opens_no_game_holds_a_place_and_times_out(
+    tmp_path: Path, keys: dict[str, asyncssh.SSHKey]
+) -> None:
+    limits = Limits(max_sessions=1, no_session_timeout=1.0, grace=0.5)
+    admission = Admission.with_keys(tmp_path / "class.keys")
+    async with classroom(tmp_path, admission, limits) as server:
+        idle = await connect(server, "ana", client_keys=[keys["ana"]])  # logs in, plays nothing
+        async with connect(server, "bo", client_keys=[keys["bo"]]) as second:
+            turned_away = await second.create_process(term_type="xterm")
+            assert "the class is full" in await read_until(turned_away, "try again")
+        await asyncio.wait_for(idle.wait_closed(), 10)  # closed by the server
+        assert not server.classroom.waiting  # and its place given back
+        async with connect(server, "bo", client_keys=[keys["bo"]]) as later:
+            process = await later.create_process(term_type="xterm")
+            assert "GAME bo " in await read_until(process, "agent=")
+
+
+async def test_a_game_started_in_time_keeps_its_connection(
+    tmp_path: Path, keys: dict[str, asyncssh.SSHKey]
+) -> None:
+    limits = Limits(no_session_timeout=0.3, grace=0.5)
+    async with classroom(tmp_path, Admission.with_keys(tmp_path / "class.keys"), limits) as server:
+        async with connect(server, "ana", client_keys=[keys["ana"]]) as conn:
+            process = await conn.create_process(term_type="xterm")
+            await read_until(process, "agent=")
+            await asyncio.sleep(0.6)  # past the timeout: the game is running, so it stays
+            process.stdin.write("x")
+            await read_until(process, "got x")
+
+
+async def test_environment_requests_are_dropped_and_limited(
+    tmp_path: Path, keys: dict[str, asyncssh.SSHKey]
+) -> None:
+    limits = Limits(max_env_requests=64, grace=0.5)
+    async with classroom(tmp_path, Admission.with_keys(tmp_path / "class.keys"), limits) as server:
+        async with connect(server, "ana", client_keys=[keys["ana"]]) as conn:
+            few = {f"LC_{i}": "x" * 100 for i in range(10)}
+            process = await conn.create_process(term_type="xterm", env=few)
+            assert "GAME ana " in await read_until(process, "agent=")
+        flood = {f"V{i}": "x" * 8000 for i in range(2000)}  # 16 MB in 2,000 requests
+        tracemalloc.start()  # client and server share this process: the flood is made before
+        try:
+            before = tracemalloc.get_traced_memory()[0]
+            for _ in range(3):
+                conn = await connect(server, "ana", client_keys=[keys["ana"]])
+                with pytest.raises((asyncssh.Error, OSError)):
+                    process = await conn.create_process(term_type="xterm", env=flood)
+                    await read_until(process, "agent=", timeout=5)
+                await asyncio.wait_for(conn.wait_closed(), 10)  # the server hung up
+                del conn
+            await asyncio.sleep(0.1)
+            grown = tracemalloc.get_traced_memory()[0] - before
+        finally:
+            tracemalloc.stop()
+        assert grown < 2 * 1024 * 1024, f"the server kept {grown} bytes"
+
+
+FROZEN_GAME = r"""
+import os, sys, tty
+tty.setraw(0)
+print("GAME frozen", end="\r\n", flush=True)
+while os.read(0, 1024):  # reads every key and never answers one, like a game stuck in math
+    pass
+"""
+
+
+async def test_keys_the_game_answers_keep_a_session_alive(
+    tmp_path: Path, keys: dict[str, asyncssh.SSHKey]
+) -> None:
+    limits = Limits(idle_timeout=2.0, grace=0.5)
+    async with classroom(tmp_path, Admission.with_keys(tmp_path / "class.keys"), limits) as server:
+        async with connect(server, "ana", client_keys=[keys["ana"]]) as conn:
+            process = await conn.create_process(term_type="xterm")
+            await read_until(process, "agent=")
+            started = time.monotonic()
+            while time.monotonic() - started < 3.0:  # past the idle limit, typing all along
+                process.stdin.write("k")
+                await read_until(process, "got k")
+                await asyncio.sleep(0.2)
+            assert server.classroom.sessions
+
+
+async def test_keys_a_frozen_game_never_answers_do_not_keep_it_alive(
+    tmp_path: Path, keys: dict[str, asyncssh.SSHKey]
+) -> None:
+    limits = Limits(idle_timeout=1.0, grace=0.5)
+    admission = Admission.with_keys(tmp_path / "class.keys")
+    async with classroom(tmp_path, admission, limits, FROZEN_GAME) as server:
+        async with connect(server, "ana", client_keys=[keys["ana"]]) as conn:
+            process = await conn.create_process(term_type="xterm")
+            await read_until(process, "GAME frozen")
+            for _ in range(80):  # a key every 0.1 s until the session is closed (or 8 s)
+                if process.stdin.is_closing() or not server.classroom.sessions:
+                    break
+                process.stdin.write("k")
+                await asyncio.sleep(0.1)
+            assert "no key pressed for 1 min" in await read_until(process, "log in again")
+
+
+CPU_HOG = r"""
+import time
+print("GAME hog", end="\r\n", flush=True)
+while True:
+    pass
+"""
+
+
+async def test_a_game_past_its_processor_budget_is_ended_with_a_notice(
+    tmp_path: Path, keys: dict[str, asyncssh.SSHKey]
+) -> None:
+    limits = Limits(game_cpu=1, grace=0.5)
+    admission = Admission.with_keys(tmp_path / "class.keys")
+    async with classroom(tmp_path, admission, limits, CPU_HOG) as server:
+        async with connect(server, "ana", client_keys=[keys["ana"]]) as conn:
+            process = await conn.create_process(term_type="xterm")
+            await read_until(process, "GAME hog")
+            text = await read_until(process, "log in again", timeout=30)
+            assert "used all the processor time" in text
+            assert not server.classroom.sessions

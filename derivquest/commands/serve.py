@@ -74,6 +74,20 @@ def register(subcommands: Any) -> None:
         metavar="N",
         help="failed logins from one address in 5 min before it is locked out (30)",
     )
+    limits.add_argument(
+        "--game-memory-mb",
+        type=int,
+        default=2048,
+        metavar="MB",
+        help="address space each game (and its answer checker) may use (2048)",
+    )
+    limits.add_argument(
+        "--game-cpu-minutes",
+        type=float,
+        default=30.0,
+        metavar="M",
+        help="processor time each game may use in all (30)",
+    )
     game = parser.add_argument_group("the game")
     game.add_argument("--lang", choices=("en", "bn"), default="en", help="course language")
     game.add_argument(
@@ -109,6 +123,8 @@ def run(args: argparse.Namespace) -> int:
         return _fail("--max-sessions, --idle-minutes and --max-failures must be positive")
     if args.fail_delay < 0 or args.max_per_address < 0:
         return _fail("--fail-delay and --max-per-address cannot be negative")
+    if not 512 <= args.game_memory_mb <= 1_048_576 or not 0 < args.game_cpu_minutes <= 10_000:
+        return _fail("--game-memory-mb takes 512 or more, --game-cpu-minutes a positive number")
     try:
         config = _config(args)
     except RosterError as error:
@@ -161,6 +177,8 @@ def _config(args: argparse.Namespace) -> ServerConfig | None:
         idle_timeout=args.idle_minutes * 60,
         failure_delay=args.fail_delay,
         max_failures=args.max_failures,
+        game_memory=args.game_memory_mb * 1024 * 1024,
+        game_cpu=args.game_cpu_minutes * 60,
     )
     return ServerConfig(
         admission=admission,

@@ -270,3 +270,19 @@ def test_openssh_refusals(classroom: tuple[Server, dict[str, Path]]) -> None:
     no_terminal = run_ssh(ssh(server.port, keys["ana"], "ana", "-T"))
     assert no_terminal.returncode == 1 and "needs a terminal" in no_terminal.stdout
     assert server.games() == []
+
+
+@pytest.mark.parametrize(("mode", "warned"), [(0o600, False), (0o640, True), (0o604, True)])
+def test_a_host_key_others_can_read_is_warned_about(
+    tmp_path: Path, mode: int, warned: bool
+) -> None:
+    home = tmp_path / "home"
+    key_file = home / "server" / "ssh_host_ed25519_key"
+    key_file.parent.mkdir(parents=True)
+    asyncssh.generate_private_key("ssh-ed25519").write_private_key(key_file)
+    key_file.chmod(mode)
+    server = Server(home, "--open")
+    status, _, err = server.stop()
+    assert status == 0
+    assert (f"WARNING: the host key {key_file} can be read by other users" in err) is warned
+    assert ("chmod 600" in err) is warned

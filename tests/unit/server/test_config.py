@@ -41,6 +41,7 @@ def test_the_game_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
     assert env["TERM"] == "screen" and env["PATH"] == "/usr/bin"
     assert env["LANG"] == "C.UTF-8" and env["PYTHONUTF8"] == "1"
     assert "LD_PRELOAD" not in env and "PYTHONSTARTUP" not in env
+    assert env["DERIVQUEST_SERVED"] == "1"  # per-student settings, no screenshots
 
 
 def test_the_game_command(tmp_path: Path) -> None:

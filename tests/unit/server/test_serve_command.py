@@ -92,7 +92,15 @@ def test_serve_lists_every_roster_problem(
 
 
 @pytest.mark.parametrize(
-    "options", [["--port", "70000"], ["--max-sessions", "0"], ["--idle-minutes", "0"]]
+    "options",
+    [
+        ["--port", "70000"],
+        ["--max-sessions", "0"],
+        ["--idle-minutes", "0"],
+        ["--game-memory-mb", "100"],
+        ["--game-cpu-minutes", "0"],
+        ["--game-cpu-minutes", "nan"],
+    ],
 )
 def test_serve_refuses_bad_limits(options: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert run("--open", *options) == 2

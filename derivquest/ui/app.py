@@ -327,7 +327,7 @@ class DerivQuestApp(App[None]):
                 self.session.save_place(screen.run)
         self.exit()
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's palette commands; a served game keeps only the harmless ones."""
         for command in super().get_system_commands(screen):
             if not self.served or command.title in SERVED_SYSTEM_COMMANDS:

@@ -19,7 +19,7 @@ import termios
 import threading
 import time
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -48,7 +48,7 @@ def pending_input(descriptor: int = 0) -> int:
     return int(struct.unpack("i", raw)[0])
 
 
-def busy(app: App[object]) -> bool:
+def busy(app: App[Any]) -> bool:
     """True while a background job that may save something has not finished."""
     return any(
         not worker.is_finished and worker.group not in IGNORED_GROUPS for worker in app.workers
@@ -59,7 +59,7 @@ class HangupGuard:
     """Installs the handlers on the app's loop and runs the orderly ending once."""
 
     def __init__(
-        self, app: App[object], budget: float, leave: Callable[[], Awaitable[None]]
+        self, app: App[Any], budget: float, leave: Callable[[], Awaitable[None]]
     ) -> None:
         """`budget`: seconds to wait for work in flight; `leave`: saves the place and exits."""
         self._app = app

@@ -1,9 +1,10 @@
 """Adopt and end what games leave behind: on Linux the server is a child subreaper.
 
 A game runs its answer checker in a session of its own (so Ctrl+C never reaches it), which
-puts the checker out of reach of signals sent to the game's process group. The checker exits
-when its pipe closes, but one busy in a long computation would linger: as a subreaper the
-server inherits such orphans instead of init, and ends and reaps them itself.
+puts the checker out of reach of signals sent to the game's process group. The checker dies
+with its game (the kernel's parent-death signal, and its own watch on its pipe and parent);
+this is the second line: as a subreaper the server inherits any orphan instead of init, and
+ends and reaps it itself.
 """
 
 from __future__ import annotations

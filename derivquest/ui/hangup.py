@@ -58,9 +58,7 @@ def busy(app: App[Any]) -> bool:
 class HangupGuard:
     """Installs the handlers on the app's loop and runs the orderly ending once."""
 
-    def __init__(
-        self, app: App[Any], budget: float, leave: Callable[[], Awaitable[None]]
-    ) -> None:
+    def __init__(self, app: App[Any], budget: float, leave: Callable[[], Awaitable[None]]) -> None:
         """`budget`: seconds to wait for work in flight; `leave`: saves the place and exits."""
         self._app = app
         self._budget = budget

@@ -286,3 +286,27 @@ def test_a_host_key_others_can_read_is_warned_about(
     assert status == 0
     assert (f"WARNING: the host key {key_file} can be read by other users" in err) is warned
     assert ("chmod 600" in err) is warned
+
+
+def test_a_drop_just_after_enter_keeps_that_answer(
+    classroom: tuple[Server, dict[str, Path]], tmp_path: Path
+) -> None:
+    server, keys = classroom
+    pidfile = tmp_path / "ssh.pid"
+    with student(ssh(server.port, keys["ana"], "ana", "-tt"), pidfile) as terminal:
+        terminal.wait_for("Course map")
+        terminal.send("Enter")
+        terminal.wait_for("start the questions")
+        terminal.send("Enter")
+        terminal.wait_for("Question 1 of 8")
+        terminal.write("-7")
+        terminal.wait_for("▊  -7 ")
+        below = server.descendants()
+        client = int(pidfile.read_text())
+        terminal.send("Enter")
+        time.sleep(0.1)  # the network goes away 100 ms after Enter
+        os.kill(client, signal.SIGKILL)
+    wait_until(lambda: not any(alive(pid) for pid in below), "the game to end", timeout=20)
+    exported = json.loads(server.derivquest("progress", "export", "-"))
+    answers = [a["answer"] for p in exported["profiles"] for a in p["attempts"]]
+    assert answers == ["-7"], "the answer sent just before the drop was lost"

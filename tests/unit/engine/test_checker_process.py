@@ -54,6 +54,23 @@ def alive(pid: int) -> bool:
     return stat[stat.rfind(")") + 2] != "Z"
 
 
+def cpu_ticks(pid: int) -> int:
+    """User plus system CPU time `pid` has used, in clock ticks (0 once it is gone)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return 0
+    fields = stat[stat.rfind(")") + 2 :].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def wait_busy(pid: int) -> None:
+    """Wait until `pid` is computing: a tenth of a second of CPU more than now."""
+    start = cpu_ticks(pid)
+    ticks = os.sysconf("SC_CLK_TCK") // 10
+    assert wait_until(lambda: cpu_ticks(pid) - start >= ticks, 30), "the check never started"
+
+
 def wait_until(condition: object, seconds: float = 10.0) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -77,7 +94,7 @@ def test_a_checker_killed_during_a_check_gives_a_verdict_and_is_replaced() -> No
         verdicts = []
         checking = threading.Thread(target=lambda: verdicts.append(service.check(*SLOW)))
         checking.start()
-        time.sleep(0.2)  # the check is under way (it never ends by itself)
+        wait_busy(pid)  # the check is under way (it never ends by itself)
         os.kill(pid, signal.SIGKILL)  # as the kernel's OOM killer would
         checking.join(GENEROUS)
         assert [(v.status, v.message) for v in verdicts] == [("invalid", TOO_BIG_MESSAGE)]
@@ -123,7 +140,8 @@ def test_a_killed_game_leaves_no_checker(state: str) -> None:
         assert game.stdout is not None
         assert game.stdout.readline() == b"ready\n", game.stderr.read() if game.stderr else ""
         (checker,) = checkers(game.pid)
-        time.sleep(0.2)
+        if state == "busy":
+            wait_busy(checker)
         game.kill()
         game.wait()
         assert wait_until(lambda: not alive(checker)), f"checker {checker} outlived its game"

@@ -122,7 +122,7 @@ async def test_the_ladder(ignored: tuple[str, ...], ended_by: int) -> None:
     await read_until(child, "ready")
     started = time.monotonic()
     assert await child.end(grace=0.2) == -ended_by
-    assert time.monotonic() - started < 2.0
+    assert time.monotonic() - started < 10.0  # not the 30 s the program sleeps
     assert child.exited
     with pytest.raises(ChildProcessError):
         os.waitpid(child.pid, os.WNOHANG)  # reaped already: no zombie left

@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from multiprocessing.connection import Connection
 from types import TracebackType
+from typing import TypeVar, cast
 
 from derivquest.engine.verdict import Verdict
 
@@ -47,7 +48,7 @@ MEMORY_ENV = "DERIVQUEST_CHECK_MEMORY_MB"
 """Overrides the checker's memory limit, in MiB (256 to 65536; it needs about 160 to start)."""
 
 DEFAULT_MEMORY_MB = 1024
-"""MiB of address space a checker may use (it needs about 64 for a normal check)."""
+"""MiB of address space a checker may use (it needs about 200 for the checks of the course)."""
 
 
 def memory_limit_from_environment() -> int:
@@ -65,6 +66,7 @@ STARTUP_TIMEOUT = 60.0
 """Seconds to wait for a new worker to be ready (imports are not part of any deadline)."""
 
 CANNOT_START_MESSAGE = "the answer checker could not start; try again"
+"""When no checker process could be started (the machine is out of memory or processes)."""
 
 TOO_BIG_MESSAGE = "that expression is too large to check; try a simpler form of your answer"
 """When a check ran out of memory (a MemoryError, or the checker was killed for its size)."""
@@ -108,6 +110,13 @@ class _Spawner:
 
 _SPAWNER = _Spawner()
 
+_T = TypeVar("_T")
+
+
+def _on_spawner_thread(job: Callable[[], _T]) -> _T:
+    """Run `job` (a process start) on the long-lived spawner thread."""
+    return cast(_T, _SPAWNER.run(job))
+
 
 class _Worker:
     """One checker process and the two pipes to it."""
@@ -124,7 +133,7 @@ class _Worker:
             str(memory_limit),
             str(os.getpid()),
         ]
-        self.process: subprocess.Popen[bytes] = _SPAWNER.run(  # type: ignore[assignment]
+        self.process = _on_spawner_thread(
             lambda: subprocess.Popen(
                 argv,
                 pass_fds=(to_child_read, from_child_write),

@@ -58,11 +58,19 @@ def busy(app: App[Any]) -> bool:
 class HangupGuard:
     """Installs the handlers on the app's loop and runs the orderly ending once."""
 
-    def __init__(self, app: App[Any], budget: float, leave: Callable[[], Awaitable[None]]) -> None:
-        """`budget`: seconds to wait for work in flight; `leave`: saves the place and exits."""
+    def __init__(
+        self,
+        app: App[Any],
+        budget: float,
+        leave: Callable[[], Awaitable[None]],
+        force_exit: Callable[[int], object] = os._exit,
+    ) -> None:
+        """`budget`: seconds to wait for work in flight; `leave`: saves the place and exits;
+        `force_exit`: ends the process if leaving hangs (tests pass a recorder)."""
         self._app = app
         self._budget = budget
         self._leave = leave
+        self._force_exit = force_exit
         self._ending: asyncio.Task[None] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
 
@@ -91,10 +99,10 @@ class HangupGuard:
             if settled and not pending_input() and not busy(self._app):
                 break
             await asyncio.sleep(0.05)
-        timer = threading.Timer(FORCE_AFTER, os._exit, args=(0,))
+        timer = threading.Timer(FORCE_AFTER, self._force_exit, args=(0,))
         timer.daemon = True
         timer.start()
         try:
             await self._leave()
         except Exception:  # the terminal may be gone: the answers are saved, just leave
-            os._exit(0)
+            self._force_exit(0)

@@ -1,7 +1,8 @@
 """The classroom server: `derivquest serve` lets students play over SSH with nothing installed.
 
 Modules, from the outside in: `runner` (listen, stop cleanly), `connection` (log in, refuse
-everything but the game), `session` (one game on a pty), `pty_child` (spawn, resize, end),
+everything but the game), `session` (one game on a pty), `channel` (its SSH channel, which
+keeps none of the client's variables), `pty_child` (spawn within a budget, resize, end),
 `reaper` (no orphans), `auth`/`keys`/`password_roster`/`passwords` (who may log in),
 `limits` (delays, lockouts, caps), `report` (the teacher's view of the class). Nothing here
 imports Textual, and nothing outside this package imports asyncssh. docs/server.md is the

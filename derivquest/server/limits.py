@@ -18,7 +18,7 @@ class Limits:
     max_per_address: int = 0
     """Connections at once from one address; 0 is no limit (a school behind NAT is one address)."""
     idle_timeout: float = 900.0
-    """Seconds without a key press before a session is closed (its answers are saved)."""
+    """Seconds without activity (a key the game answered) before a session is closed."""
     failure_delay: float = 1.0
     """Seconds before answering a wrong password; doubles with each recent failure."""
     max_failure_delay: float = 8.0

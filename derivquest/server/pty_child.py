@@ -71,10 +71,19 @@ def apply_budget(pid: int, budget: Budget) -> bool:
     prlimit = getattr(resource, "prlimit", None)
     if prlimit is None:
         return False
-    prlimit(pid, resource.RLIMIT_AS, (budget.memory, budget.memory))
-    prlimit(pid, resource.RLIMIT_CPU, (budget.cpu, budget.cpu + CPU_HARD_MARGIN))
+    memory = _within_hard_limit(resource.RLIMIT_AS, budget.memory)
+    prlimit(pid, resource.RLIMIT_AS, (memory, memory))
+    cpu = _within_hard_limit(resource.RLIMIT_CPU, budget.cpu + CPU_HARD_MARGIN)
+    prlimit(pid, resource.RLIMIT_CPU, (max(1, cpu - CPU_HARD_MARGIN), cpu))
     prlimit(pid, resource.RLIMIT_CORE, (0, 0))
     return True
+
+
+def _within_hard_limit(which: int, wanted: int) -> int:
+    """`wanted`, lowered to the server's own hard limit (the game inherited it; only root
+    may raise one, so asking for more would refuse every game)."""
+    _, hard = resource.getrlimit(which)
+    return wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
 
 
 def _set_size(descriptor: int, size: WindowSize) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -176,3 +177,31 @@ def state(pid: int) -> str:
 def test_window_sizes(reported: tuple[int, int], expected: tuple[int, int]) -> None:
     size = WindowSize.clamped(*reported)
     assert (size.columns, size.rows) == expected
+
+
+LOWERED_SERVER = """
+import asyncio, os, resource, sys
+from derivquest.server.pty_child import Budget, PtyChild, WindowSize
+resource.setrlimit(resource.RLIMIT_AS, (4 * 1024**3, 4 * 1024**3))  # the server's own cap
+resource.setrlimit(resource.RLIMIT_CPU, (100, 100))
+async def main():
+    probe = "import resource; print(*resource.getrlimit(resource.RLIMIT_AS), "
+    probe += "*resource.getrlimit(resource.RLIMIT_CPU), flush=True)"
+    child = PtyChild.spawn([sys.executable, "-c", probe], {"PATH": os.environ["PATH"]},
+                           WindowSize(80, 24), asyncio.get_running_loop(),
+                           Budget(memory=16 * 1024**3, cpu=1000))
+    await child.wait()
+    print(os.read(child.master, 4096).decode().strip())
+asyncio.run(main())
+"""
+
+
+def test_a_budget_above_the_servers_own_limits_is_lowered_to_them() -> None:
+    # Only root may raise a hard limit: asking for more than the server has would refuse
+    # every game. Run in a process of its own, whose limits can be lowered for good.
+    result = subprocess.run(
+        [sys.executable, "-c", LOWERED_SERVER], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    gib4 = 4 * 1024**3
+    assert result.stdout.split() == [str(gib4), str(gib4), "95", "100"]

@@ -173,16 +173,12 @@ def _check_domain(node: str, op: str, args: list[Exact], exponent: Exact | None)
 
 
 def format_value(value: mpf | float, width: int = 7) -> str:
-    """A number in at most `width` characters: 0.7311, -0.4621, 1.2e-05."""
+    """A number in at most `width` characters: 0.7311, -0.4621, 1.5e-5, 1.235e5."""
     x = float(value)
     if x == 0:
         return "0"
     for digits in (4, 3, 2, 1):
-        text = f"{x:.{digits}g}"
-        if "e" not in text and len(text) <= width:
-            return text
-    for digits in (2, 1, 0):
-        text = f"{x:.{digits}e}".replace("e-0", "e-").replace("e+0", "e").replace("e+", "e")
+        text = f"{x:.{digits}g}".replace("e-0", "e-").replace("e+0", "e").replace("e+", "e")
         if len(text) <= width:
             return text
-    return f"{x:.0e}"
+    return f"{x:.0e}".replace("e-0", "e-").replace("e+0", "e").replace("e+", "e")

@@ -15,7 +15,7 @@ from mpmath import mpf
 from derivquest.kinds.graph.compute import Computed, Term, format_value, number
 from derivquest.kinds.graph.graph import Shape
 from derivquest.kinds.graph.model import Entry
-from derivquest.kinds.graph.ops import ACTIVATIONS, OPS, Exact
+from derivquest.kinds.graph.ops import ACTIVATIONS, Exact
 
 MISTAKES = (
     "activation-at-input",
@@ -130,16 +130,20 @@ def _names(term: Term) -> dict[str, str]:
 
 
 def local_formula(shape: Shape, term: Term) -> str:
-    """∂consumer/∂source as the course writes it, e.g. `1 - a²` or `w`."""
+    """∂consumer/∂source as the course writes it, e.g. `1-a²` or `w`."""
     consumer = shape.nodes[term.consumer]
-    name, inputs = term.consumer, consumer.inputs
-    formulas: dict[str, str] = {
-        "add": "1",
-        "sum": "1",
-        "mean": f"1/{len(inputs)}",
-        "sub": "1" if term.slot == 0 else "-1",
-        "mul": inputs[1 - term.slot],
-        "div": f"1/{inputs[1]}" if term.slot == 0 else f"-{inputs[0]}/{inputs[1]}²",
+    name, inputs, op = term.consumer, consumer.inputs, consumer.op
+    if op in ("add", "sum"):
+        return "1"
+    if op == "mean":
+        return f"1/{len(inputs)}"
+    if op == "sub":
+        return "1" if term.slot == 0 else "-1"
+    if op == "mul":
+        return inputs[1 - term.slot]
+    if op == "div":
+        return f"1/{inputs[1]}" if term.slot == 0 else f"-{inputs[0]}/{inputs[1]}²"
+    unary = {
         "square": f"2{inputs[0]}",
         "exp": name,
         "log": f"1/{inputs[0]}",
@@ -148,4 +152,4 @@ def local_formula(shape: Shape, term: Term) -> str:
         "relu": f"[{inputs[0]}>0]",
         "pow": f"p·{inputs[0]}^(p-1)",
     }
-    return formulas.get(consumer.op, "?") if consumer.op in OPS else "?"
+    return unary.get(op, "?")

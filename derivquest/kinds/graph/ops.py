@@ -55,7 +55,13 @@ OPS: dict[str, Op] = {
         Op("add", (2, 2), "+", _sum, _ones),
         Op("sum", (2, 4), "Σ", _sum, _ones),
         Op("mean", (2, 4), "mean", _mean, lambda a, o, p: [sympy.Rational(1, len(a))] * len(a)),
-        Op("sub", (2, 2), "−", lambda a, p: a[0] - a[1], lambda a, o, p: [sympy.S.One, -1]),
+        Op(
+            "sub",
+            (2, 2),
+            "−",
+            lambda a, p: a[0] - a[1],
+            lambda a, o, p: [sympy.S.One, sympy.S.NegativeOne],
+        ),
         Op("mul", (2, 2), "×", lambda a, p: a[0] * a[1], lambda a, o, p: [a[1], a[0]]),
         Op(
             "div",

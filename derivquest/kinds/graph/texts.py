@@ -31,9 +31,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "নয়, প্রতিটি edge দিয়ে ফেরা gradient যোগ করুন।",
     },
     "upstream-missing": {
-        "en": "That is only the local derivative at {consumer}: multiply it by the "
+        "en": "That is only the local derivative ∂{consumer}/∂{node}: multiply it by the "
         "upstream gradient ∂L/∂{consumer} = {upstream}.",
-        "bn": "এটা শুধু {consumer}-এর local derivative: একে upstream gradient "
+        "bn": "এটা শুধু local derivative ∂{consumer}/∂{node}: একে upstream gradient "
         "∂L/∂{consumer} = {upstream} দিয়ে গুণ করুন।",
     },
     "forward-value": {

@@ -43,7 +43,8 @@ class LabState:
         self.slot: Slot = slots[0] if slots else (instance.output, "grad")
         """The slot the cursor is on."""
         self.step: int | None = None
-        """The animation's current step (None: not playing; len(steps): the gradient check)."""
+        """The animation's step (None: not playing; 0: ∂L/∂L = 1; 1..len(steps): one edge
+        each; len(steps) + 1: the gradient check)."""
         self.steps = animation_steps(instance)
 
     # -- progress --------------------------------------------------------------------------
@@ -150,7 +151,7 @@ class LabState:
         if self.step is None:
             self.step = 0
             return True
-        if self.step < len(self.steps):
+        if self.step <= len(self.steps):  # the step after the last edge is the gradient check
             self.step += 1
             return True
         return False

@@ -88,8 +88,8 @@ def test_animation_plays_every_edge_then_the_gradient_check(level: str) -> None:
     seen = []
     while state.advance():
         seen.append(state.highlighted())
-    assert state.step == len(state.steps)
-    assert all(len(edge) == 1 for edge in seen[:-1])
+    assert state.step == len(state.steps) + 1  # the gradient check
+    assert all(len(edge) == 1 for edge in seen[:-1]) and seen[-1] == set()
     grads = state.animated_grads()
     for node in instance.shape.order:
         assert grads[node] == pytest.approx(float(instance.computed.grad(node)), abs=1e-12)

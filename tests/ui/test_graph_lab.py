@@ -13,7 +13,7 @@ from derivquest.kinds.graph.judging import judge_entry, right_number
 from derivquest.kinds.graph.texts import describe, say
 from derivquest.kinds.graph.view import EntryInput, GraphCanvas, GraphLab
 from tests.ui.helpers import settle
-from tests.unit.kinds.graph.graphs import example_instance
+from tests.unit.kinds.graph.graphs import example_in, example_instance
 from tests.unit.kinds.graph.test_graph_diagnosis import CASES
 
 NEURON = {"w": 2, "x": 1, "b": 0, "y": 1}
@@ -101,7 +101,7 @@ async def test_each_classic_mistake_is_named_on_screen(
 
 
 async def test_mistake_is_named_in_bengali() -> None:
-    app = LabApp(example_instance("neuron", **NEURON), language="bn")
+    app = LabApp(example_in("bn", "neuron", **NEURON), language="bn")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await go_to(pilot, app, ("z", "grad"))

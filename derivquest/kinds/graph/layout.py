@@ -41,7 +41,9 @@ class Layout:
 
     def nodes_in(self, column: int) -> list[str]:
         """The nodes of one column, top to bottom."""
-        return sorted((n for n, c in self.column.items() if c == column), key=self.slot.get)
+        return sorted(
+            (n for n, c in self.column.items() if c == column), key=lambda n: self.slot[n]
+        )
 
 
 def layout(shape: Shape) -> Layout:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeAlias
 
 import sympy
 
 from derivquest.engine.mlfunctions import relu, sigmoid
 
-Exact = sympy.Expr
+Exact: TypeAlias = sympy.Expr
 """An exact value: a SymPy number or a closed form such as tanh(1/2)."""
 
 LEAVES = ("input", "param")
@@ -44,7 +45,8 @@ def _mean(args: Sequence[Exact], _: Exact) -> Exact:
 
 
 def _relu_slope(arg: Exact) -> Exact:
-    return sympy.S.One if arg.is_positive else sympy.S.Zero
+    positive = bool(arg.is_positive)
+    return sympy.S.One if positive else sympy.S.Zero
 
 
 OPS: dict[str, Op] = {

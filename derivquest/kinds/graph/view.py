@@ -44,8 +44,8 @@ class GraphCanvas(Widget):
     GraphCanvas > .graph-canvas--edge-hot { color: $accent; text-style: bold; }
     """
 
-    def __init__(self, state: LabState, **kwargs: str) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, state: LabState, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
         self.state = state
 
     def render(self) -> RenderableType:
@@ -96,7 +96,7 @@ class GraphLab(Vertical, can_focus=True):
         Binding("down", "move(0, 1)", "node below", show=False, id="graph.down"),
         Binding("left", "move(-1, 0)", "node left", show=False, id="graph.left"),
         Binding("right", "move(1, 0)", "node right", show=False, id="graph.right"),
-        Binding("ctrl+o", "toggle", "value/grad", id="graph.toggle"),
+        Binding("ctrl+o", "switch_entry", "value/grad", id="graph.toggle"),
         Binding("ctrl+t", "hint", "hint", id="graph.hint"),
         Binding("ctrl+g", "give_up", "give up", id="graph.give_up"),
         Binding("a", "animate", "animate", id="graph.animate"),
@@ -129,8 +129,14 @@ class GraphLab(Vertical, can_focus=True):
         def control(self) -> GraphLab:
             return self.lab
 
-    def __init__(self, instance: GraphInstance, language: str = "en", **kwargs: str) -> None:
-        super().__init__(**kwargs)
+    def __init__(
+        self,
+        instance: GraphInstance,
+        language: str = "en",
+        *,
+        id: str | None = None,  # noqa: A002
+    ) -> None:
+        super().__init__(id=id)
         self.state = LabState(instance)
         self.language = language
         self.hints_shown = 0
@@ -197,7 +203,7 @@ class GraphLab(Vertical, can_focus=True):
     def _entry_moved(self, event: EntryInput.Moved) -> None:
         self.action_move(event.dx, 0)
 
-    def action_toggle(self) -> None:
+    def action_switch_entry(self) -> None:
         """Switch between the node's value and gradient."""
         self.state.toggle()
         self._moved()
@@ -275,7 +281,7 @@ class GraphLab(Vertical, can_focus=True):
         finished = self.state.finished
         if action in ("animate", "step"):
             return finished
-        if action in ("hint", "give_up", "toggle"):
+        if action in ("hint", "give_up", "switch_entry", "next_slot", "move"):
             return not finished
         return True
 
@@ -333,5 +339,5 @@ class GraphLab(Vertical, can_focus=True):
 
 def _formula_and_value(formula: str, value: object) -> str:
     """`1-a² = 0.2` when the formula says more than its number, else just the number."""
-    shown = format_value(float(number(value)))  # type: ignore[arg-type]
+    shown = format_value(float(number(value)))
     return shown if formula == shown else f"{formula} = {shown}"

@@ -34,6 +34,11 @@ def example_instance(level: str, **params: ParamValue) -> GraphInstance:
     return build_instance(example(level), params)
 
 
+def example_in(language: str, level: str, **params: ParamValue) -> GraphInstance:
+    """An example graph with these parameter values, its texts in `language`."""
+    return build_instance(example(level), params, language)
+
+
 def question(nodes: str, extra: str = "") -> GraphQuestion:
     """A graph question from TOML node tables (`[[nodes]]`), with defaults for the texts."""
     text = f'kind = "graph"\nid = "q"\nprompt = "p"\nsolution = "s"\n{extra}\n{nodes}'

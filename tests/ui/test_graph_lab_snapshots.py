@@ -1,0 +1,54 @@
+"""Pictures of the Backprop Lab at 80x24: each docstring says what the snapshot must show."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.pilot import Pilot
+
+from tests.ui.helpers import settle
+from tests.ui.test_graph_lab import NEURON, LabApp
+from tests.unit.kinds.graph.graphs import example_in, example_instance
+
+SnapCompare = Callable[..., bool]
+
+
+async def _play_neuron_with_a_mistake(pilot: Pilot[Any]) -> None:
+    await settle(pilot)
+    for text in ("2", "2"):  # p and z right
+        await pilot.press(*text, "enter")
+        await settle(pilot)
+    await pilot.press("2", "enter")  # a = z: sigmoid not applied
+    await settle(pilot)
+
+
+def test_graph_lab_mistake_en(snap_compare: SnapCompare) -> None:
+    """The single neuron left to right (x, w | b, p | z | a, y | d | L): p and z show 2✓,
+    a shows 2✗ with the cursor on it in reverse, its input edge from z heavy; the status
+    names the mistake ("That is the input z; apply sigmoid to it to get a.") then
+    "Not quite: 2 is too large."; the entry row reads "a =" and the footer lists the keys."""
+    app = LabApp(example_instance("neuron", **NEURON))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_play_neuron_with_a_mistake)
+
+
+def test_graph_lab_mistake_bn(snap_compare: SnapCompare) -> None:
+    """The same moment in Bengali: the prompt and the mistake's sentence in Bengali within
+    80 columns, the graph unchanged."""
+    app = LabApp(example_in("bn", "neuron", **NEURON), language="bn")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_play_neuron_with_a_mistake)
+
+
+def test_graph_lab_two_layer_animation(snap_compare: SnapCompare) -> None:
+    """The two-layer network after giving up, three steps into the backward pass: ∂L/∂L = 1,
+    ∂L/∂d, ∂L/∂o and ∂L/∂y filled in, the other gradients blank, the edge o -> d drawn heavy,
+    and the status "Step 3/15: ∂L/∂y += ∂L/∂d × ∂d/∂y = 1.536 × -1 = -1.536"; the footer shows
+    only the animation keys."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("ctrl+g", "space", "space", "space", "space")
+        await settle(pilot)
+
+    app = LabApp(example_instance("two-layer", w=1, v=2))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -26,6 +26,7 @@ UNDEFINED: dict[str, str] = {
     "pow-domain": "'{node}' raises {number} to a power that has no real value",
     "relu-kink": "the input of relu '{node}' is exactly 0, where relu has no derivative",
     "no-real-value": "'{node}' has no real value",
+    "too-large": "'{node}' is astronomically large (beyond 1e60)",
 }
 """What each reason of `UndefinedNode` means, for authors (English, like every validator row)."""
 

@@ -14,6 +14,7 @@ from derivquest.engine import EngineError, parse
 from derivquest.engine.equivalence import PRECISION
 from derivquest.engine.numeric import Undefined, compile_expression, evaluate_at
 from derivquest.kinds.graph.graph import Shape
+from derivquest.kinds.graph.magnitude import TooLarge, check_size
 from derivquest.kinds.graph.ops import OPS, Exact
 
 
@@ -24,7 +25,8 @@ class UndefinedNode(ArithmeticError):
         super().__init__(f"{node}: {reason} {number}")
         self.node = node
         self.reason = reason
-        """A stable id: division-by-zero, log-domain, pow-domain, relu-kink, no-real-value."""
+        """A stable id: division-by-zero, log-domain, pow-domain, relu-kink, no-real-value,
+        too-large."""
         self.number = number
         """The offending input, formatted."""
 
@@ -105,6 +107,10 @@ def compute(shape: Shape, params: Mapping[str, ParamValue]) -> Computed:
         args = [values[source] for source in node.inputs]
         _check_domain(node_id, node.op, args, exponents.get(node_id))
         value = OPS[node.op].forward(args, exponents.get(node_id, sympy.S.One))
+        try:
+            check_size(value, {})
+        except TooLarge:
+            raise UndefinedNode(node_id, "too-large") from None
         try:
             number(value)
         except Undefined:

@@ -15,6 +15,7 @@ from derivquest.kinds.graph.compute import format_value
 from derivquest.kinds.graph.diagnosis import Diagnosis, diagnose
 from derivquest.kinds.graph.graph import ancestors_in
 from derivquest.kinds.graph.instance import GraphInstance, Slot
+from derivquest.kinds.graph.magnitude import TooLarge, check_size
 from derivquest.kinds.graph.texts import describe, say
 
 Status = Literal["correct", "incorrect", "invalid"]
@@ -73,6 +74,10 @@ def judge_entry(instance: GraphInstance, slot: Slot, text: str) -> EntryVerdict:
     if banned:
         return EntryVerdict("invalid", "own-name", {"names": ", ".join(banned)})
     point = {parsed.symbols[name]: instance.computed.value(name) for name in used}
+    try:
+        check_size(parsed.expr, {symbol: float(value) for symbol, value in point.items()})
+    except TooLarge:
+        return EntryVerdict("invalid", "too-large-to-check")
     with mpmath.workdps(PRECISION):
         try:
             answer, _ = evaluate_at(compile_expression(parsed.expr), point)

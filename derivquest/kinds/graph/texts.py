@@ -60,6 +60,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Work it out from other nodes: {names} cannot be used here.",
         "bn": "অন্য node থেকে হিসাব করুন: এখানে {names} ব্যবহার করা যাবে না।",
     },
+    "too-large-to-check": {
+        "en": "That number is far too large to check; no value in this graph is near it.",
+        "bn": "সংখ্যাটি যাচাই করার পক্ষে অনেক বড়; এই graph-এর কোনো মান এর কাছাকাছি নয়।",
+    },
     "empty": {"en": "Type a number first.", "bn": "আগে একটা সংখ্যা লিখুন।"},
     "not-asked": {
         "en": "{entry} is given here; move to a ? with Tab.",

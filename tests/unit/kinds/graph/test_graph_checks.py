@@ -119,6 +119,12 @@ CASES = [
         id="pow-domain",
     ),
     pytest.param(
+        GOOD.replace('op = "square"', 'op = "exp"').replace("value = 2", "value = 1000"),
+        'inputs = ["x"]',
+        ["'L' is astronomically large"],
+        id="too-large",
+    ),
+    pytest.param(
         GOOD.replace('op = "square"', 'op = "tanh"\nvalue = 3'),
         (NODE, 1),
         ["'L' is an operation: its value is computed"],

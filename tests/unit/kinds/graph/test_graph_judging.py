@@ -26,6 +26,11 @@ CASES: list[tuple[Slot, str, str, str]] = [
     (("a", "value"), "2*(", "invalid", ""),
     (("a", "value"), "import os", "invalid", ""),
     (("d", "grad"), "ln(d)", "incorrect", "That has no real value here"),
+    # regression: exact evaluation of these never finished; a float pass refuses them first
+    (("d", "grad"), "e^e^e^e^e", "invalid", "That number is far too large to check"),
+    (("d", "grad"), "log(e^e^e^e^e)", "invalid", "That number is far too large to check"),
+    (("d", "grad"), "sin(e^e^e^e) * a", "invalid", "That number is far too large to check"),
+    (("d", "grad"), "a^(10^20)", "incorrect", "Not quite: 0 is too large"),  # tiny, not huge
 ]
 
 

@@ -24,8 +24,11 @@ class LabApp(App[None]):
 
     CSS = "#graph-prompt { height: auto; padding: 0 1; }"
 
-    def __init__(self, instance: GraphInstance, language: str = "en") -> None:
+    def __init__(
+        self, instance: GraphInstance, language: str = "en", theme: str = "ansi-dark"
+    ) -> None:
         super().__init__()
+        self.theme = theme  # the game's default: the terminal's 16 colours
         self.instance = instance
         self.language = language
         self.entered: list[GraphLab.Entered] = []
@@ -182,6 +185,21 @@ async def test_hint_shows_the_nodes_hint_or_a_generic_one() -> None:
         await pilot.press("ctrl+t")
         assert "∂L/∂d = 2d" in status(app)
         assert lab(app).hints_shown == 2
+
+
+async def test_a_failing_check_is_a_message_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*_: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("derivquest.kinds.graph.view.judge_entry", broken)
+    app = LabApp(example_instance("neuron", **NEURON))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await enter(pilot, "2")
+        assert status(app) == "That entry could not be checked; try writing it another way."
+        assert not app.entered and lab(app).state.slot == ("p", "value")
 
 
 async def test_reads_without_colour(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -27,15 +27,16 @@ def test_graph_lab_mistake_en(snap_compare: SnapCompare) -> None:
     """The single neuron left to right (x, w | b, p | z | a, y | d | L): p and z show 2✓,
     a shows 2✗ with the cursor on it in reverse, its input edge from z heavy; the status
     names the mistake ("That is the input z; apply sigmoid to it to get a.") then
-    "Not quite: 2 is too large."; the entry row reads "a =" and the footer lists the keys."""
+    "Not quite: 2 is too large."; the entry row reads "a =" and the footer lists the keys.
+    The game's default 16-colour theme."""
     app = LabApp(example_instance("neuron", **NEURON))
     assert snap_compare(app, terminal_size=(80, 24), run_before=_play_neuron_with_a_mistake)
 
 
 def test_graph_lab_mistake_bn(snap_compare: SnapCompare) -> None:
-    """The same moment in Bengali: the prompt and the mistake's sentence in Bengali within
-    80 columns, the graph unchanged."""
-    app = LabApp(example_in("bn", "neuron", **NEURON), language="bn")
+    """The same moment in Bengali, in the 256-colour theme: the prompt and the mistake's
+    sentence in Bengali within 80 columns, the graph unchanged."""
+    app = LabApp(example_in("bn", "neuron", **NEURON), language="bn", theme="textual-dark")
     assert snap_compare(app, terminal_size=(80, 24), run_before=_play_neuron_with_a_mistake)
 
 

@@ -12,8 +12,10 @@ from rich.style import Style
 from rich.text import Text
 
 from derivquest.kinds.graph.compute import format_value
+from derivquest.kinds.graph.instance import Slot
 from derivquest.kinds.graph.lab import Edge, LabState
 from derivquest.kinds.graph.layout import BOX_WIDTH, PITCH_X
+from derivquest.kinds.graph.model import Entry
 
 INNER = BOX_WIDTH - 2
 
@@ -146,24 +148,24 @@ def _draw_box(state: LabState, grid: _Grid, node: str) -> None:
     grid.put(x + 1 + len(grad_text), y + 2, "─" * (INNER - len(grad_text)) + "┘", border)
 
 
-def _cursor_role(state: LabState, node: str, entry: str, role: str) -> str:
+def _cursor_role(state: LabState, node: str, entry: Entry, role: str) -> str:
     on_it = state.slot == (node, entry) and state.step is None and not state.finished
     return "cell-cursor" if on_it else role
 
 
-def _cell(state: LabState, node: str, entry: str) -> tuple[str, str]:
+def _cell(state: LabState, node: str, entry: Entry) -> tuple[str, str]:
     """The text (at most 7 characters) and role of a node's value or gradient."""
-    slot = (node, entry)
+    slot: Slot = (node, entry)
     instance = state.instance
     if entry == "grad" and state.step is not None:
         shown = state.animated_grads()
         if node not in shown:
             return "", "given"
         return format_value(shown[node], INNER), "right"
-    asked = instance.asked(slot)  # type: ignore[arg-type]
-    right = state.is_right(slot)  # type: ignore[arg-type]
-    verdict = state.verdicts.get(slot)  # type: ignore[arg-type]
-    if state.known(slot):  # type: ignore[arg-type]
+    asked = instance.asked(slot)
+    right = state.is_right(slot)
+    verdict = state.verdicts.get(slot)
+    if state.known(slot):
         number = instance.computed.value(node) if entry == "value" else instance.computed.grad(node)
         if not asked:
             return format_value(number, INNER), "given"

@@ -200,6 +200,9 @@ def _node_issues(i: int, node: GraphNode, index: dict[str, int]) -> list[Issue]:
 def _output(question: GraphQuestion) -> str | Issue:
     read = {source for node in question.nodes for source in node.inputs}
     sinks = [node.id for node in question.nodes if node.id not in read]
+    operations = [node.id for node in question.nodes if node.id in sinks and node.inputs]
+    if question.output is None and len(operations) == 1:
+        return operations[0]  # inputs nobody reads are reported as unreachable
     if question.output is not None:
         if question.output not in {node.id for node in question.nodes}:
             return Issue(

@@ -67,9 +67,9 @@ class GraphInstance:
     def slots(self) -> list[Slot]:
         """What the learner fills in, in play order: values forward, then gradients backward."""
         order = self.shape.order
-        values = [(n, "value") for n in order if "value" in self.node(n).ask]
-        grads = [(n, "grad") for n in reversed(order) if "grad" in self.node(n).ask]
-        return [*values, *grads]  # type: ignore[list-item]
+        values: list[Slot] = [(n, "value") for n in order if "value" in self.node(n).ask]
+        grads: list[Slot] = [(n, "grad") for n in reversed(order) if "grad" in self.node(n).ask]
+        return [*values, *grads]
 
     def asked(self, slot: Slot) -> bool:
         """True when the learner must fill this in."""

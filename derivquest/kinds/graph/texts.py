@@ -64,6 +64,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "That number is far too large to check; no value in this graph is near it.",
         "bn": "সংখ্যাটি যাচাই করার পক্ষে অনেক বড়; এই graph-এর কোনো মান এর কাছাকাছি নয়।",
     },
+    "check-failed": {
+        "en": "That entry could not be checked; try writing it another way.",
+        "bn": "এই উত্তরটি যাচাই করা গেল না; অন্যভাবে লিখে দেখুন।",
+    },
     "empty": {"en": "Type a number first.", "bn": "আগে একটা সংখ্যা লিখুন।"},
     "not-asked": {
         "en": "{entry} is given here; move to a ? with Tab.",

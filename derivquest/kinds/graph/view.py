@@ -168,7 +168,11 @@ class GraphLab(Vertical, can_focus=True):
     @work(thread=True, exclusive=True, exit_on_error=False, group="graph-judge")
     def _judge(self, slot: Slot, text: str) -> None:
         """Judge off the event loop (parsing and 40-digit evaluation take a few ms)."""
-        verdict = judge_entry(self.state.instance, slot, text)
+        try:
+            verdict = judge_entry(self.state.instance, slot, text)
+        except Exception:  # noqa: BLE001 - a bug must not reach the player as a traceback
+            self.app.call_from_thread(self._say, say("check-failed", self.language))
+            return
         self.app.call_from_thread(self._judged, slot, text, verdict)
 
     def _judged(self, slot: Slot, text: str, verdict: EntryVerdict) -> None:

@@ -72,6 +72,18 @@ CASES = [
         id="self-loop",
     ),
     pytest.param(
+        GOOD + '\n[[questions.nodes]]\nid = "lone"\nop = "param"\nvalue = 1\n',
+        'id = "lone"',
+        ["'lone' does not lead to the output 'L'"],
+        id="unread-param",
+    ),
+    pytest.param(
+        GOOD + '\n[[questions.nodes]]\nid = "M"\nop = "exp"\ninputs = ["x"]\n',
+        NODE,
+        ["2 nodes that nothing reads (L, M)", "set output"],
+        id="two-outputs",
+    ),
+    pytest.param(
         'output = "M"\n' + GOOD + '\n[[questions.nodes]]\nid = "lone"\nop = "param"\nvalue = 1\n'
         '\n[[questions.nodes]]\nid = "M"\nop = "add"\ninputs = ["L", "x"]\n',
         'id = "lone"',

@@ -12,7 +12,13 @@ from derivquest.content.templates import ParamValue, format_number, placeholders
 from derivquest.content.variants import sample_variants
 from derivquest.kinds.graph.compute import BadTemplate, UndefinedNode, compute
 from derivquest.kinds.graph.graph import build_shape, shape_issues
+from derivquest.kinds.graph.layout import GAP, PITCH_X, PITCH_Y, layout
 from derivquest.kinds.graph.model import GraphQuestion
+
+MAX_WIDTH = 78
+"""Characters a graph may take across (80 columns less the lab's padding)."""
+MAX_HEIGHT = 15
+"""Lines a graph may take down: what is left of 24 rows after the prompt, status and keys."""
 
 SAMPLES = 25
 """Variants drawn per randomised graph (as for every other kind)."""
@@ -60,8 +66,19 @@ def _variant_problems(
 ) -> list[Problem]:
     shape = build_shape(question)
     index = {node.id: i for i, node in enumerate(question.nodes)}
-    reported: set[tuple[str, KeyPath]] = set()
+    drawn = layout(shape)
     problems: list[Problem] = []
+    if drawn.width > MAX_WIDTH or drawn.height > MAX_HEIGHT:
+        problems.append(
+            source.problem(
+                (*path, "nodes"),
+                f"the graph is {drawn.columns} columns × {drawn.slots} rows of nodes; "
+                f"at most {(MAX_WIDTH + GAP) // PITCH_X} columns × {(MAX_HEIGHT + 1) // PITCH_Y} "
+                "rows fit a 80x24 terminal",
+                "split it into two questions, or use sum or mean nodes to make it shallower",
+            )
+        )
+    reported: set[tuple[str, KeyPath]] = set()
     for values in sample_variants(question.params, full_id, samples, exhaustive_up_to):
         try:
             compute(shape, values)

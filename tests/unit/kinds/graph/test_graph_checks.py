@@ -46,6 +46,12 @@ def _line(body: str, needle: str, occurrence: int = 0) -> int:
     return [i for i, line in enumerate(lines) if line == needle][occurrence] + 1
 
 
+def _chain_node(k: int) -> str:
+    """The k-th node of a long chain n0 = tanh(x), n1 = tanh(n0), ..."""
+    source = f"n{k - 1}" if k else "x"
+    return f'\n[[questions.nodes]]\nid = "n{k}"\nop = "tanh"\ninputs = ["{source}"]\n'
+
+
 NODE = "[[questions.nodes]]"
 """A node's header line: where rules about the whole node point."""
 
@@ -129,6 +135,12 @@ CASES = [
         'inputs = ["x"]',
         ["raises -4 to a power"],
         id="pow-domain",
+    ),
+    pytest.param(
+        GOOD.replace('inputs = ["x"]', 'inputs = ["n8"]') + "".join(map(_chain_node, range(9))),
+        NODE,
+        ["the graph is 11 columns × 1 rows", "at most 7 columns × 4 rows"],
+        id="too-wide",
     ),
     pytest.param(
         GOOD.replace('op = "square"', 'op = "exp"').replace("value = 2", "value = 1000"),

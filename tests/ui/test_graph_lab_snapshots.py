@@ -53,3 +53,20 @@ def test_graph_lab_two_layer_animation(snap_compare: SnapCompare) -> None:
 
     app = LabApp(example_instance("two-layer", w=1, v=2))
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_graph_lab_fan_out(snap_compare: SnapCompare) -> None:
+    """A value used twice, values filled in (c 3✓, d 4✓) and the cursor on ∂L/∂a: both edges
+    out of a are heavy, the one to c straight and the one to d along the line under a; the
+    wrong entry 24 names the mistake: "a feeds 2 nodes (c, d): add up the gradients..."."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        for text in ("3", "4", "8", "8", "8"):  # c, d, then ∂L/∂d, ∂L/∂c, ∂L/∂b
+            await pilot.press(*text, "enter")
+            await settle(pilot)
+        await pilot.press("2", "4", "enter")
+        await settle(pilot)
+
+    app = LabApp(example_instance("fan-out", a=1, b=3))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

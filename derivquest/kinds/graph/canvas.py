@@ -14,7 +14,7 @@ from rich.text import Text
 from derivquest.kinds.graph.compute import format_value
 from derivquest.kinds.graph.instance import Slot
 from derivquest.kinds.graph.lab import Edge, LabState
-from derivquest.kinds.graph.layout import BOX_WIDTH, PITCH_X
+from derivquest.kinds.graph.layout import BOX_HEIGHT, BOX_WIDTH, PITCH_X
 from derivquest.kinds.graph.model import Entry
 
 INNER = BOX_WIDTH - 2
@@ -82,43 +82,69 @@ class _Grid:
 def draw(state: LabState, styles: Mapping[str, Style], arrow: str = "▸") -> list[Text]:
     """Return the graph as text lines, edges first so boxes sit on top of them."""
     grid_layout = state.layout
-    grid = _Grid(grid_layout.width + 1, grid_layout.height)
+    # One spare line below: the lane of an edge that leaves a bottom box and skips a column.
+    grid = _Grid(grid_layout.width + 1, grid_layout.height + 1)
     hot = state.highlighted()
     _draw_edges(state, grid, hot, arrow)
     for node in state.instance.shape.order:
         _draw_box(state, grid, node)
-    return grid.lines(styles)
+    lines = grid.lines(styles)
+    return lines if lines[-1].plain.strip() else lines[:-1]
+
+
+Cell = tuple[int, int]
+
+_STEP_NAMES = {(1, 0): ("e", "w"), (-1, 0): ("w", "e"), (0, 1): ("s", "n"), (0, -1): ("n", "s")}
+"""A step between two cells: the direction leaving the first, the one entering the second."""
+
+
+def edge_path(state: LabState, source: str, consumer: str) -> list[Cell]:
+    """The cells of one edge, from the source box's right side to the consumer's arrow.
+
+    Into the next column an edge turns once, in the gap before the consumer. An edge that
+    skips columns drops to the blank line under its source first and runs along it, so it
+    never passes under a box.
+    """
+    lay = state.layout
+    xs, ys = lay.box(source)
+    xt, yt = lay.box(consumer)
+    start, bus, row_s, row_t = xs + BOX_WIDTH, xt - 2, ys + 1, yt + 1
+    if start == bus:
+        corners = [(start, row_s), (bus, row_t)]
+    else:
+        lane = ys + BOX_HEIGHT
+        corners = [(start, row_s), (start, lane), (bus, lane), (bus, row_t)]
+    cells = [corners[0]]
+    for a, b in zip(corners, corners[1:], strict=False):
+        # Horizontal first, then vertical, cell by cell.
+        x, y = a
+        for target_x, target_y in ((b[0], y), b):
+            while (x, y) != (target_x, target_y):
+                x += (target_x > x) - (target_x < x)
+                y += (target_y > y) - (target_y < y)
+                cells.append((x, y))
+    return cells
 
 
 def _draw_edges(state: LabState, grid: _Grid, hot: set[Edge], arrow: str) -> None:
-    shape, lay = state.instance.shape, state.layout
-    dirs: dict[tuple[int, int], set[str]] = {}
-    hot_cells: set[tuple[int, int]] = set()
-    arrows: dict[tuple[int, int], bool] = {}
-
-    def mark(cell: tuple[int, int], directions: str, is_hot: bool) -> None:
-        dirs.setdefault(cell, set()).update(directions)
-        if is_hot:
-            hot_cells.add(cell)
-
+    shape = state.instance.shape
+    dirs: dict[Cell, set[str]] = {}
+    hot_cells: set[Cell] = set()
+    arrows: dict[Cell, bool] = {}
     for consumer in shape.order:
-        xt, yt = lay.box(consumer)
-        row_t, bus = yt + 1, xt - 2
         for slot, source in enumerate(shape.nodes[consumer].inputs):
             is_hot = (source, consumer, slot) in hot
-            xs, ys = lay.box(source)
-            row_s = ys + 1
-            for x in range(xs + BOX_WIDTH, bus):
-                mark((x, row_s), "ew", is_hot)
-            step = 1 if row_t > row_s else -1
-            mark((bus, row_s), "w" + ("" if row_s == row_t else ("s" if step > 0 else "n")), is_hot)
-            for y in range(row_s + step, row_t, step) if row_s != row_t else ():
-                mark((bus, y), "ns", is_hot)
-            if row_s != row_t:
-                mark((bus, row_t), ("n" if step > 0 else "s") + "e", is_hot)
-            else:
-                mark((bus, row_t), "e", is_hot)
-            arrows[(bus + 1, row_t)] = arrows.get((bus + 1, row_t), False) or is_hot
+            cells = edge_path(state, source, consumer)
+            dirs.setdefault(cells[0], set()).add("w")  # out of the source box
+            dirs.setdefault(cells[-1], set()).add("e")  # into the arrow
+            for a, b in zip(cells, cells[1:], strict=False):
+                leave, enter = _STEP_NAMES[(b[0] - a[0], b[1] - a[1])]
+                dirs.setdefault(a, set()).add(leave)
+                dirs.setdefault(b, set()).add(enter)
+            if is_hot:
+                hot_cells.update(cells)
+            end = (cells[-1][0] + 1, cells[-1][1])
+            arrows[end] = arrows.get(end, False) or is_hot
     for (x, y), directions in dirs.items():
         char = _JUNCTIONS.get(frozenset(directions), "┼")
         if (x, y) in hot_cells:

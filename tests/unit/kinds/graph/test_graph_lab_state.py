@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from derivquest.kinds.graph.canvas import draw
+from derivquest.kinds.graph.canvas import draw, edge_path
 from derivquest.kinds.graph.compute import format_value
 from derivquest.kinds.graph.instance import drill_instance
 from derivquest.kinds.graph.judging import right_number
@@ -140,3 +140,27 @@ def _first_params(level: str) -> dict[str, int | float]:
     from tests.unit.kinds.graph.graphs import example
 
     return {name: param.values()[0] for name, param in example(level).params.items()}
+
+
+@pytest.mark.parametrize("level", sorted(LEVELS))
+def test_no_edge_passes_under_a_box(level: str) -> None:
+    state = LabState(example_instance(level, **_first_params(level)))
+    shape = state.instance.shape
+    boxes = [state.layout.box(n) for n in shape.order]
+    for consumer in shape.order:
+        for source in shape.nodes[consumer].inputs:
+            for x, y in edge_path(state, source, consumer):
+                inside = [
+                    (bx, by)
+                    for bx, by in boxes
+                    if bx <= x < bx + BOX_WIDTH and by <= y < by + BOX_HEIGHT
+                ]
+                assert not inside, (source, consumer, (x, y))
+
+
+def test_an_edge_that_skips_a_column_runs_below_its_source() -> None:
+    state = LabState(example_instance("fan-out", a=1, b=3))
+    path = edge_path(state, "a", "d")  # a is read by c (next column) and by d (two along)
+    lane = state.layout.box("a")[1] + BOX_HEIGHT
+    assert {y for _, y in path} >= {lane} and path[-1][1] == state.layout.box("d")[1] + 1
+    assert "└──────────┘" in draw(state, {})[lane].plain.replace("┣", "└").replace("├", "└")

@@ -124,11 +124,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "gradcheck.agree": {"en": "they agree.", "bn": "মিলে গেছে।"},
     "gradcheck.differ": {"en": "they differ.", "bn": "মেলেনি।"},
-    "key.animate": {"en": "animate", "bn": "animate"},
-    "key.step": {"en": "step", "bn": "ধাপ"},
-    "key.hint": {"en": "hint", "bn": "hint"},
-    "key.give_up": {"en": "give up", "bn": "give up"},
-    "key.next": {"en": "next ?", "bn": "পরের ?"},
 }
 """Keys are stable; a missing Bengali entry falls back to English."""
 

@@ -73,3 +73,12 @@ def test_a_mistake_that_gives_the_right_number_is_not_a_mistake() -> None:
     graph = example_instance("neuron", w=1, x=1, b=0, y=1)
     verdict = judge_entry(graph, ("w", "grad"), "2d * a(1 - a) * w")
     assert verdict.correct
+
+
+def test_every_sentence_exists_in_english_and_bengali() -> None:
+    def names(text: str) -> set[str]:
+        return {part.split("}")[0] for part in text.split("{")[1:]}
+
+    for key, entry in TEXTS.items():
+        assert set(entry) == {"en", "bn"}, key
+        assert names(entry["en"]) == names(entry["bn"]), key

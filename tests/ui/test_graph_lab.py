@@ -220,3 +220,18 @@ async def test_reads_without_colour(monkeypatch: pytest.MonkeyPatch) -> None:
         cursor = canvas.get_component_rich_style("graph-canvas--cell-cursor")
         assert cursor.reverse and cursor.bold
         assert app.no_color
+
+
+async def test_moving_back_shows_that_slots_last_verdict_and_text() -> None:
+    app = LabApp(example_instance("neuron", **NEURON))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await enter(pilot, "3")  # p wrong: the text stays, the cursor too
+        await pilot.press("tab")
+        assert lab(app).state.slot == ("z", "value")
+        assert app.query_one(EntryInput).value == ""
+        assert status(app).startswith("11 left")
+        await pilot.press("shift+tab")
+        assert lab(app).state.slot == ("p", "value")
+        assert app.query_one(EntryInput).value == "3"
+        assert status(app) == "Not quite: 3 is too large."

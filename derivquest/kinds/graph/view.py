@@ -183,7 +183,7 @@ class GraphLab(Vertical, can_focus=True):
         status.set_class(verdict.status != "correct", "incorrect")
         message = present(verdict, self.language)
         if verdict.correct:
-            self.query_one(EntryInput).value = ""
+            self._load_entry()  # the cursor moved on: show what was typed there, if anything
         if self.state.solved and not was_finished:
             message += " " + say("lab.solved", self.language)
             self._finish(solved=True)
@@ -212,18 +212,24 @@ class GraphLab(Vertical, can_focus=True):
         self.state.toggle()
         self._moved()
 
-    def _moved(self) -> None:
+    def _load_entry(self) -> None:
         slot = self.state.slot
         entry = self.query_one(EntryInput)
         entry.value = self.state.typed.get(slot, "") if not self.state.is_right(slot) else ""
-        if not self.state.finished and not self.state.instance.asked(slot):
-            key = "lab.output_grad" if slot == (self.state.instance.output, "grad") else None
-            text = (
-                say(key, self.language)
-                if key
-                else say("not-asked", self.language, entry=entry_name(slot))
-            )
-            self._say(text)
+
+    def _moved(self) -> None:
+        slot = self.state.slot
+        self._load_entry()
+        if self.state.finished:
+            pass
+        elif slot == (self.state.instance.output, "grad"):
+            self._say(say("lab.output_grad", self.language))
+        elif not self.state.instance.asked(slot):
+            self._say(say("not-asked", self.language, entry=entry_name(slot)))
+        elif slot in self.state.verdicts:
+            self._say(present(self.state.verdicts[slot], self.language))
+        else:
+            self._say(say("lab.todo", self.language, left=len(self.state.open_slots())))
         self._refresh_view()
 
     # -- help, giving up, animation ---------------------------------------------------------

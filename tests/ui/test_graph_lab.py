@@ -8,7 +8,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Footer, Label, Static
 
 from derivquest.kinds.graph.compute import format_value
-from derivquest.kinds.graph.instance import GraphInstance, Slot
+from derivquest.kinds.graph.instance import GraphInstance, Slot, drill_instance
 from derivquest.kinds.graph.judging import judge_entry, right_number
 from derivquest.kinds.graph.texts import describe, say
 from derivquest.kinds.graph.view import EntryInput, GraphCanvas, GraphLab
@@ -235,3 +235,13 @@ async def test_moving_back_shows_that_slots_last_verdict_and_text() -> None:
         assert lab(app).state.slot == ("p", "value")
         assert app.query_one(EntryInput).value == "3"
         assert status(app) == "Not quite: 3 is too large."
+
+
+async def test_a_drill_graph_asks_one_gradient() -> None:
+    drill = drill_instance(example_instance("mse-batch", w=2, y=1), seed=0)
+    app = LabApp(drill)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert lab(app).state.slot == ("w", "grad")
+        await enter(pilot, "1*1 + 1*2")  # ∂L/∂e1·x1 + ∂L/∂e2·x2, written out
+        assert app.finished and app.finished[0].solved

@@ -70,3 +70,20 @@ def test_graph_lab_fan_out(snap_compare: SnapCompare) -> None:
 
     app = LabApp(example_instance("fan-out", a=1, b=3))
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_graph_lab_gradient_check(snap_compare: SnapCompare) -> None:
+    """Karpathy's micrograd neuron solved, the animation played to its end: every gradient
+    filled in (n 0.5, w1 1, x1 -1.5, w2 0, x2 0.5), no edge highlighted, and the status
+    "Gradient check for w1: yours 1, central difference 1 (h = 1e-05): they agree."."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        for text in ("-6", "0", "0.8814", "0.7071", "0.5", "0.5", "0.5", "0", "0.5", "1", "-1.5"):
+            await pilot.press(*text, "enter")
+            await settle(pilot)
+        await pilot.press("a", *["space"] * 11)
+        await settle(pilot)
+
+    app = LabApp(example_instance("micrograd"))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -18,7 +18,9 @@ import time
 from collections.abc import Sequence
 from multiprocessing.connection import Connection
 from types import TracebackType
+from typing import Literal
 
+from derivquest.engine.errors import EngineError
 from derivquest.engine.verdict import Verdict
 
 DEFAULT_DEADLINE = 1.0
@@ -39,6 +41,19 @@ def deadline_from_environment() -> float:
 
 STARTUP_TIMEOUT = 60.0
 """Seconds to wait for a new worker to be ready (imports are not part of any deadline)."""
+
+
+class DeadlineExceeded(EngineError):
+    """A computation on an author's math (a reference answer) overran the deadline."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"that took longer than {seconds:g} s to work out")
+        self.seconds = seconds
+        """The deadline it overran."""
+
+
+_Failure = Literal["deadline", "crashed"]
+"""Why a request got no reply: it overran the deadline, or the worker died."""
 
 
 class _Worker:
@@ -139,6 +154,29 @@ class JudgeService:
         """Is the number ``answer`` within tolerance of ``expected``?"""
         return self._call("check_numeric", expected, answer, abs_tol, rel_tol)
 
+    # -- computations on an author's math, under the same deadline --------------------------
+
+    def derivative_text(
+        self, function: str, variable: str = "x", variables: Sequence[str] | None = None
+    ) -> str | EngineError:
+        """d(function)/d(variable) in the typed syntax (a reference answer), or why not.
+
+        An overrun is a ``DeadlineExceeded``; nothing here raises.
+        """
+        names = tuple(variables) if variables is not None else (variable,)
+        result = self._compute("derivative_text", function, variable, names)
+        return result if isinstance(result, str | EngineError) else _unexpected(result)
+
+    def expression_text(self, text: str, variables: Sequence[str] = ("x",)) -> str | EngineError:
+        """An expression in the typed syntax (as `{answer}` shows it), or why not."""
+        result = self._compute("expression_text", text, tuple(variables))
+        return result if isinstance(result, str | EngineError) else _unexpected(result)
+
+    def value(self, text: str) -> float | EngineError:
+        """The real value of a constant expression, or why it has none."""
+        result = self._compute("value", text)
+        return result if isinstance(result, float | EngineError) else _unexpected(result)
+
     # -- lifecycle ---------------------------------------------------------------------------
 
     def start(self) -> None:
@@ -167,22 +205,47 @@ class JudgeService:
     # -- internals ---------------------------------------------------------------------------
 
     def _call(self, method: str, *args: object) -> Verdict:
+        reply, elapsed_ms, failure = self._request(method, args)
+        if failure == "deadline":
+            message = (
+                f"that took too long to check (over {self.deadline:g} s); "
+                "try a simpler form of your answer"
+            )
+        elif failure == "crashed":
+            message = "the checker stopped unexpectedly on this input; try again"
+        else:
+            result: Verdict = reply  # type: ignore[assignment]
+            return result.with_elapsed(elapsed_ms)
+        return Verdict("invalid", message).with_elapsed(elapsed_ms)
+
+    def _compute(self, method: str, *args: object) -> object:
+        """Run a computation (see worker.COMPUTATIONS); its value, or an EngineError."""
+        reply, _, failure = self._request(method, args)
+        if failure == "deadline":
+            return DeadlineExceeded(self.deadline)
+        if failure == "crashed":
+            return EngineError("the checker stopped unexpectedly on this input")
+        kind, value, column = reply  # type: ignore[misc]
+        return value if kind == "value" else EngineError(str(value), column)
+
+    def _request(
+        self, method: str, args: tuple[object, ...]
+    ) -> tuple[object, float, _Failure | None]:
+        """Send one request: (reply, milliseconds, None), or (None, ms, why there is none)."""
         with self._lock:
             worker = self._ready_worker()
             started = time.perf_counter()
+            failure: _Failure
             try:
                 worker.requests.send((method, args))
                 if worker.replies.poll(self.deadline):
-                    result: Verdict = worker.replies.recv()
-                    return result.with_elapsed((time.perf_counter() - started) * 1000)
-                message = (
-                    f"that took too long to check (over {self.deadline:g} s); "
-                    "try a simpler form of your answer"
-                )
+                    reply = worker.replies.recv()
+                    return reply, (time.perf_counter() - started) * 1000, None
+                failure = "deadline"
             except (EOFError, OSError):
-                message = "the checker stopped unexpectedly on this input; try again"
+                failure = "crashed"
             self._replace_worker()
-            return Verdict("invalid", message).with_elapsed((time.perf_counter() - started) * 1000)
+            return None, (time.perf_counter() - started) * 1000, failure
 
     def _ready_worker(self) -> _Worker:
         if self._worker is None or not self._worker.alive():
@@ -197,3 +260,8 @@ class JudgeService:
         if self._worker is not None:
             self._worker.kill()
         self._worker = _Worker()
+
+
+def _unexpected(result: object) -> EngineError:
+    """A reply of the wrong type (a worker from another version): an error, not a crash."""
+    return EngineError(f"the checker replied with {type(result).__name__}")

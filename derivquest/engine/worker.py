@@ -12,6 +12,8 @@ import sys
 from multiprocessing.connection import Connection
 
 from derivquest.engine import judge
+from derivquest.engine.errors import EngineError
+from derivquest.engine.parser import parse
 from derivquest.engine.verdict import Verdict
 
 WORKER_MEMORY_LIMIT = 2 * 1024**3
@@ -37,6 +39,46 @@ def answer(method: str, args: tuple[object, ...]) -> Verdict:
         return Verdict("invalid", f"the checker failed on this input ({type(error).__name__})")
 
 
+def derivative_text(function: str, variable: str, variables: tuple[str, ...]) -> str:
+    """d(function)/d(variable) in the typed syntax: an author's reference answer."""
+    return judge.derivative(function, variable, variables).plain()
+
+
+def expression_text(text: str, variables: tuple[str, ...]) -> str:
+    """An author's expression in the typed syntax, as `{answer}` shows it."""
+    return parse(text, variables).plain()
+
+
+def value(text: str) -> float:
+    """The real value of an author's constant expression (a numeric question's answer)."""
+    return judge.evaluate(text, {}, ())
+
+
+COMPUTATIONS = {
+    "derivative_text": derivative_text,
+    "expression_text": expression_text,
+    "value": value,
+}
+"""Requests that compute a value from an author's math, rather than judge an answer."""
+
+Outcome = tuple[str, object, int | None]
+"""A computation's reply: ("value", the value, None) or ("error", message, column)."""
+
+
+def compute(method: str, args: tuple[object, ...]) -> Outcome:
+    """Run one computation; every failure becomes an ("error", message, column) reply."""
+    try:
+        return ("value", COMPUTATIONS[method](*args), None)  # type: ignore[operator]
+    except EngineError as error:
+        return ("error", error.message, error.column)
+    except MemoryError:
+        return ("error", "that expression is too large to work with", None)
+    except RecursionError:
+        return ("error", "that expression is nested too deeply to work with", None)
+    except Exception as error:  # a bug must not take the checker down with it
+        return ("error", f"the checker failed on this input ({type(error).__name__})", None)
+
+
 def serve(requests: Connection, replies: Connection) -> None:
     """Answer requests until the pipe closes or a ``None`` request arrives."""
     try:
@@ -54,7 +96,7 @@ def serve(requests: Connection, replies: Connection) -> None:
         if request is None:
             return
         method, args = request
-        replies.send(answer(method, args))
+        replies.send(compute(method, args) if method in COMPUTATIONS else answer(method, args))
 
 
 def main(argv: list[str]) -> int:

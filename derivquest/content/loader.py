@@ -124,6 +124,7 @@ def read_pack(folder: Path) -> PackRead:
             [(level.model, lines) for level, lines in levels], unreadable_ids, ids_complete
         )
     )
+    pack_id: str | None
     if manifest is not None:
         pack_id, languages = manifest.id, tuple(manifest.languages)
     else:

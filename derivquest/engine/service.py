@@ -18,7 +18,7 @@ import time
 from collections.abc import Sequence
 from multiprocessing.connection import Connection
 from types import TracebackType
-from typing import Literal
+from typing import Literal, cast
 
 from derivquest.engine.errors import EngineError
 from derivquest.engine.verdict import Verdict
@@ -214,8 +214,7 @@ class JudgeService:
         elif failure == "crashed":
             message = "the checker stopped unexpectedly on this input; try again"
         else:
-            result: Verdict = reply  # type: ignore[assignment]
-            return result.with_elapsed(elapsed_ms)
+            return cast(Verdict, reply).with_elapsed(elapsed_ms)
         return Verdict("invalid", message).with_elapsed(elapsed_ms)
 
     def _compute(self, method: str, *args: object) -> object:
@@ -225,7 +224,7 @@ class JudgeService:
             return DeadlineExceeded(self.deadline)
         if failure == "crashed":
             return EngineError("the checker stopped unexpectedly on this input")
-        kind, value, column = reply  # type: ignore[misc]
+        kind, value, column = cast(tuple[str, object, "int | None"], reply)
         return value if kind == "value" else EngineError(str(value), column)
 
     def _request(

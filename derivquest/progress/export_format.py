@@ -260,4 +260,8 @@ def place(loc: Sequence[int | str]) -> str:
 
 def _message(message: str) -> str:
     """Pydantic's sentence as a field's problem: "Input should be ..." reads "should be ..."."""
-    return message.removeprefix("Value error, ").removeprefix("Input ")
+    message = message.removeprefix("Value error, ")
+    for subject in ("Input ", "String ", "List "):
+        if message.startswith(f"{subject}should "):
+            return message.removeprefix(subject)
+    return message

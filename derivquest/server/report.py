@@ -88,8 +88,9 @@ def to_json(rows: Sequence[StudentRow], zone: tzinfo | None = None) -> str:
     return json.dumps({"students": students}, ensure_ascii=False, indent=2) + "\n"
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""A cell starting with one of these is a formula to a spreadsheet (CSV injection)."""
+FORMULA_STARTS = ("=", "+", "-", "@")
+"""A cell starting with one of these is a formula to a spreadsheet (CSV injection); tab and
+carriage return, the other two, are control characters and replaced before this is looked at."""
 
 
 def csv_cell(value: object) -> object:

@@ -162,7 +162,7 @@ def test_memory_and_recursion_errors_are_problems_of_the_file(
             raise MemoryError
         return real_loads(text)
 
-    monkeypatch.setattr(loader.tomllib, "loads", loads)
+    monkeypatch.setattr(tomllib, "loads", loads)
     problems = [str(problem) for problem in read_pack(folder).problems]
     assert problems == [
         f"{folder}/levels/02.toml:1: too large to read (out of memory)"

@@ -18,7 +18,6 @@ import time
 from collections.abc import Sequence
 from multiprocessing.connection import Connection
 from types import TracebackType
-from typing import Literal, cast
 
 from derivquest.engine.errors import EngineError
 from derivquest.engine.verdict import Verdict
@@ -50,10 +49,6 @@ class DeadlineExceeded(EngineError):
         super().__init__(f"that took longer than {seconds:g} s to work out")
         self.seconds = seconds
         """The deadline it overran."""
-
-
-_Failure = Literal["deadline", "crashed"]
-"""Why a request got no reply: it overran the deadline, or the worker died."""
 
 
 class _Worker:
@@ -113,6 +108,14 @@ class _Worker:
         self.replies.close()
 
 
+class _Failed(Exception):
+    """The worker overran the deadline (``overran``) or died; it has been replaced."""
+
+    def __init__(self, overran: bool) -> None:
+        super().__init__("overran" if overran else "stopped")
+        self.overran = overran
+
+
 class JudgeService:
     """Checks answers in a worker process with a hard deadline; safe to share across threads.
 
@@ -154,29 +157,6 @@ class JudgeService:
         """Is the number ``answer`` within tolerance of ``expected``?"""
         return self._call("check_numeric", expected, answer, abs_tol, rel_tol)
 
-    # -- computations on an author's math, under the same deadline --------------------------
-
-    def derivative_text(
-        self, function: str, variable: str = "x", variables: Sequence[str] | None = None
-    ) -> str | EngineError:
-        """d(function)/d(variable) in the typed syntax (a reference answer), or why not.
-
-        An overrun is a ``DeadlineExceeded``; nothing here raises.
-        """
-        names = tuple(variables) if variables is not None else (variable,)
-        result = self._compute("derivative_text", function, variable, names)
-        return result if isinstance(result, str | EngineError) else _unexpected(result)
-
-    def expression_text(self, text: str, variables: Sequence[str] = ("x",)) -> str | EngineError:
-        """An expression in the typed syntax (as `{answer}` shows it), or why not."""
-        result = self._compute("expression_text", text, tuple(variables))
-        return result if isinstance(result, str | EngineError) else _unexpected(result)
-
-    def value(self, text: str) -> float | EngineError:
-        """The real value of a constant expression, or why it has none."""
-        result = self._compute("value", text)
-        return result if isinstance(result, float | EngineError) else _unexpected(result)
-
     # -- lifecycle ---------------------------------------------------------------------------
 
     def start(self) -> None:
@@ -202,49 +182,77 @@ class JudgeService:
     ) -> None:
         self.close()
 
+    # -- computations on an author's math (reference answers), under the same deadline ------
+
+    def derivative_text(
+        self, function: str, variable: str = "x", variables: Sequence[str] | None = None
+    ) -> str | EngineError:
+        """d(function)/d(variable) in the typed syntax (a reference answer), or why not.
+
+        Never raises: an overrun is a ``DeadlineExceeded``, anything else an ``EngineError``.
+        """
+        names = tuple(variables) if variables is not None else (variable,)
+        result = self._compute("derivative_text", function, variable, names)
+        return result if isinstance(result, str | EngineError) else _unexpected(result)
+
+    def expression_text(self, text: str, variables: Sequence[str] = ("x",)) -> str | EngineError:
+        """An expression in the typed syntax (as `{answer}` shows it), or why not."""
+        result = self._compute("expression_text", text, tuple(variables))
+        return result if isinstance(result, str | EngineError) else _unexpected(result)
+
+    def value(self, text: str) -> float | EngineError:
+        """The real value of a constant expression, or why it has none."""
+        result = self._compute("value", text)
+        return result if isinstance(result, float | EngineError) else _unexpected(result)
+
+    def _compute(self, method: str, *args: object) -> object:
+        """Run a computation (see worker.COMPUTATIONS): its value, or an EngineError."""
+        try:
+            reply, _ = self._request(method, args)
+        except _Failed as failure:
+            if failure.overran:
+                return DeadlineExceeded(self.deadline)
+            return EngineError("the checker stopped unexpectedly on this input")
+        if isinstance(reply, tuple) and len(reply) == 3 and reply[0] in ("value", "error"):
+            kind, value, column = reply
+            if kind == "value":
+                return value
+            return EngineError(str(value), column if isinstance(column, int) else None)
+        return _unexpected(reply)
+
     # -- internals ---------------------------------------------------------------------------
 
     def _call(self, method: str, *args: object) -> Verdict:
-        reply, elapsed_ms, failure = self._request(method, args)
-        if failure == "deadline":
+        started = time.perf_counter()
+        try:
+            result, elapsed = self._request(method, args)
+        except _Failed as failure:
             message = (
                 f"that took too long to check (over {self.deadline:g} s); "
                 "try a simpler form of your answer"
+                if failure.overran
+                else "the checker stopped unexpectedly on this input; try again"
             )
-        elif failure == "crashed":
-            message = "the checker stopped unexpectedly on this input; try again"
-        else:
-            return cast(Verdict, reply).with_elapsed(elapsed_ms)
-        return Verdict("invalid", message).with_elapsed(elapsed_ms)
+            return Verdict("invalid", message).with_elapsed((time.perf_counter() - started) * 1000)
+        assert isinstance(result, Verdict)
+        return result.with_elapsed(elapsed)
 
-    def _compute(self, method: str, *args: object) -> object:
-        """Run a computation (see worker.COMPUTATIONS); its value, or an EngineError."""
-        reply, _, failure = self._request(method, args)
-        if failure == "deadline":
-            return DeadlineExceeded(self.deadline)
-        if failure == "crashed":
-            return EngineError("the checker stopped unexpectedly on this input")
-        kind, value, column = cast(tuple[str, object, "int | None"], reply)
-        return value if kind == "value" else EngineError(str(value), column)
-
-    def _request(
-        self, method: str, args: tuple[object, ...]
-    ) -> tuple[object, float, _Failure | None]:
-        """Send one request: (reply, milliseconds, None), or (None, ms, why there is none)."""
+    def _request(self, method: str, args: tuple[object, ...]) -> tuple[object, float]:
+        """Send one request; return (reply, milliseconds) or raise ``_Failed``."""
         with self._lock:
             worker = self._ready_worker()
             started = time.perf_counter()
-            failure: _Failure
+            overran = False
             try:
                 worker.requests.send((method, args))
                 if worker.replies.poll(self.deadline):
-                    reply = worker.replies.recv()
-                    return reply, (time.perf_counter() - started) * 1000, None
-                failure = "deadline"
+                    reply: object = worker.replies.recv()
+                    return reply, (time.perf_counter() - started) * 1000
+                overran = True
             except (EOFError, OSError):
-                failure = "crashed"
+                pass
             self._replace_worker()
-            return None, (time.perf_counter() - started) * 1000, failure
+            raise _Failed(overran)
 
     def _ready_worker(self) -> _Worker:
         if self._worker is None or not self._worker.alive():

@@ -68,8 +68,22 @@ def validate_pack(
         exhaustive_up_to: check every variant of questions with at most this many.
         checker: reuse the result cache of an earlier run (several packs in one command).
     """
+    started = time.perf_counter()
     with checked_by(service):  # reference answers, too, go to the checker process
-        return _validate(folder, service, samples, exhaustive_up_to, checker)
+        try:
+            return _validate(folder, service, samples, exhaustive_up_to, checker)
+        except (RecursionError, MemoryError) as error:
+            # Reading is depth- and size-safe; this is the last line of defence, so one
+            # pack can never stop the validation of the packs after it.
+            what = "stack" if isinstance(error, RecursionError) else "memory"
+            problem = Problem(
+                folder,
+                1,
+                "",
+                f"the validator ran out of {what} on this pack",
+                "split the pack up, or simplify its math",
+            )
+            return ValidationReport(folder, None, (problem,), 0, 0, time.perf_counter() - started)
 
 
 def _validate(

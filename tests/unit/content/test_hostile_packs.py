@@ -6,6 +6,7 @@ import shutil
 import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -207,7 +208,7 @@ def test_a_level_linked_out_of_the_pack_is_refused_and_not_read(
         )
         (folder / "more").symlink_to(outside)
     relative = "levels/02.toml" if what == "file" else "more/02.toml"
-    report = validate_pack(folder, judge_service)
+    report = validate_pack(folder, judge_service, samples=1, exhaustive_up_to=1)
     assert [problem.message for problem in report.problems] == [
         f"level file {relative!r} is a link to a file outside the pack folder"
     ]
@@ -276,7 +277,7 @@ def test_level_files_are_checked_when_the_manifest_has_problems(
         second.read_text(encoding="utf-8").replace('function = "x^2"', 'function = "x^"'),
         encoding="utf-8",
     )
-    report = validate_pack(folder, judge_service)
+    report = validate_pack(folder, judge_service, samples=1, exhaustive_up_to=1)
     assert report.pack_id == "hostile"
     assert [(problem.file.name, problem.key, problem.message) for problem in report.problems] == [
         (
@@ -296,7 +297,7 @@ def test_a_slow_reference_derivative_is_a_problem_of_its_question(
     folder = make_pack(tmp_path / "hostile")
     second = folder / "levels" / "02.toml"
     second.write_text(LEVEL.replace("FUNCTION", SLOW), encoding="utf-8")
-    report = validate_pack(folder, slow_service)
+    report = validate_pack(folder, slow_service, samples=1, exhaustive_up_to=1)
     assert [str(problem) for problem in report.problems] == [
         f"{second}:9: questions[0].function: {SLOW!r} took longer than 1 s to differentiate"
         " (fix: simplify the function)"
@@ -329,3 +330,29 @@ def test_the_game_shows_a_notice_instead_of_freezing_on_a_slow_answer(
     with checked_by(slow_service, keep_overruns=False):
         instance = instantiate(ref, "ana", language=language)
     assert instance.solution == f"It is `{notice}`."
+
+
+def test_a_pack_that_exhausts_the_validator_does_not_stop_the_next_one(
+    tmp_path: Path, judge_service: JudgeService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The last line of defence: whatever slips past the readers stays with its pack."""
+    from derivquest.content import validate
+
+    folder = make_pack(tmp_path / "hostile")
+    real = validate._validate
+
+    def exhausting(where: Path, *args: Any) -> validate.ValidationReport:
+        if where == folder:
+            raise RecursionError
+        return real(where, *args)
+
+    monkeypatch.setattr(validate, "_validate", exhausting)
+    first = validate_pack(folder, judge_service)
+    second = validate_pack(
+        make_pack(tmp_path / "next"), judge_service, samples=1, exhaustive_up_to=1
+    )
+    assert [str(problem) for problem in first.problems] == [
+        f"{folder}:1: the validator ran out of stack on this pack"
+        " (fix: split the pack up, or simplify its math)"
+    ]
+    assert second.ok

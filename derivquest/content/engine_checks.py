@@ -257,8 +257,19 @@ class VariantChecker:
             return [
                 Issue("read", ("plot", "function"), _unreadable(task.function, error), SYNTAX_FIX)
             ]
+        # The reference derivative, in the checker process under its deadline.
+        exact = self._cached(
+            ("f'", task.function, task.at),
+            lambda: self.service.derivative_value(task.function, "x", task.at),
+        )
+        seconds = overrun_seconds(exact) if isinstance(exact, Exception) else None
+        if seconds is not None:
+            message = f"{task.function!r} took longer than {seconds:g} s to differentiate"
+            return [Issue(OVERRUN, ("plot", "function"), message, "simplify the function")]
         try:
-            rows = self._cached(("gradient-check", task), lambda: gradient_check_rows(task))
+            if isinstance(exact, EngineError):
+                raise exact
+            rows = self._cached(("gradient-check", task), lambda: gradient_check_rows(task, exact))
         except EngineError as failure:
             message = f"f' has no value at {task.at:g}: {failure.message}"
             return [Issue("solvable", ("plot", "at"), message, "pick a point where f is smooth")]

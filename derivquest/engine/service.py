@@ -205,6 +205,11 @@ class JudgeService:
         result = self._compute("value", text)
         return result if isinstance(result, float | EngineError) else _unexpected(result)
 
+    def derivative_value(self, function: str, variable: str, at: float) -> float | EngineError:
+        """f'(at) of an author's function (exact, then rounded to float64), or why not."""
+        result = self._compute("derivative_value", function, variable, at)
+        return result if isinstance(result, float | EngineError) else _unexpected(result)
+
     def _compute(self, method: str, *args: object) -> object:
         """Run a computation (see worker.COMPUTATIONS): its value, or an EngineError."""
         try:

@@ -54,8 +54,17 @@ def value(text: str) -> float:
     return judge.evaluate(text, {}, ())
 
 
+def derivative_value(function: str, variable: str, at: float) -> float:
+    """f'(at), exact then rounded to float64: the gradient-check chart's reference value."""
+    names = (variable,)
+    return judge.evaluate(
+        judge.derivative(function, variable, names).plain(), {variable: at}, names
+    )
+
+
 COMPUTATIONS = {
     "derivative_text": derivative_text,
+    "derivative_value": derivative_value,
     "expression_text": expression_text,
     "value": value,
 }

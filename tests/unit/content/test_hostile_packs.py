@@ -302,7 +302,34 @@ def test_a_slow_reference_derivative_is_a_problem_of_its_question(
         f"{second}:9: questions[0].function: {SLOW!r} took longer than 1 s to differentiate"
         " (fix: simplify the function)"
     ]
-    assert slow_service.check("2x", "x+x").correct  # the stuck checker was replaced
+
+
+GRADIENT_CHECK = f"""\
+id = "second"
+title = "Second"
+lesson = "More."
+
+[[questions]]
+id = "q"
+kind = "plot"
+prompt = "Pick h."
+solution = "Around 1e-5."
+plot = {{ chart = "gradient-check", function = "{SLOW}", at = "1", tolerance = 1e-6 }}
+"""
+
+
+def test_a_slow_gradient_check_reference_is_a_problem_of_its_question(
+    tmp_path: Path, slow_service: JudgeService
+) -> None:
+    """The gradient-check chart's exact f'(at) is a reference derivative too."""
+    folder = make_pack(tmp_path / "hostile")
+    second = folder / "levels" / "02.toml"
+    second.write_text(GRADIENT_CHECK, encoding="utf-8")
+    report = validate_pack(folder, slow_service, samples=1, exhaustive_up_to=1)
+    assert [str(problem) for problem in report.problems] == [
+        f"{second}:10: questions[0].plot.function: {SLOW!r} took longer than 1 s to"
+        " differentiate (fix: simplify the function)"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -218,6 +218,8 @@ class JudgeService:
             if failure.overran:
                 return DeadlineExceeded(self.deadline)
             return EngineError("the checker stopped unexpectedly on this input")
+        except (RuntimeError, OSError):  # no checker could start (out of memory or processes)
+            return EngineError("the answer checker could not start")
         if isinstance(reply, tuple) and len(reply) == 3 and reply[0] in ("value", "error"):
             kind, value, column = reply
             if kind == "value":

@@ -116,12 +116,6 @@ def shown_answer(answer: str | Exception, language: str) -> str | None:
     return None
 
 
-def forget() -> None:
-    """Drop every remembered answer (tests; a pack edited while the game runs)."""
-    with _state.lock:
-        _state.cache.clear()
-
-
 def _checker() -> JudgeService:
     with _state.lock:
         if _state.checker is not None:

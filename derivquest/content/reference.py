@@ -79,7 +79,7 @@ def reference_answer(
     Returns the engine's error instead of raising it; an overrun of the checker's deadline
     is a `DeadlineExceeded` (see `overrun_seconds`).
     """
-    from derivquest.engine.service import DeadlineExceeded
+    from derivquest.engine.errors import DeadlineExceeded
 
     key = (text, variable, variables)
     with _state.lock:
@@ -102,7 +102,7 @@ def reference_answer(
 
 def overrun_seconds(answer: str | Exception) -> float | None:
     """The deadline `answer` overran, or None when it is an answer or another error."""
-    from derivquest.engine.service import DeadlineExceeded
+    from derivquest.engine.errors import DeadlineExceeded
 
     return answer.seconds if isinstance(answer, DeadlineExceeded) else None
 

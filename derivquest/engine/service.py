@@ -6,20 +6,27 @@ is the only reliable way to give every check a wall-clock limit. The worker is a
 interpreter (``python -m derivquest.engine.worker``), not a fork, so it inherits no threads,
 terminal or ``__main__`` module from the game; after a kill its replacement starts at once in
 the background, while the player reads the message.
+
+A checker never outlives its game: it runs under a memory limit (RLIMIT_AS), asks the kernel
+to kill it when the game dies (PR_SET_PDEATHSIG on Linux) and watches its pipe and parent
+itself; see ``derivquest.engine.worker``.
 """
 
 from __future__ import annotations
 
 import os
+import queue
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from multiprocessing.connection import Connection
 from types import TracebackType
+from typing import TypeVar, cast
 
-from derivquest.engine.errors import EngineError
+from derivquest.engine.errors import DeadlineExceeded, EngineError
 from derivquest.engine.verdict import Verdict
 
 DEFAULT_DEADLINE = 1.0
@@ -38,39 +45,105 @@ def deadline_from_environment() -> float:
     return value if 0 < value <= 60 else DEFAULT_DEADLINE
 
 
+MEMORY_ENV = "DERIVQUEST_CHECK_MEMORY_MB"
+"""Overrides the checker's memory limit, in MiB (256 to 65536; it needs about 160 to start)."""
+
+DEFAULT_MEMORY_MB = 1024
+"""MiB of address space a checker may use (it needs about 200 for the checks of the course)."""
+
+
+def memory_limit_from_environment() -> int:
+    """The checker's memory limit in bytes: ``DERIVQUEST_CHECK_MEMORY_MB`` or the default."""
+    try:
+        value = int(os.environ.get(MEMORY_ENV, DEFAULT_MEMORY_MB))
+    except ValueError:
+        value = DEFAULT_MEMORY_MB
+    if not 256 <= value <= 65536:
+        value = DEFAULT_MEMORY_MB
+    return value * 1024 * 1024
+
+
 STARTUP_TIMEOUT = 60.0
 """Seconds to wait for a new worker to be ready (imports are not part of any deadline)."""
 
+CANNOT_START_MESSAGE = "the answer checker could not start; try again"
+"""When no checker process could be started (the machine is out of memory or processes)."""
 
-class DeadlineExceeded(EngineError):
-    """A computation on an author's math (a reference answer) overran the deadline."""
+TOO_BIG_MESSAGE = "that expression is too large to check; try a simpler form of your answer"
+"""When a check ran out of memory (a MemoryError, or the checker was killed for its size)."""
 
-    def __init__(self, seconds: float) -> None:
-        super().__init__(f"that took longer than {seconds:g} s to work out")
-        self.seconds = seconds
-        """The deadline it overran."""
+
+class _Spawner:
+    """One long-lived thread that starts every checker process.
+
+    PR_SET_PDEATHSIG fires when the *thread* that started a process ends, not the process:
+    a checker started from one of Textual's short-lived worker threads would be killed as
+    soon as that thread finished. This daemon thread lives as long as the game.
+    """
+
+    def __init__(self) -> None:
+        self._jobs: queue.SimpleQueue[tuple[Callable[[], object], Future[object]]] = (
+            queue.SimpleQueue()
+        )
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def run(self, job: Callable[[], object]) -> object:
+        """Run `job` on the spawner thread and return its result (or raise its error)."""
+        with self._lock:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(
+                    target=self._serve, name="derivquest-checker-spawner", daemon=True
+                )
+                self._thread.start()
+        done: Future[object] = Future()
+        self._jobs.put((job, done))
+        return done.result()
+
+    def _serve(self) -> None:
+        while True:
+            job, done = self._jobs.get()
+            try:
+                done.set_result(job())
+            except BaseException as error:  # handed to the caller, which raises it
+                done.set_exception(error)
+
+
+_SPAWNER = _Spawner()
+
+_T = TypeVar("_T")
+
+
+def _on_spawner_thread(job: Callable[[], _T]) -> _T:
+    """Run `job` (a process start) on the long-lived spawner thread."""
+    return cast(_T, _SPAWNER.run(job))
 
 
 class _Worker:
     """One checker process and the two pipes to it."""
 
-    def __init__(self) -> None:
+    def __init__(self, memory_limit: int) -> None:
         to_child_read, to_child_write = os.pipe()
         from_child_read, from_child_write = os.pipe()
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "derivquest.engine.worker",
-                str(to_child_read),
-                str(from_child_write),
-            ],
-            pass_fds=(to_child_read, from_child_write),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            # Its own session: Ctrl+C in the player's terminal must not reach the checker.
-            start_new_session=True,
+        argv = [
+            sys.executable,
+            "-m",
+            "derivquest.engine.worker",
+            str(to_child_read),
+            str(from_child_write),
+            str(memory_limit),
+            str(os.getpid()),
+        ]
+        self.process = _on_spawner_thread(
+            lambda: subprocess.Popen(
+                argv,
+                pass_fds=(to_child_read, from_child_write),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                # Its own session: Ctrl+C in the player's terminal must not reach the checker.
+                start_new_session=True,
+            )
         )
         os.close(to_child_read)
         os.close(from_child_write)
@@ -81,9 +154,13 @@ class _Worker:
     def wait_ready(self) -> None:
         if self.ready:
             return
-        if not self.replies.poll(STARTUP_TIMEOUT) or self.replies.recv() != "ready":
+        try:
+            ready = self.replies.poll(STARTUP_TIMEOUT) and self.replies.recv() == "ready"
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
             self.kill()
-            raise RuntimeError("the answer checker could not start")
+            raise RuntimeError(CANNOT_START_MESSAGE)
         self.ready = True
 
     def alive(self) -> bool:
@@ -108,14 +185,6 @@ class _Worker:
         self.replies.close()
 
 
-class _Failed(Exception):
-    """The worker overran the deadline (``overran``) or died; it has been replaced."""
-
-    def __init__(self, overran: bool) -> None:
-        super().__init__("overran" if overran else "stopped")
-        self.overran = overran
-
-
 class JudgeService:
     """Checks answers in a worker process with a hard deadline; safe to share across threads.
 
@@ -124,9 +193,14 @@ class JudgeService:
     runs normally.
     """
 
-    def __init__(self, deadline: float = DEFAULT_DEADLINE) -> None:
+    def __init__(self, deadline: float = DEFAULT_DEADLINE, memory_limit: int | None = None) -> None:
         self.deadline = deadline
         """Seconds each check may take."""
+        self.memory_limit = (
+            memory_limit_from_environment() if memory_limit is None else memory_limit
+        )
+        """Bytes of address space the checker may use (RLIMIT_AS); a check that needs more
+        is ``invalid`` ("too large to check")."""
         self._lock = threading.Lock()
         self._worker: _Worker | None = None
 
@@ -193,79 +267,90 @@ class JudgeService:
         """
         names = tuple(variables) if variables is not None else (variable,)
         result = self._compute("derivative_text", function, variable, names)
-        return result if isinstance(result, str | EngineError) else _unexpected(result)
+        return result if isinstance(result, str | EngineError) else self._unexpected(result)
 
     def expression_text(self, text: str, variables: Sequence[str] = ("x",)) -> str | EngineError:
         """An expression in the typed syntax (as `{answer}` shows it), or why not."""
         result = self._compute("expression_text", text, tuple(variables))
-        return result if isinstance(result, str | EngineError) else _unexpected(result)
+        return result if isinstance(result, str | EngineError) else self._unexpected(result)
 
     def value(self, text: str) -> float | EngineError:
         """The real value of a constant expression, or why it has none."""
         result = self._compute("value", text)
-        return result if isinstance(result, float | EngineError) else _unexpected(result)
+        return result if isinstance(result, float | EngineError) else self._unexpected(result)
 
     def derivative_value(self, function: str, variable: str, at: float) -> float | EngineError:
         """f'(at) of an author's function (exact, then rounded to float64), or why not."""
         result = self._compute("derivative_value", function, variable, at)
-        return result if isinstance(result, float | EngineError) else _unexpected(result)
+        return result if isinstance(result, float | EngineError) else self._unexpected(result)
 
     def _compute(self, method: str, *args: object) -> object:
-        """Run a computation (see worker.COMPUTATIONS): its value, or an EngineError."""
-        try:
-            reply, _ = self._request(method, args)
-        except _Failed as failure:
-            if failure.overran:
-                return DeadlineExceeded(self.deadline)
-            return EngineError("the checker stopped unexpectedly on this input")
-        except (RuntimeError, OSError):  # no checker could start (out of memory or processes)
-            return EngineError("the answer checker could not start")
+        """Run a computation (see worker.COMPUTATIONS): its value, or an EngineError.
+
+        The same exchange as ``_call``, with failures as errors instead of verdicts.
+        """
+        with self._lock:
+            try:
+                worker = self._ready_worker()
+            except (RuntimeError, OSError):  # out of memory or processes: say so, go on
+                self._worker = None
+                return EngineError(CANNOT_START_MESSAGE)
+            try:
+                worker.requests.send((method, args))
+                if worker.replies.poll(self.deadline):
+                    reply: object = worker.replies.recv()
+                    return self._computed(reply)
+                failure: EngineError = DeadlineExceeded(self.deadline)
+            except (EOFError, OSError):
+                failure = EngineError(TOO_BIG_MESSAGE)  # the checker died, most likely of size
+            self._replace_worker()
+            return failure
+
+    @staticmethod
+    def _computed(reply: object) -> object:
+        """A computation's value, or its ("error", message, column) reply as an EngineError."""
         if isinstance(reply, tuple) and len(reply) == 3 and reply[0] in ("value", "error"):
             kind, value, column = reply
             if kind == "value":
                 return value
             return EngineError(str(value), column if isinstance(column, int) else None)
-        return _unexpected(reply)
+        return JudgeService._unexpected(reply)
+
+    @staticmethod
+    def _unexpected(result: object) -> EngineError:
+        """A reply of the wrong type (a worker from another version): an error, not a crash."""
+        return EngineError(f"the checker replied with {type(result).__name__}")
 
     # -- internals ---------------------------------------------------------------------------
 
     def _call(self, method: str, *args: object) -> Verdict:
-        started = time.perf_counter()
-        try:
-            result, elapsed = self._request(method, args)
-        except _Failed as failure:
-            message = (
-                f"that took too long to check (over {self.deadline:g} s); "
-                "try a simpler form of your answer"
-                if failure.overran
-                else "the checker stopped unexpectedly on this input; try again"
-            )
-            return Verdict("invalid", message).with_elapsed((time.perf_counter() - started) * 1000)
-        assert isinstance(result, Verdict)
-        return result.with_elapsed(elapsed)
-
-    def _request(self, method: str, args: tuple[object, ...]) -> tuple[object, float]:
-        """Send one request; return (reply, milliseconds) or raise ``_Failed``."""
         with self._lock:
-            worker = self._ready_worker()
+            try:
+                worker = self._ready_worker()
+            except (RuntimeError, OSError):  # out of memory or processes: say so, go on
+                self._worker = None
+                return Verdict("invalid", CANNOT_START_MESSAGE)
             started = time.perf_counter()
-            overran = False
             try:
                 worker.requests.send((method, args))
                 if worker.replies.poll(self.deadline):
-                    reply: object = worker.replies.recv()
-                    return reply, (time.perf_counter() - started) * 1000
-                overran = True
+                    result: Verdict = worker.replies.recv()
+                    return result.with_elapsed((time.perf_counter() - started) * 1000)
+                message = (
+                    f"that took too long to check (over {self.deadline:g} s); "
+                    "try a simpler form of your answer"
+                )
             except (EOFError, OSError):
-                pass
+                # The checker died: its memory limit or the kernel's OOM killer, most likely.
+                message = TOO_BIG_MESSAGE
             self._replace_worker()
-            raise _Failed(overran)
+            return Verdict("invalid", message).with_elapsed((time.perf_counter() - started) * 1000)
 
     def _ready_worker(self) -> _Worker:
         if self._worker is None or not self._worker.alive():
             if self._worker is not None:
                 self._worker.kill()
-            self._worker = _Worker()
+            self._worker = _Worker(self.memory_limit)
         self._worker.wait_ready()
         return self._worker
 
@@ -273,9 +358,7 @@ class JudgeService:
         """Kill the stuck worker and start its successor now, without waiting for it."""
         if self._worker is not None:
             self._worker.kill()
-        self._worker = _Worker()
-
-
-def _unexpected(result: object) -> EngineError:
-    """A reply of the wrong type (a worker from another version): an error, not a crash."""
-    return EngineError(f"the checker replied with {type(result).__name__}")
+        try:
+            self._worker = _Worker(self.memory_limit)
+        except OSError:  # the next check tries again
+            self._worker = None

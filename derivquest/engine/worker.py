@@ -1,23 +1,32 @@
 """The checker process: reads (method, args) requests from a pipe and answers with verdicts.
 
-Started by ``JudgeService`` as ``python -m derivquest.engine.worker READ_FD WRITE_FD``; it
-never touches the terminal (stdout and stderr are not used), and exits when its pipe closes,
-so it cannot outlive a game that was killed.
+Started by ``JudgeService`` as
+``python -m derivquest.engine.worker READ_FD WRITE_FD MEMORY_BYTES GAME_PID``; it never
+touches the terminal (stdout and stderr are not used) and cannot outlive its game: the
+kernel kills it when the game dies (PR_SET_PDEATHSIG, Linux), and a watchdog thread ends it
+when its request pipe is closed or its parent changes (every platform, and the case where a
+check holds the interpreter: then the kernel's signal is what ends it).
 """
 
 from __future__ import annotations
 
+import ctypes
+import os
 import resource
+import select
+import signal
 import sys
+import threading
 from multiprocessing.connection import Connection
 
 from derivquest.engine import judge
-from derivquest.engine.errors import EngineError
-from derivquest.engine.parser import parse
+from derivquest.engine.service import DEFAULT_MEMORY_MB, TOO_BIG_MESSAGE
 from derivquest.engine.verdict import Verdict
 
-WORKER_MEMORY_LIMIT = 2 * 1024**3
-"""Bytes of address space a worker may use; a bigger check fails instead of the machine."""
+WATCH_INTERVAL = 0.25
+"""Seconds between the watchdog's looks at the pipe and the parent."""
+
+_PR_SET_PDEATHSIG = 1
 
 METHODS = {
     "check": judge.check,
@@ -26,32 +35,9 @@ METHODS = {
 }
 
 
-def answer(method: str, args: tuple[object, ...]) -> Verdict:
-    """Run one request; every failure becomes an ``invalid`` verdict, never a crash."""
-    try:
-        verdict: Verdict = METHODS[method](*args)  # type: ignore[operator]
-        return verdict
-    except MemoryError:
-        return Verdict("invalid", "that expression is too large to check")
-    except RecursionError:
-        return Verdict("invalid", "that expression is nested too deeply to check")
-    except Exception as error:  # a bug must not take the checker down with it
-        return Verdict("invalid", f"the checker failed on this input ({type(error).__name__})")
-
-
 def derivative_text(function: str, variable: str, variables: tuple[str, ...]) -> str:
     """d(function)/d(variable) in the typed syntax: an author's reference answer."""
     return judge.derivative(function, variable, variables).plain()
-
-
-def expression_text(text: str, variables: tuple[str, ...]) -> str:
-    """An author's expression in the typed syntax, as `{answer}` shows it."""
-    return parse(text, variables).plain()
-
-
-def value(text: str) -> float:
-    """The real value of an author's constant expression (a numeric question's answer)."""
-    return judge.evaluate(text, {}, ())
 
 
 def derivative_value(function: str, variable: str, at: float) -> float:
@@ -60,6 +46,18 @@ def derivative_value(function: str, variable: str, at: float) -> float:
     return judge.evaluate(
         judge.derivative(function, variable, names).plain(), {variable: at}, names
     )
+
+
+def expression_text(text: str, variables: tuple[str, ...]) -> str:
+    """An author's expression in the typed syntax, as `{answer}` shows it."""
+    from derivquest.engine.parser import parse
+
+    return parse(text, variables).plain()
+
+
+def value(text: str) -> float:
+    """The real value of an author's constant expression (a numeric question's answer)."""
+    return judge.evaluate(text, {}, ())
 
 
 COMPUTATIONS = {
@@ -76,41 +74,109 @@ Outcome = tuple[str, object, int | None]
 
 def compute(method: str, args: tuple[object, ...]) -> Outcome:
     """Run one computation; every failure becomes an ("error", message, column) reply."""
+    from derivquest.engine.errors import EngineError
+
     try:
         return ("value", COMPUTATIONS[method](*args), None)  # type: ignore[operator]
     except EngineError as error:
         return ("error", error.message, error.column)
     except MemoryError:
-        return ("error", "that expression is too large to work with", None)
+        return ("error", TOO_BIG_MESSAGE, None)
     except RecursionError:
         return ("error", "that expression is nested too deeply to work with", None)
     except Exception as error:  # a bug must not take the checker down with it
         return ("error", f"the checker failed on this input ({type(error).__name__})", None)
 
 
-def serve(requests: Connection, replies: Connection) -> None:
-    """Answer requests until the pipe closes or a ``None`` request arrives."""
+def answer(method: str, args: tuple[object, ...]) -> Verdict | Outcome:
+    """Run one request; every failure becomes an ``invalid`` verdict, never a crash.
+
+    A computation (see COMPUTATIONS) replies with its Outcome instead of a verdict.
+    """
+    if method in COMPUTATIONS:
+        return compute(method, args)
     try:
-        resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY_LIMIT, WORKER_MEMORY_LIMIT))
+        verdict: Verdict = METHODS[method](*args)  # type: ignore[operator]
+        return verdict
+    except MemoryError:
+        return Verdict("invalid", TOO_BIG_MESSAGE)
+    except RecursionError:
+        return Verdict("invalid", "that expression is nested too deeply to check")
+    except Exception as error:  # a bug must not take the checker down with it
+        return Verdict("invalid", f"the checker failed on this input ({type(error).__name__})")
+
+
+def limit_memory(limit: int) -> None:
+    """Cap this process's address space at `limit` bytes (never above an inherited cap)."""
+    try:
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     except (ValueError, OSError):  # some platforms refuse; the deadline still holds
         pass
+
+
+def die_with_parent(parent: int) -> bool:
+    """Ask the kernel for SIGKILL when the game dies; False if it is already gone.
+
+    Only Linux has the signal; elsewhere the watchdog is the only guard.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    # The game may have died before the request above: then nobody will send the signal.
+    return os.getppid() == parent
+
+
+def orphaned(parent: int, requests_fd: int) -> bool:
+    """True when the game is gone: our parent changed, or the request pipe hung up."""
+    if os.getppid() != parent:
+        return True
+    poller = select.poll()
+    poller.register(requests_fd, 0)  # POLLHUP and POLLERR are always reported
+    return any(events & (select.POLLHUP | select.POLLERR) for _, events in poller.poll(0))
+
+
+def watch(parent: int, requests_fd: int) -> None:
+    """End the process once the game is gone, even in the middle of a check."""
+    stop = threading.Event()
+    while not stop.wait(WATCH_INTERVAL):
+        if orphaned(parent, requests_fd):
+            os._exit(0)
+
+
+def serve(requests: Connection, replies: Connection) -> None:
+    """Answer requests until the pipe closes or a ``None`` request arrives."""
     # One real check fills SymPy's caches, so the first timed check is as fast as the rest.
     judge.check_derivative("x*e^x + (3x+2)^5", "e^x")
-    replies.send("ready")
-    while True:
-        try:
-            request = requests.recv()
-        except (EOFError, OSError):
-            return
-        if request is None:
-            return
-        method, args = request
-        replies.send(compute(method, args) if method in COMPUTATIONS else answer(method, args))
+    try:
+        replies.send("ready")
+        while True:
+            try:
+                request = requests.recv()
+            except (EOFError, OSError):
+                return
+            if request is None:
+                return
+            method, args = request
+            replies.send(answer(method, args))
+    except OSError:  # the game closed its end while we answered: nobody is waiting
+        return
 
 
 def main(argv: list[str]) -> int:
-    """Entry point: ``python -m derivquest.engine.worker READ_FD WRITE_FD``."""
+    """Entry point: ``python -m derivquest.engine.worker READ_FD WRITE_FD [BYTES [PID]]``."""
     read_fd, write_fd = int(argv[1]), int(argv[2])
+    memory = int(argv[3]) if len(argv) > 3 else DEFAULT_MEMORY_MB * 1024 * 1024
+    parent = int(argv[4]) if len(argv) > 4 else os.getppid()
+    if not die_with_parent(parent):
+        return 0
+    threading.Thread(target=watch, args=(parent, read_fd), daemon=True).start()
+    limit_memory(memory)
     serve(Connection(read_fd, writable=False), Connection(write_fd, readable=False))
     return 0
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from derivquest.engine import EngineError, JudgeService
-from derivquest.engine.service import DeadlineExceeded
+from derivquest.engine.errors import DeadlineExceeded
 from derivquest.engine.worker import compute
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from derivquest.engine import EngineError, JudgeService
 from derivquest.engine.errors import DeadlineExceeded
+from derivquest.engine.service import CANNOT_START_MESSAGE
 from derivquest.engine.worker import compute
 
 
@@ -87,4 +88,4 @@ def test_a_checker_that_cannot_start_is_an_error_not_a_crash(
     monkeypatch.setattr(service, "_ready_worker", cannot_start)
     error = service.derivative_text("x^2")
     assert isinstance(error, EngineError)
-    assert error.message == "the answer checker could not start"
+    assert error.message == CANNOT_START_MESSAGE

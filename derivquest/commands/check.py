@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Iterator
 from typing import IO, Any, TextIO
@@ -19,6 +20,16 @@ Judge whether ANSWER is mathematically EXPECTED (over the reals).
 Exit status: 0 correct, 1 incorrect, 2 invalid input. With --jsonl: 0 when every line was
 judged, 2 when a line could not be read (its output line says why).
 """
+
+
+MAX_DEADLINE = 60.0
+"""Longest --deadline, in seconds: a check that needs longer is not worth waiting for."""
+
+MAX_LINE_BYTES = 100_000
+"""Longest --jsonl line (an answer has at most 500 characters); longer lines are refused."""
+
+MAX_VARIABLES = 26
+"""Most variables one --jsonl line may declare."""
 
 
 def register(subcommands: Any) -> None:
@@ -38,7 +49,10 @@ def register(subcommands: Any) -> None:
     parser.add_argument("--jsonl", metavar="FILE", help="judge every line of a JSON-lines file")
     parser.add_argument("--json", action="store_true", help="print the verdict as JSON")
     parser.add_argument(
-        "--deadline", type=float, default=1.0, help="seconds each check may take (default 1)"
+        "--deadline",
+        type=float,
+        default=1.0,
+        help=f"seconds each check may take (default 1, at most {MAX_DEADLINE:g})",
     )
     parser.set_defaults(handler=run)
 
@@ -47,8 +61,11 @@ def run(args: argparse.Namespace) -> int:
     """Handle `derivquest check`."""
     from derivquest.engine import JudgeService
 
-    if args.deadline <= 0:
-        return _usage("--deadline must be a positive number of seconds")
+    if not (math.isfinite(args.deadline) and 0 < args.deadline <= MAX_DEADLINE):
+        return _usage(
+            f"--deadline must be a number of seconds above 0 and at most {MAX_DEADLINE:g},"
+            f" not {args.deadline:g}"
+        )
     variables = _variables(args.vars, args.var)
     if args.jsonl is not None:
         if args.texts or args.diff:
@@ -98,24 +115,41 @@ def _print_verdict(verdict: Any, answer: str, out: TextIO) -> None:
             print(f"  {line}", file=out)
 
 
-def _lines(path: str) -> Iterator[str]:
+def _lines(path: str) -> Iterator[bytes | None]:
+    """Yield each line's bytes, or None for a line longer than MAX_LINE_BYTES (skipped)."""
     if path == "-":
-        yield from sys.stdin
+        yield from _capped_lines(sys.stdin.buffer)
         return
-    handle: IO[str]
-    with open(path, encoding="utf-8") as handle:
-        yield from handle
+    with open(path, "rb") as handle:
+        yield from _capped_lines(handle)
+
+
+def _capped_lines(handle: IO[bytes]) -> Iterator[bytes | None]:
+    """Read line by line, never holding more than one capped line: a huge line is skipped."""
+    while True:
+        line = handle.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+            while (rest := handle.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield line
 
 
 def _run_jsonl(path: str, service: Any, out: TextIO) -> int:
-    """Judge each JSON line; output lines keep the input order, one per non-blank line."""
+    """Judge each JSON line on its own; output lines keep the input order, one per non-blank line.
+
+    A line that cannot be read (not UTF-8, not JSON, nested too deeply, wrong types, too
+    long) gets an `invalid` output line with its number, and the lines after it are judged.
+    """
     status = 0
     try:
-        lines = _lines(path)
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
+        for number, raw in enumerate(_lines(path), start=1):
+            if raw is not None and not raw.strip():
                 continue
-            result = _judge_line(line, number, service)
+            result = _judge_raw(raw, number, service)
             if "error" in result:
                 status = 2
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
@@ -123,10 +157,23 @@ def _run_jsonl(path: str, service: Any, out: TextIO) -> int:
     except OSError as error:
         print(f"derivquest check: cannot read {path}: {error.strerror}", file=sys.stderr)
         return 2
-    except UnicodeDecodeError:
-        print(f"derivquest check: {path} is not UTF-8 text", file=sys.stderr)
-        return 2
     return status
+
+
+def _judge_raw(raw: bytes | None, number: int, service: Any) -> dict[str, Any]:
+    """Decode, read and judge one line; whatever is wrong with it stays with this line."""
+    if raw is None:
+        return _line_error(number, f"longer than {MAX_LINE_BYTES} bytes")
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return _line_error(number, f"not UTF-8 text (byte {error.start + 1})")
+    try:
+        return _judge_line(line, number, service)
+    except RecursionError:
+        return _line_error(number, "nested too deeply")
+    except MemoryError:
+        return _line_error(number, "too large to read")
 
 
 def _judge_line(line: str, number: int, service: Any) -> dict[str, Any]:
@@ -134,6 +181,8 @@ def _judge_line(line: str, number: int, service: Any) -> dict[str, Any]:
         item = json.loads(line)
     except json.JSONDecodeError as error:
         return _line_error(number, f"not valid JSON ({error.msg})")
+    except ValueError:  # the only other one: an integer with more digits than Python reads
+        return _line_error(number, "not valid JSON (a number with too many digits)")
     if not isinstance(item, dict):
         return _line_error(number, "each line must be a JSON object")
     answer = item.get("answer")
@@ -144,9 +193,13 @@ def _judge_line(line: str, number: int, service: Any) -> dict[str, Any]:
         return _line_error(number, "needs a string 'answer' and optional 'vars' (a list)")
     if not all(isinstance(name, str) for name in variables):
         return _line_error(number, "'vars' must be a list of names")
+    if len(variables) > MAX_VARIABLES:
+        return _line_error(number, f"'vars' may name at most {MAX_VARIABLES} variables")
+    variable = item.get("var", variables[0] if variables else "x")
+    if not isinstance(variable, str):
+        return _line_error(number, "'var' must be a name (a string)")
     if isinstance(item.get("function"), str):
-        variable = item.get("var", variables[0] if variables else "x")
-        verdict = service.check_derivative(item["function"], answer, str(variable), variables)
+        verdict = service.check_derivative(item["function"], answer, variable, variables)
     elif isinstance(item.get("expected"), str):
         verdict = service.check(item["expected"], answer, variables)
     else:

@@ -160,11 +160,18 @@ def run_schema(args: argparse.Namespace) -> int:
 
 def run_install(args: argparse.Namespace) -> int:
     """Handle `derivquest pack install PATH [--force]`."""
-    from derivquest.content.install import InstallError, install_pack
-    from derivquest.content.loader import load_pack
+    from derivquest.content.install import InstallError, check_installable_id, install_pack
+    from derivquest.content.loader import load_pack, read_pack
     from derivquest.content.validate import validate_packs
 
     folder = _pack_folder(args.path)
+    pack_id = read_pack(folder).pack_id
+    try:
+        if pack_id is not None:
+            check_installable_id(pack_id)  # before the slow validation: it cannot help
+    except InstallError as error:
+        print(f"error: not installed: {error}", file=sys.stderr)
+        return 1
     (report,) = validate_packs([folder])
     if not report.ok:
         _print_report(report)

@@ -12,6 +12,9 @@ from derivquest.atomic import write_atomically
 if TYPE_CHECKING:
     from derivquest.progress import ProgressStore
 
+MAX_IMPORT_BYTES = 100_000_000
+"""Largest file `progress import` reads (a class's year of answers is a few MB)."""
+
 HELP = """\
 Saved progress lives in one file, $DERIVQUEST_HOME/progress.sqlite3 (docs/progress.md).
 
@@ -134,9 +137,18 @@ def run_import(args: argparse.Namespace) -> int:
     from derivquest.progress.export_format import parse_document
 
     try:
-        text = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+        if args.file == "-":
+            text = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
+        else:
+            with open(args.file, "rb") as handle:
+                text = handle.read(MAX_IMPORT_BYTES + 1)
     except OSError as error:
         return _fail(f"cannot read {args.file}: {error.strerror or error}")
+    if len(text) > MAX_IMPORT_BYTES:
+        limit = MAX_IMPORT_BYTES // 1_000_000
+        return _fail(
+            f"{args.file} is too large to import (the limit is {limit} MB); nothing was imported"
+        )
     try:
         document = parse_document(text)
         with _open() as store:

@@ -17,6 +17,7 @@ from derivquest.content.goals import (
 from derivquest.content.instance import QuestionInstance, build_instance, reference_answer
 from derivquest.content.locator import KeyPath
 from derivquest.content.plotmath import gradient_check_rows, tangent_solutions
+from derivquest.content.reference import overrun_seconds
 from derivquest.content.schema import Question
 from derivquest.content.tasks import (
     ActivationTask,
@@ -29,6 +30,9 @@ from derivquest.content.templates import ParamValue
 
 if TYPE_CHECKING:
     from derivquest.engine import JudgeService, Verdict
+
+OVERRUN = "overrun"
+"""The check of an Issue whose math overran the checker's deadline."""
 
 SYNTAX_FIX = "fix the expression (see 'Expression syntax' in docs/authoring.md)"
 
@@ -76,9 +80,10 @@ class VariantChecker:
 
     def value(self, text: str) -> float | Exception:
         """Return the real value of a constant expression, or the engine's reason why not."""
-        from derivquest.engine import evaluate
-
-        value: float | Exception = self._guarded(("evaluate", text), lambda: evaluate(text, {}, ()))
+        # In the checker process, under its deadline: a constant can be slow to evaluate too.
+        value: float | Exception = self._guarded(
+            ("evaluate", text), lambda: self.service.value(text)
+        )
         return value
 
     def _guarded(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
@@ -126,6 +131,10 @@ class VariantChecker:
         if error is not None:
             return [Issue("read", ("function",), _unreadable(function, error), SYNTAX_FIX)]
         answer = reference_answer(function, instance.variable, names)
+        seconds = overrun_seconds(answer)
+        if seconds is not None:
+            message = f"{function!r} took longer than {seconds:g} s to differentiate"
+            return [Issue(OVERRUN, ("function",), message, "simplify the function")]
         if isinstance(answer, Exception):
             message = f"cannot differentiate {function!r}: {answer}"
             return [Issue("reference", ("function",), message, SYNTAX_FIX)]
@@ -248,8 +257,19 @@ class VariantChecker:
             return [
                 Issue("read", ("plot", "function"), _unreadable(task.function, error), SYNTAX_FIX)
             ]
+        # The reference derivative, in the checker process under its deadline.
+        exact = self._cached(
+            ("f'", task.function, task.at),
+            lambda: self.service.derivative_value(task.function, "x", task.at),
+        )
+        seconds = overrun_seconds(exact) if isinstance(exact, Exception) else None
+        if seconds is not None:
+            message = f"{task.function!r} took longer than {seconds:g} s to differentiate"
+            return [Issue(OVERRUN, ("plot", "function"), message, "simplify the function")]
         try:
-            rows = self._cached(("gradient-check", task), lambda: gradient_check_rows(task))
+            if isinstance(exact, EngineError):
+                raise exact
+            rows = self._cached(("gradient-check", task), lambda: gradient_check_rows(task, exact))
         except EngineError as failure:
             message = f"f' has no value at {task.at:g}: {failure.message}"
             return [Issue("solvable", ("plot", "at"), message, "pick a point where f is smooth")]

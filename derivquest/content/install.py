@@ -7,20 +7,45 @@ import shutil
 import uuid
 from pathlib import Path
 
+from derivquest import paths
 from derivquest.content.catalog import user_packs_dir
-from derivquest.content.loader import MANIFEST_NAME
+from derivquest.content.loader import MANIFEST_NAME, read_model
 from derivquest.content.packs import Pack
+from derivquest.content.schema import Manifest
 
 
 class InstallError(Exception):
-    """The pack cannot be installed (already there without --force, or the copy failed)."""
+    """The pack cannot be installed (its id is taken, or the copy failed)."""
+
+
+def builtin_pack_ids() -> set[str]:
+    """The ids of the packs shipped with the game: the catalog loads those first, always."""
+    ids: set[str] = set()
+    root = paths.builtin_levels_dir()
+    if root.is_dir():
+        for folder in sorted(root.iterdir()):
+            read = read_model(folder / MANIFEST_NAME, Manifest)
+            if not isinstance(read, list):
+                ids.add(read[0].id)
+    return ids
+
+
+def check_installable_id(pack_id: str) -> None:
+    """Raise InstallError when `pack_id` is a built-in pack's (its copy would never load)."""
+    if pack_id in builtin_pack_ids():
+        raise InstallError(
+            f"pack id {pack_id!r} belongs to a pack built into DerivQuest, so an installed "
+            "copy would never be loaded; give your pack its own id in pack.toml"
+        )
 
 
 def install_pack(pack: Pack, force: bool = False) -> Path:
     """Copy `pack` (pack.toml and its level files only) to `data_dir()/packs/<id>`.
 
-    The copy is built beside the destination and moved in with `os.replace`, so a crash
-    leaves either the old pack or the new one, never a mix.
+    What is written is the text that was read and validated, never the files again: a
+    file swapped for a link after validation cannot smuggle anything in. The copy is
+    built beside the destination and moved in with `os.replace`, so a crash leaves either
+    the old pack or the new one, never a mix.
 
     Args:
         pack: a pack that loaded cleanly (the caller validates it first).
@@ -30,8 +55,10 @@ def install_pack(pack: Pack, force: bool = False) -> Path:
         The installed pack's folder.
 
     Raises:
-        InstallError: the pack is installed already and `force` is False, or copying failed.
+        InstallError: the id is a built-in pack's, the pack is installed already and
+            `force` is False, or copying failed.
     """
+    check_installable_id(pack.id)
     parent = user_packs_dir()
     destination = parent / pack.id
     if destination.exists() and not force:
@@ -43,15 +70,20 @@ def install_pack(pack: Pack, force: bool = False) -> Path:
     retired = parent / f".{pack.id}.replaced-{token}"
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        files = [pack.folder / MANIFEST_NAME, *(level.file for level in pack.levels)]
-        for file in files:
+        files = [
+            (pack.folder / MANIFEST_NAME, pack.manifest_text),
+            *((level.file, level.text) for level in pack.levels),
+        ]
+        for file, text in files:
             target = staging / file.relative_to(pack.folder)
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(file, target)
+            # newline="" writes the text exactly as it was read (UTF-8 round-trips).
+            with open(target, "x", encoding="utf-8", newline="") as handle:
+                handle.write(text)
         if destination.exists():
             os.replace(destination, retired)
         os.replace(staging, destination)
-    except OSError as error:
+    except (OSError, ValueError) as error:
         shutil.rmtree(staging, ignore_errors=True)
         if retired.exists() and not destination.exists():
             os.replace(retired, destination)  # put the old pack back

@@ -13,9 +13,10 @@ from derivquest.content.content_checks import (
     manifest_problems,
     math_templates_complete,
 )
-from derivquest.content.engine_checks import VariantChecker
+from derivquest.content.engine_checks import OVERRUN, VariantChecker
 from derivquest.content.loader import read_pack
 from derivquest.content.problems import FileLines, Problem, sorted_problems
+from derivquest.content.reference import checked_by
 from derivquest.content.schema import Question
 from derivquest.content.templates import ParamValue, format_number
 from derivquest.content.variants import sample_variants
@@ -36,7 +37,7 @@ class ValidationReport:
 
     folder: Path
     pack_id: str | None
-    """None when even the manifest could not be read."""
+    """None when the manifest has no valid id (or could not be read at all)."""
     problems: tuple[Problem, ...]
     questions: int
     """Questions checked with the engine."""
@@ -68,29 +69,56 @@ def validate_pack(
         checker: reuse the result cache of an earlier run (several packs in one command).
     """
     started = time.perf_counter()
+    with checked_by(service):  # reference answers, too, go to the checker process
+        try:
+            return _validate(folder, service, samples, exhaustive_up_to, checker)
+        except (RecursionError, MemoryError) as error:
+            # Reading is depth- and size-safe; this is the last line of defence, so one
+            # pack can never stop the validation of the packs after it.
+            what = "stack" if isinstance(error, RecursionError) else "memory"
+            problem = Problem(
+                folder,
+                1,
+                "",
+                f"the validator ran out of {what} on this pack",
+                "split the pack up, or simplify its math",
+            )
+            return ValidationReport(folder, None, (problem,), 0, 0, time.perf_counter() - started)
+
+
+def _validate(
+    folder: Path,
+    service: JudgeService,
+    samples: int,
+    exhaustive_up_to: int,
+    checker: VariantChecker | None,
+) -> ValidationReport:
+    started = time.perf_counter()
     checker = checker or VariantChecker(service)
     read = read_pack(folder)
     problems = list(read.problems)
     questions = variants = 0
     if read.manifest is not None and read.manifest_lines is not None:
-        languages = read.manifest.languages
         problems += manifest_problems(read.manifest, read.manifest_lines)
-        for level, lines in read.levels:
-            problems += level_problems(level.model, lines, languages)
-            for index, question in enumerate(level.model.questions):
-                path = ("questions", index)
-                if not math_templates_complete(question):
-                    continue  # unknown placeholders in its math: reported already
-                full_id = f"{read.manifest.id}/{level.id}/{question.id}"
-                found, count = _question_problems(
-                    checker, question, full_id, lines, path, languages, samples, exhaustive_up_to
-                )
-                problems += found
-                questions += 1
-                variants += count
+    # Level files are checked even when the manifest has problems: every problem in one run.
+    pack_id = read.pack_id or folder.name
+    languages = read.languages
+    for level, lines in read.levels:
+        problems += level_problems(level.model, lines, languages)
+        for index, question in enumerate(level.model.questions):
+            path = ("questions", index)
+            if not math_templates_complete(question):
+                continue  # unknown placeholders in its math: reported already
+            full_id = f"{pack_id}/{level.id}/{question.id}"
+            found, count = _question_problems(
+                checker, question, full_id, lines, path, languages, samples, exhaustive_up_to
+            )
+            problems += found
+            questions += 1
+            variants += count
     return ValidationReport(
         folder,
-        read.manifest.id if read.manifest else None,
+        read.pack_id,
         tuple(sorted_problems(problems)),
         questions,
         variants,
@@ -136,14 +164,19 @@ def _question_problems(
     reported: set[tuple[str, tuple[str | int, ...]]] = set()
     problems: list[Problem] = []
     variants = sample_variants(question.params, full_id, samples, exhaustive_up_to)
+    checked = 0
     for values in variants:
-        for issue in checker.check(question, full_id, values, languages):
+        checked += 1
+        issues = checker.check(question, full_id, values, languages)
+        for issue in issues:
             if (issue.check, issue.path) in reported:
                 continue
             reported.add((issue.check, issue.path))
             message = issue.message + _with_values(values)
             problems.append(lines.problem((*path, *issue.path), message, issue.fix))
-    return problems, len(variants)
+        if any(issue.check == OVERRUN for issue in issues):
+            break  # every other variant would wait out the deadline again, to say the same
+    return problems, checked
 
 
 def _with_values(values: dict[str, ParamValue]) -> str:

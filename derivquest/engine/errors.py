@@ -32,3 +32,12 @@ class MathSyntaxError(EngineError):
 
 class LimitExceeded(EngineError):
     """The text is readable but too large to judge cheaply (length, depth, number size)."""
+
+
+class DeadlineExceeded(EngineError):
+    """A computation on an author's math (a reference answer) overran the checker's deadline."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"that took longer than {seconds:g} s to work out")
+        self.seconds = seconds
+        """The deadline it overran."""

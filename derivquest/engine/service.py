@@ -26,6 +26,7 @@ from multiprocessing.connection import Connection
 from types import TracebackType
 from typing import TypeVar, cast
 
+from derivquest.engine.errors import DeadlineExceeded, EngineError
 from derivquest.engine.verdict import Verdict
 
 DEFAULT_DEADLINE = 1.0
@@ -254,6 +255,71 @@ class JudgeService:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
+
+    # -- computations on an author's math (reference answers), under the same deadline ------
+
+    def derivative_text(
+        self, function: str, variable: str = "x", variables: Sequence[str] | None = None
+    ) -> str | EngineError:
+        """d(function)/d(variable) in the typed syntax (a reference answer), or why not.
+
+        Never raises: an overrun is a ``DeadlineExceeded``, anything else an ``EngineError``.
+        """
+        names = tuple(variables) if variables is not None else (variable,)
+        result = self._compute("derivative_text", function, variable, names)
+        return result if isinstance(result, str | EngineError) else self._unexpected(result)
+
+    def expression_text(self, text: str, variables: Sequence[str] = ("x",)) -> str | EngineError:
+        """An expression in the typed syntax (as `{answer}` shows it), or why not."""
+        result = self._compute("expression_text", text, tuple(variables))
+        return result if isinstance(result, str | EngineError) else self._unexpected(result)
+
+    def value(self, text: str) -> float | EngineError:
+        """The real value of a constant expression, or why it has none."""
+        result = self._compute("value", text)
+        return result if isinstance(result, float | EngineError) else self._unexpected(result)
+
+    def derivative_value(self, function: str, variable: str, at: float) -> float | EngineError:
+        """f'(at) of an author's function (exact, then rounded to float64), or why not."""
+        result = self._compute("derivative_value", function, variable, at)
+        return result if isinstance(result, float | EngineError) else self._unexpected(result)
+
+    def _compute(self, method: str, *args: object) -> object:
+        """Run a computation (see worker.COMPUTATIONS): its value, or an EngineError.
+
+        The same exchange as ``_call``, with failures as errors instead of verdicts.
+        """
+        with self._lock:
+            try:
+                worker = self._ready_worker()
+            except (RuntimeError, OSError):  # out of memory or processes: say so, go on
+                self._worker = None
+                return EngineError(CANNOT_START_MESSAGE)
+            try:
+                worker.requests.send((method, args))
+                if worker.replies.poll(self.deadline):
+                    reply: object = worker.replies.recv()
+                    return self._computed(reply)
+                failure: EngineError = DeadlineExceeded(self.deadline)
+            except (EOFError, OSError):
+                failure = EngineError(TOO_BIG_MESSAGE)  # the checker died, most likely of size
+            self._replace_worker()
+            return failure
+
+    @staticmethod
+    def _computed(reply: object) -> object:
+        """A computation's value, or its ("error", message, column) reply as an EngineError."""
+        if isinstance(reply, tuple) and len(reply) == 3 and reply[0] in ("value", "error"):
+            kind, value, column = reply
+            if kind == "value":
+                return value
+            return EngineError(str(value), column if isinstance(column, int) else None)
+        return JudgeService._unexpected(reply)
+
+    @staticmethod
+    def _unexpected(result: object) -> EngineError:
+        """A reply of the wrong type (a worker from another version): an error, not a crash."""
+        return EngineError(f"the checker replied with {type(result).__name__}")
 
     # -- internals ---------------------------------------------------------------------------
 

@@ -35,8 +35,66 @@ METHODS = {
 }
 
 
-def answer(method: str, args: tuple[object, ...]) -> Verdict:
-    """Run one request; every failure becomes an ``invalid`` verdict, never a crash."""
+def derivative_text(function: str, variable: str, variables: tuple[str, ...]) -> str:
+    """d(function)/d(variable) in the typed syntax: an author's reference answer."""
+    return judge.derivative(function, variable, variables).plain()
+
+
+def derivative_value(function: str, variable: str, at: float) -> float:
+    """f'(at), exact then rounded to float64: the gradient-check chart's reference value."""
+    names = (variable,)
+    return judge.evaluate(
+        judge.derivative(function, variable, names).plain(), {variable: at}, names
+    )
+
+
+def expression_text(text: str, variables: tuple[str, ...]) -> str:
+    """An author's expression in the typed syntax, as `{answer}` shows it."""
+    from derivquest.engine.parser import parse
+
+    return parse(text, variables).plain()
+
+
+def value(text: str) -> float:
+    """The real value of an author's constant expression (a numeric question's answer)."""
+    return judge.evaluate(text, {}, ())
+
+
+COMPUTATIONS = {
+    "derivative_text": derivative_text,
+    "derivative_value": derivative_value,
+    "expression_text": expression_text,
+    "value": value,
+}
+"""Requests that compute a value from an author's math, rather than judge an answer."""
+
+Outcome = tuple[str, object, int | None]
+"""A computation's reply: ("value", the value, None) or ("error", message, column)."""
+
+
+def compute(method: str, args: tuple[object, ...]) -> Outcome:
+    """Run one computation; every failure becomes an ("error", message, column) reply."""
+    from derivquest.engine.errors import EngineError
+
+    try:
+        return ("value", COMPUTATIONS[method](*args), None)  # type: ignore[operator]
+    except EngineError as error:
+        return ("error", error.message, error.column)
+    except MemoryError:
+        return ("error", TOO_BIG_MESSAGE, None)
+    except RecursionError:
+        return ("error", "that expression is nested too deeply to work with", None)
+    except Exception as error:  # a bug must not take the checker down with it
+        return ("error", f"the checker failed on this input ({type(error).__name__})", None)
+
+
+def answer(method: str, args: tuple[object, ...]) -> Verdict | Outcome:
+    """Run one request; every failure becomes an ``invalid`` verdict, never a crash.
+
+    A computation (see COMPUTATIONS) replies with its Outcome instead of a verdict.
+    """
+    if method in COMPUTATIONS:
+        return compute(method, args)
     try:
         verdict: Verdict = METHODS[method](*args)  # type: ignore[operator]
         return verdict

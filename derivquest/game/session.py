@@ -14,6 +14,7 @@ from derivquest.content import (
     instantiate,
     text_in,
 )
+from derivquest.content.reference import use_checker
 from derivquest.engine import JudgeService
 from derivquest.engine.mistakes import describe_mistake
 from derivquest.game.drill import CatalogDrillSource
@@ -52,6 +53,7 @@ class GameSession:
     ) -> None:
         self.catalog = catalog
         self.judge = judge
+        use_checker(judge)  # `{answer}` in a solution is worked out under the judge's deadline
         self.store = store
         self.profile_id = profile_id
         self.player_id = player_id

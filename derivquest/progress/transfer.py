@@ -11,8 +11,10 @@ from derivquest.progress import profiles as profile_rows
 from derivquest.progress.attempts import AttemptRow, attempt_rows, insert_attempt, rebuild_questions
 from derivquest.progress.drill_log import DrillRecord, drill_records, save_drill
 from derivquest.progress.drill_results import DrillResultItem, DrillSummary
-from derivquest.progress.errors import ProfileError
+from derivquest.progress.errors import ProfileError, ProgressError
 from derivquest.progress.export_format import (
+    EARLIEST,
+    LATEST,
     AttemptOut,
     DrillItemOut,
     DrillOut,
@@ -37,7 +39,16 @@ class ImportCounts:
 
 
 def _stamp(seconds: float) -> datetime:
-    return datetime.fromtimestamp(seconds, UTC)
+    """A stored time as an aware datetime, kept within what an import accepts.
+
+    A time stored before imports were bounded could lie outside the years datetime
+    holds; clamping it keeps `export` (the backup) working instead of failing on one row.
+    """
+    try:
+        stamp = datetime.fromtimestamp(seconds, UTC)
+    except (OverflowError, OSError, ValueError):
+        return EARLIEST if seconds < 0 else LATEST
+    return min(max(stamp, EARLIEST), LATEST)
 
 
 def export_document(
@@ -156,6 +167,17 @@ def import_document(
     replaces the stored one only when newer. With `replace`, each profile in the document is
     first emptied (other profiles are untouched).
     """
+    try:
+        return _import(connection, document, replace, now)
+    except (ValueError, OverflowError) as error:
+        # parse_document bounds every field, so this is a last line of defence: the
+        # exception rolls the transaction back, and the player gets a sentence.
+        raise ProgressError(f"nothing was imported: a value is out of range ({error})") from None
+
+
+def _import(
+    connection: sqlite3.Connection, document: ExportDocument, replace: bool, now: float
+) -> ImportCounts:
     created = attempts_added = drills_added = 0
     for profile_out in document.profiles:
         existing = profile_rows.find(connection, profile_out.name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
@@ -87,6 +88,24 @@ def to_json(rows: Sequence[StudentRow], zone: tzinfo | None = None) -> str:
     return json.dumps({"students": students}, ensure_ascii=False, indent=2) + "\n"
 
 
+FORMULA_STARTS = ("=", "+", "-", "@")
+"""A cell starting with one of these is a formula to a spreadsheet (CSV injection); tab and
+carriage return, the other two, are control characters and replaced before this is looked at."""
+
+
+def csv_cell(value: object) -> object:
+    """Return a text cell safe to open in a spreadsheet and to print on a terminal.
+
+    Control characters (escape sequences) become U+FFFD, and a cell that would start a
+    formula gets a leading apostrophe, so `=HYPERLINK(...)` in a name or skill stays text.
+    Numbers are left as they are.
+    """
+    if not isinstance(value, str):
+        return value
+    text = "".join("\ufffd" if unicodedata.category(char) == "Cc" else char for char in value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
 _COLUMNS = ["name", "levels_completed", "stars", "questions_solved", "answers", "last_seen"]
 
 
@@ -99,22 +118,24 @@ def to_csv(rows: Sequence[StudentRow], zone: tzinfo | None = None) -> str:
     settings = sorted({key for row in rows for key in row.drill_bests})
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
-        [*_COLUMNS, *(f"mastery:{skill}" for skill in skills), *(f"best:{s}" for s in settings)]
-    )
+    header = [
+        *_COLUMNS,
+        *(f"mastery:{skill}" for skill in skills),
+        *(f"best:{s}" for s in settings),
+    ]
+    writer.writerow([csv_cell(cell) for cell in header])
     for row in rows:
-        writer.writerow(
-            [
-                row.name,
-                row.levels_completed,
-                row.stars,
-                row.questions_solved,
-                row.answers,
-                timestamp(row.last_seen, zone),
-                *(row.mastery.get(skill, "") for skill in skills),
-                *(row.drill_bests.get(setting, "") for setting in settings),
-            ]
-        )
+        cells = [
+            row.name,
+            row.levels_completed,
+            row.stars,
+            row.questions_solved,
+            row.answers,
+            timestamp(row.last_seen, zone),
+            *(row.mastery.get(skill, "") for skill in skills),
+            *(row.drill_bests.get(setting, "") for setting in settings),
+        ]
+        writer.writerow([csv_cell(cell) for cell in cells])
     return out.getvalue()
 
 

@@ -154,7 +154,7 @@ def test_every_problem_of_a_bad_file_is_listed() -> None:
         parse_document(json.dumps(data))
     problems = "\n".join(caught.value.problems)
     for place in ("question_id", "answered_at", "correct", "seconds", "colour"):
-        assert f"profiles.0.attempts.0.{place}:" in problems
+        assert f"profile 1, attempt 1, {place}:" in problems
     assert len(caught.value.problems) == 5
 
 

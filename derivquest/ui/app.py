@@ -28,6 +28,7 @@ from derivquest.ui.commands import GameCommands
 from derivquest.ui.screens.start import StartScreen
 from derivquest.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from derivquest.ui.strings import t
+from derivquest.ui.terminal_colours import theme_for_terminal, use_terminal_default_colours
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -93,6 +94,12 @@ class DerivQuestApp(App[None]):
         self._clock = clock
         self._drills: DrillFlow | None = None
         self.theme = theme if theme in THEMES else "ansi-dark"
+        if self.no_color:
+            use_terminal_default_colours(self)
+
+    def validate_theme(self, theme: str) -> str:
+        """A 16-colour terminal draws the ANSI theme of the same brightness (readable there)."""
+        return theme_for_terminal(self, theme)
 
     # -- start-up ---------------------------------------------------------------------------
 

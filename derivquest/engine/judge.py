@@ -61,8 +61,10 @@ def derivative(
     """Return the exact derivative of ``function`` as a ``Parsed`` (for reference answers)."""
     names = _with(variable, variables)
     parsed = parse(function, names)
-    result = readable_form(sympy.diff(parsed.expr, parsed.symbols[variable]))
-    return Parsed(text=plain(result), expr=result, variables=names, symbols=parsed.symbols)
+    result = readable_form(sympy.diff(parsed.evaluated, parsed.symbols[variable]))
+    return Parsed(
+        text=plain(result), expr=result, variables=names, symbols=parsed.symbols, typed=False
+    )
 
 
 def readable_form(expr: sympy.Expr) -> sympy.Expr:

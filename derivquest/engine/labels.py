@@ -24,7 +24,7 @@ _FRAC = r"\\[dt]?frac"
 
 PRIME = re.compile(
     rf"\s*(?P<function>{_NAME}+?)\s*(?P<primes>['′’]+)\s*"
-    rf"(?:\(\s*(?P<variable>{_NAME}+)\s*\))?\s*"
+    rf"(?:\(\s*(?:(?P<variable>{_NAME}+)|[-+]?[\d.]+)\s*\))?\s*"
 )
 LEIBNIZ = re.compile(
     rf"\s*(?:{_FRAC}\s*\{{\s*(?P<d1>{_D})\s*(?P<function1>{_NAME}+)?\s*\}}"
@@ -58,7 +58,7 @@ class Label:
     def asked(self, variable: str) -> str:
         """The same label written for ``variable``: what the question asks for."""
         if self.style == "prime":
-            return f"{self.function or 'f'}{chr(39) * self.order}({variable})"
+            return f"{self.function or 'f'}'({variable})"
         d = "∂" if self.style == "partial" else "d"
         return f"{d}{self.function or ''}/{d}{variable}"
 
@@ -146,4 +146,39 @@ def _read_label(left: str, variables: tuple[str, ...]) -> Label | None:
         style=style,
         expression=expression,
         column=column,
+    )
+
+
+PROBLEMS = ("label-variable", "label-order", "label-function")
+"""Stable ids of what can be wrong with a label, for the verdict's sentence."""
+
+SENTENCES: dict[str, dict[str, str]] = {
+    "en": {
+        "label-variable": "you wrote {typed} but this question asks for {asked}",
+        "label-order": "you wrote {typed}, a derivative of order {order}, but this question "
+        "asks for the first derivative, {asked}",
+        "label-function": "after {typed_start} you wrote a different function from this "
+        "question's; type only the answer, or the function as given",
+    },
+    "bn": {
+        "label-variable": "আপনি লিখেছেন {typed}, কিন্তু এই প্রশ্নে চাওয়া হয়েছে {asked}",
+        "label-order": "আপনি লিখেছেন {typed}, যা {order} ক্রমের derivative, কিন্তু এই প্রশ্নে "
+        "চাওয়া হয়েছে প্রথম derivative, {asked}",
+        "label-function": "{typed_start}-এর পরে আপনি এই প্রশ্নের function ছাড়া অন্য একটা "
+        "function লিখেছেন; শুধু উত্তরটা লিখুন, বা প্রশ্নের function-টাই লিখুন",
+    },
+}
+"""One sentence per label problem and language; the game falls back to English."""
+
+
+def describe_label_problem(problem: str, label: Label, variable: str, language: str = "en") -> str:
+    """Return the sentence for a label that does not match the question."""
+    template = SENTENCES.get(language, SENTENCES["en"])[problem]
+    typed_start = (
+        label.typed[: label.expression[0] - label.column + 1].strip()
+        if (label.expression is not None)
+        else label.typed
+    )
+    return template.format(
+        typed=label.typed, asked=label.asked(variable), order=label.order, typed_start=typed_start
     )

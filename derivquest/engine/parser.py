@@ -207,6 +207,9 @@ class _Parser:
     def at_op(self, *ops: str) -> bool:
         return self.token.kind == "op" and self.token.text in ops
 
+    def at_end(self) -> bool:
+        return self.token.kind == "end"
+
     @contextmanager
     def nested(self) -> Iterator[None]:
         """Count nesting so that ``((((...))))`` is refused long before Python's stack is."""
@@ -440,7 +443,7 @@ class _Parser:
     def bracketed(self) -> Built:
         opening = self.advance()
         closer = CLOSERS.get(opening.typed, ")")
-        if self.token.kind == "end":
+        if self.at_end():
             raise MathSyntaxError(
                 f"the expression ends after the '{opening.typed}' at column {opening.column}: "
                 f"write what goes inside, then '{closer}'",
@@ -455,7 +458,7 @@ class _Parser:
                 self.token.column,
             )
         if not self.at_op(")"):
-            if self.token.kind == "end":
+            if self.at_end():
                 raise MathSyntaxError(
                     f"missing '{closer}' to close the '{opening.typed}' at column {opening.column}",
                     opening.column,

@@ -165,7 +165,7 @@ def _product(expr: sympy.Expr) -> tuple[str, int]:
     text = ""
     for index, factor in enumerate(factors):
         if _is_divisor(factor):
-            text += ("1" if index == 0 else "") + "/" + _wrap(_text(factor.base), _PRODUCT)
+            text += ("1" if index == 0 else "") + "/" + _wrap(_text(factor.base), _NEGATIVE)
         else:
             part = _wrap(_text(factor), _SUM if index == 0 else _NEGATIVE)
             text += ("*" if index else "") + part
@@ -177,7 +177,7 @@ def _power(expr: sympy.Expr) -> tuple[str, int]:
     if exponent == sympy.S.Half:
         return f"sqrt({_text(base)[0]})", _ATOM
     if exponent == -1:
-        return f"1/{_wrap(_text(base), _PRODUCT)}", _PRODUCT
+        return f"1/{_wrap(_text(base), _NEGATIVE)}", _PRODUCT
     top = _text(exponent)
     shown = top[0] if top[1] == _ATOM and not top[0].startswith("-") else f"({top[0]})"
     return f"{_wrap(_text(base), _POWER)}^{shown}", _POWER

@@ -1,0 +1,86 @@
+"""The typed structure survives until judging: domains are kept and previews show what was typed."""
+
+from __future__ import annotations
+
+import pytest
+
+from derivquest.engine import check, check_derivative, parse
+
+PREVIEWS = [
+    # (typed, one-line typed form, pretty preview)
+    ("5cos x - 3sin x", "5*cos(x) - 3*sin(x)", "5⋅cos(x) - 3⋅sin(x)"),
+    ("sqrt(x)^2", "sqrt(x)^2", "  2\n√x "),
+    ("e^(ln x)", "e^ln(x)", " ln(x)\nℯ     "),
+    ("x + x", "x + x", "x + x"),
+    ("3(x+1)", "3*(x + 1)", "3⋅(x + 1)"),
+    ("-x + 1", "-x + 1", "-x + 1"),
+    ("1/x", "1/x", "1\n─\nx"),
+    ("x^1/2", "x^1/2", " 1\nx \n──\n2 "),
+    ("cos x e^x", "cos(x*e^x)", "   ⎛   x⎞\ncos⎝x⋅ℯ ⎠"),
+    (r"\frac{1}{2\sqrt{x}}", "1/(2*sqrt(x))", " 1  \n────\n2⋅√x"),
+    ("93/100", "0.93", "0.93"),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "picture"), PREVIEWS, ids=[p[0] for p in PREVIEWS])
+def test_preview_shows_what_was_typed(text: str, line: str, picture: str) -> None:
+    parsed = parse(text)
+    assert (parsed.typed_plain(), parsed.pretty()) == (line, picture)
+
+
+@pytest.mark.parametrize("text", [p[0] for p in PREVIEWS])
+def test_the_typed_line_reads_back_to_the_same_value(text: str) -> None:
+    parsed = parse(text)
+    assert parse(parsed.typed_plain()).evaluated == parsed.evaluated
+
+
+def test_plain_is_the_evaluated_form_for_reference_answers() -> None:
+    assert parse("2*0").plain() == "0"
+    assert parse("sqrt(x)^2").plain() == "x"
+
+
+DOMAINS = [
+    # (expected, answer, status): the answer is judged as typed, over the reals
+    ("x", "sqrt(x)^2", "incorrect"),  # no value for x < 0
+    ("x", "e^(ln x)", "incorrect"),
+    ("x", "e^(ln(x))", "incorrect"),
+    ("x^2", "(sqrt x)^4", "incorrect"),
+    ("x", "(x^(1/3))^3", "incorrect"),
+    ("sqrt(x)^2", "x", "correct"),  # equal wherever the expected answer is defined
+    ("e^(ln x)", "x", "correct"),
+    ("x", "ln(e^x)", "correct"),  # defined everywhere
+    ("x", "(x^3)^(1/3)", "incorrect"),  # a real power of a negative has no real value
+    ("2 ln x", "ln(x^2)", "correct"),
+    ("ln(x^2)", "2 ln x", "incorrect"),
+    ("x", "x^2/x", "correct"),  # removable: never sampled at 0
+]
+
+
+@pytest.mark.parametrize(("expected", "answer", "status"), DOMAINS)
+def test_domain_of_the_typed_form_counts(expected: str, answer: str, status: str) -> None:
+    assert check(expected, answer).status == status
+
+
+def test_derivative_of_a_typed_function_keeps_its_form() -> None:
+    # d/dx sqrt(x)^2 is 1 where the function is defined (x > 0).
+    assert check_derivative("sqrt(x)^2", "1").status == "correct"
+    assert check_derivative("x^2", "sqrt(x)^2 * 2 / x * x").status == "incorrect"
+
+
+NEVER_REVEALED = [
+    # (function, wrong answer, a text that would give the expected answer away)
+    ("38", "38", "the answer is 0"),
+    ("3x", "x", "is 3."),
+    ("5", "1", "is 0."),
+]
+
+
+@pytest.mark.parametrize(("function", "answer", "leak"), NEVER_REVEALED)
+def test_a_wrong_answer_never_reveals_a_constant_expected_answer(
+    function: str, answer: str, leak: str
+) -> None:
+    verdict = check_derivative(function, answer)
+    assert verdict.status == "incorrect"
+    assert leak not in verdict.message
+    assert "the answer is" not in verdict.message
+    assert "which is not right" in verdict.message

@@ -216,3 +216,14 @@ def test_labels_are_checked_against_the_question(
 ) -> None:
     verdict = check_derivative(function, answer, variable, variables)
     assert (verdict.status, verdict.message) == (status, message)
+
+
+def test_every_label_problem_has_a_sentence_in_every_language() -> None:
+    from derivquest.engine.labels import PROBLEMS, describe_label_problem
+    from derivquest.engine.labels import SENTENCES as LABEL_SENTENCES
+
+    label = parse("dL/db = 1", ("w", "b")).label
+    assert label is not None
+    for language in ("en", "bn"):
+        assert set(LABEL_SENTENCES[language]) == set(PROBLEMS)
+    assert "dL/dw" in describe_label_problem("label-variable", label, "w", "bn")

@@ -84,3 +84,21 @@ def test_a_wrong_answer_never_reveals_a_constant_expected_answer(
     assert leak not in verdict.message
     assert "the answer is" not in verdict.message
     assert "which is not right" in verdict.message
+
+
+CHAIN_SLIPS = [
+    # (function as written, answer, variable, variables): the chain stays visible when the
+    # function is kept as typed ((2x)^3 is not rewritten to 8x^3 before diagnosis).
+    ("(2x)^3", "3(2x)^2", "x", ("x",)),
+    ("sqrt(4x)", "1/(2sqrt(4x))", "x", ("x",)),
+    ("(x^2)^3", "3(x^2)^2", "x", ("x",)),
+    ("(wx)^2", "2wx", "w", ("w", "x")),
+]
+
+
+@pytest.mark.parametrize(("function", "answer", "variable", "variables"), CHAIN_SLIPS)
+def test_chain_slips_are_found_in_the_function_as_written(
+    function: str, answer: str, variable: str, variables: tuple[str, ...]
+) -> None:
+    verdict = check_derivative(function, answer, variable, variables)
+    assert (verdict.status, verdict.diagnosis) == ("incorrect", "chain-inner-missing")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 
 import mpmath
 import sympy
@@ -16,16 +15,12 @@ from mpmath import mpf
 
 from derivquest.engine.equivalence import PRECISION, Comparison, compare
 from derivquest.engine.errors import EngineError
-from derivquest.engine.labels import describe_label_problem, expression_text
 from derivquest.engine.mistakes import describe_mistake, diagnose
 from derivquest.engine.numeric import Undefined, compile_expression, evaluate_at
-from derivquest.engine.parser import DEFAULT_VARIABLES, Parsed, parse, read_tokens
+from derivquest.engine.parser import DEFAULT_VARIABLES, Parsed, parse
 from derivquest.engine.printing import plain
-from derivquest.engine.readings import ReadingNote, describe_reading
+from derivquest.engine.rereading import label_mismatch, with_readings
 from derivquest.engine.verdict import Verdict
-
-MAX_READINGS_TRIED = 4
-"""Other readings of a wrong answer the judge re-checks (each costs one comparison)."""
 
 UNDECIDED = "DerivQuest could not decide whether this equals the answer; try writing it more simply"
 
@@ -143,9 +138,8 @@ def _check(expected_text: str, answer_text: str, variables: tuple[str, ...]) -> 
     if isinstance(both, Verdict):
         return both
     expected, answer = both
-    symbols = list(expected.symbols.values())
-    comparison = compare(expected.expr, answer.expr, symbols)
-    return _with_readings(_verdict(comparison, answer, expected.expr), answer, expected.expr)
+    comparison = compare(expected.expr, answer.expr, list(expected.symbols.values()))
+    return with_readings(_verdict(comparison, answer, expected.expr), answer, expected.expr)
 
 
 def _check_derivative(
@@ -155,14 +149,14 @@ def _check_derivative(
     if isinstance(both, Verdict):
         return both
     function, answer = both
-    mismatch = _label_mismatch(function, answer, variable)
+    mismatch = label_mismatch(function, answer, variable)
     if mismatch is not None:
         return mismatch
     x = function.symbols[variable]
     expected = sympy.diff(function.expr, x)
     comparison = compare(expected, answer.expr, list(function.symbols.values()))
-    verdict = _with_readings(_verdict(comparison, answer, expected), answer, expected)
-    if verdict.status != "incorrect" or verdict.notes:
+    verdict = with_readings(_verdict(comparison, answer, expected), answer, expected)
+    if verdict.status != "incorrect" or verdict.notes:  # a note explains it better
         return verdict
     mistake = diagnose(function.expr, answer.expr, x)
     if mistake is None:
@@ -173,63 +167,6 @@ def _check_derivative(
         diagnosis=mistake,
         parsed=verdict.parsed,
     )
-
-
-def _label_mismatch(function: Parsed, answer: Parsed, variable: str) -> Verdict | None:
-    """An invalid verdict when the typed ``dL/db =`` does not name what the question asks."""
-    label = answer.label
-    if label is None:
-        return None
-    problem: str | None = None
-    if label.variable is not None and label.variable != variable:
-        problem = "label-variable"
-    elif label.order != 1:
-        problem = "label-order"
-    elif label.expression is not None and not _same_function(function, answer):
-        problem = "label-function"
-    if problem is None:
-        return None
-    message = describe_label_problem(problem, label, variable)
-    return Verdict("invalid", message, parsed=answer.pretty(), column=label.column)
-
-
-def _same_function(function: Parsed, answer: Parsed) -> bool:
-    """True when the function written after ``d/dx`` is the question's function."""
-    assert answer.label is not None
-    text = expression_text(answer.text, answer.label)
-    if text is None:
-        return True
-    try:
-        written, _ = read_tokens(text, function.variables, function.symbols, answer.text)
-    except EngineError:
-        return False
-    symbols = list(function.symbols.values())
-    return compare(function.expr, written.typed, symbols).outcome == "equal"
-
-
-def _with_readings(verdict: Verdict, answer: Parsed, expected: sympy.Expr) -> Verdict:
-    """For a wrong answer, try the other reading of each ambiguous part; keep those that
-    would be right, and say so first."""
-    if verdict.status != "incorrect" or not answer.notes:
-        return verdict
-    right = tuple(
-        note
-        for note in answer.notes[:MAX_READINGS_TRIED]
-        if _reading_is_right(note, answer, expected)
-    )
-    if not right:
-        return verdict
-    sentences = " ".join(describe_reading(note) for note in right)
-    return replace(verdict, message=f"{sentences} {verdict.message}", notes=right)
-
-
-def _reading_is_right(note: ReadingNote, answer: Parsed, expected: sympy.Expr) -> bool:
-    try:
-        other = parse(note.answer, answer.variables)
-    except EngineError:
-        return False
-    symbols = list(answer.symbols.values())
-    return compare(expected, other.expr, symbols).outcome == "equal"
 
 
 def _check_numeric(
@@ -286,8 +223,6 @@ def _difference_message(comparison: Comparison, answer: Parsed, expected: sympy.
         if name in answer.symbols
     }
     where = ", ".join(f"{name} = {value:.4g}" for name, value in witness.items())
-    # A constant expected answer's value at any point is the answer itself: never show it.
-    constant = not expected.free_symbols
     with mpmath.workdps(PRECISION):
         try:
             right, _ = evaluate_at(compile_expression(expected), point)
@@ -296,13 +231,13 @@ def _difference_message(comparison: Comparison, answer: Parsed, expected: sympy.
         try:
             yours, _ = evaluate_at(compile_expression(answer.expr), point)
         except Undefined:
-            if constant:
+            if not expected.free_symbols:  # a constant's value is the answer: never show it
                 return f"Not quite: at {where} your answer is undefined."
             return (
                 f"Not quite: at {where} your answer is undefined but the right value there "
                 f"is {_show(right)}."
             )
-    if constant:
+    if not expected.free_symbols:
         return f"Not quite: at {where} your answer gives {_show(yours)}, which is not right."
     return (
         f"Not quite: at {where} your answer gives {_show(yours)}, the right value there "

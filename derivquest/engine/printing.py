@@ -10,10 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 import sympy
-
-# SymPy's pretty printer imports its physics units package on the first product it prints
-# (most of a second): pay that once here, at import, rather than inside the first timed check.
-import sympy.physics.units  # noqa: F401
 from sympy.printing.pretty.pretty import PrettyPrinter
 from sympy.printing.str import StrPrinter
 

@@ -76,8 +76,8 @@ def pretty(expr: sympy.Expr, typed: bool = False, value: sympy.Expr | None = Non
     decimal = terminating_decimal(number)
     if decimal is not None:
         return decimal
-    if number.is_Rational:  # a plain number shows on one line, as 1/3
-        return str(_PRETTY.doprint(number))
+    if typed and number.is_Rational and not number.is_Integer and len(str(number)) <= 40:
+        return str(number)  # a fraction of numbers shows on one line, as 1/3
     try:
         return str((_PRETTY_TYPED if typed else _PRETTY).doprint(expr))
     except Exception:  # SymPy's printer on an unusual unevaluated tree: show one line instead

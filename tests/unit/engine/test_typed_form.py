@@ -19,6 +19,9 @@ PREVIEWS = [
     ("cos x e^x", "cos(x*e^x)", "   ⎛   x⎞\ncos⎝x⋅ℯ ⎠"),
     (r"\frac{1}{2\sqrt{x}}", "1/(2*sqrt(x))", " 1  \n────\n2⋅√x"),
     ("93/100", "0.93", "0.93"),
+    ("1/3", "1/3", "1/3"),
+    ("2*3", "2*3", "2⋅3"),  # as typed (plain() gives 6, for reference answers)
+    ("10^4000*10^4000", "10^4000*10^4000", "  4000   4000\n10    ⋅10    "),  # never its digits
 ]
 
 

@@ -35,7 +35,7 @@ from derivquest.engine import printing
 from derivquest.engine.errors import EngineError, LimitExceeded, MathSyntaxError
 from derivquest.engine.grammar import Grammar
 from derivquest.engine.guards import reject_undefined
-from derivquest.engine.labels import Label, split_label
+from derivquest.engine.labels import Label, expression_text, split_label
 from derivquest.engine.lexer import tokenize
 from derivquest.engine.limits import MAX_INPUT_LENGTH
 from derivquest.engine.names import RESERVED
@@ -108,6 +108,9 @@ def parse(text: str, variables: Sequence[str] = DEFAULT_VARIABLES) -> Parsed:
     label, body = split_label(text, names)
     if label is not None:
         _check_label_variable(label, names)
+        written = expression_text(text, label)
+        if written is not None:  # d/dx (x^2) = ...: the function must read too
+            read_tokens(written, names, symbols, text)
         if not body.strip():
             raise MathSyntaxError(
                 f"type the answer after '=' (column {len(text) + 1})", len(text) + 1

@@ -214,6 +214,8 @@ ERRORS = [
     ),
     ("dy/dx = 2z", ("x",), "unknown name z: this question uses x (column 10)", 10),
     (r"\theta", ("x",), "unknown name θ: this question uses x (column 1)", 1),
+    ("d/dx (x^2 = 2x", ("x",), "missing ')' to close the '(' at column 6", 6),
+    ("d/dx sin(z) = 2x", ("x",), "unknown name z: this question uses x (column 10)", 10),
 ]
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import sympy
 from sympy.printing.pretty.pretty import PrettyPrinter
+from sympy.printing.pretty.stringpict import prettyForm
 from sympy.printing.str import StrPrinter
 
 
@@ -50,6 +51,50 @@ class _PrettyPrinter(PrettyPrinter):
 
     def _print_log(self, expr: Any, exp: Any = None) -> Any:
         return self._print_Function(expr, func_name="ln")
+
+    def _print_Mul(self, product: Any) -> Any:
+        """SymPy's own product layout, less its sorting of physical units last.
+
+        SymPy imports ``sympy.physics.units`` for that sort on the first product it prints,
+        which takes most of a second: the first preview, and the first timed check in a
+        fresh checker, would pay for units we never have.
+        """
+        args = list(product.args)
+        # An unevaluated product with a 1 in front or a number later is shown as it stands.
+        if args[0] is sympy.S.One or any(isinstance(arg, sympy.Number) for arg in args[1:]):
+            parts = [self._print(arg) for arg in args]
+            negative_one = parts[0] == "-1"
+            if negative_one:
+                parts[0] = prettyForm("1", 0, 0)
+            form = prettyForm.__mul__(*parts)
+            if negative_one:
+                form = prettyForm("-" + form.s, form.baseline, form.binding)
+            return form
+        if self.order not in ("old", "none"):
+            args = list(product.as_ordered_factors())
+        numerator: list[Any] = []
+        denominator: list[Any] = []
+        for item in args:
+            if (
+                item.is_commutative
+                and item.is_Pow
+                and item.exp.is_Rational
+                and item.exp.is_negative
+            ):
+                evaluate = item.exp == -1
+                denominator.append(sympy.Pow(item.base, -item.exp, evaluate=evaluate))
+            elif item.is_Rational:
+                if item.p != 1:
+                    numerator.append(sympy.Rational(item.p))
+                if item.q != 1:
+                    denominator.append(sympy.Rational(item.q))
+            else:
+                numerator.append(item)
+        top = [self._print(item) for item in numerator] or [self._print(sympy.S.One)]
+        if not denominator:
+            return prettyForm.__mul__(*top)
+        bottom = [self._print(item) for item in denominator]
+        return prettyForm.__mul__(*top) / prettyForm.__mul__(*bottom)
 
 
 _PRETTY = _PrettyPrinter({"use_unicode": True, "wrap_line": False})

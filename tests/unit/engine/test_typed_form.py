@@ -105,3 +105,21 @@ def test_chain_slips_are_found_in_the_function_as_written(
 ) -> None:
     verdict = check_derivative(function, answer, variable, variables)
     assert (verdict.status, verdict.diagnosis) == ("incorrect", "chain-inner-missing")
+
+
+def test_printing_a_product_does_not_load_sympy_physics() -> None:
+    """SymPy's own product printer imports its units package (most of a second) on first
+    use; ours must not, or the first preview and the first timed check pay for it."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from derivquest.engine import parse\n"
+        "parse('15(3x+2)^4 / (2x)').pretty()\n"
+        "print('sympy.physics' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.strip() == "False"

@@ -11,6 +11,7 @@ from typing import Any
 
 import sympy
 from sympy.printing.pretty.pretty import PrettyPrinter
+from sympy.printing.pretty.pretty_symbology import pretty_use_unicode
 from sympy.printing.pretty.stringpict import prettyForm
 from sympy.printing.str import StrPrinter
 
@@ -123,6 +124,10 @@ def pretty(expr: sympy.Expr, typed: bool = False, value: sympy.Expr | None = Non
         return decimal
     if typed and number.is_Rational and not number.is_Integer and len(str(number)) <= 40:
         return str(number)  # a fraction of numbers shows on one line, as 1/3
+    # SymPy draws the product dot from a global flag that only its own pretty() sets (and
+    # that its units package happened to set on import); we always want Unicode.
+    if not pretty_use_unicode():
+        pretty_use_unicode(True)
     try:
         return str((_PRETTY_TYPED if typed else _PRETTY).doprint(expr))
     except Exception:  # SymPy's printer on an unusual unevaluated tree: show one line instead

@@ -123,3 +123,13 @@ def test_printing_a_product_does_not_load_sympy_physics() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
     )
     assert result.stdout.strip() == "False"
+
+
+def test_products_use_the_unicode_dot_even_when_sympy_defaults_to_ascii() -> None:
+    from sympy.printing.pretty.pretty_symbology import pretty_use_unicode
+
+    previous = pretty_use_unicode(False)  # as in a process whose stdout is not a terminal
+    try:
+        assert parse("5(3x+2)^4").pretty() == "           4\n5⋅(3⋅x + 2) "
+    finally:
+        pretty_use_unicode(previous)

@@ -19,6 +19,7 @@ from derivquest.engine.mistakes import describe_mistake, diagnose
 from derivquest.engine.numeric import Undefined, compile_expression, evaluate_at
 from derivquest.engine.parser import DEFAULT_VARIABLES, Parsed, parse
 from derivquest.engine.printing import plain
+from derivquest.engine.rereading import label_mismatch, with_readings
 from derivquest.engine.verdict import Verdict
 
 UNDECIDED = "DerivQuest could not decide whether this equals the answer; try writing it more simply"
@@ -61,8 +62,10 @@ def derivative(
     """Return the exact derivative of ``function`` as a ``Parsed`` (for reference answers)."""
     names = _with(variable, variables)
     parsed = parse(function, names)
-    result = readable_form(sympy.diff(parsed.expr, parsed.symbols[variable]))
-    return Parsed(text=plain(result), expr=result, variables=names, symbols=parsed.symbols)
+    result = readable_form(sympy.diff(parsed.evaluated, parsed.symbols[variable]))
+    return Parsed(
+        text=plain(result), expr=result, variables=names, symbols=parsed.symbols, typed=False
+    )
 
 
 def readable_form(expr: sympy.Expr) -> sympy.Expr:
@@ -136,7 +139,7 @@ def _check(expected_text: str, answer_text: str, variables: tuple[str, ...]) -> 
         return both
     expected, answer = both
     comparison = compare(expected.expr, answer.expr, list(expected.symbols.values()))
-    return _verdict(comparison, answer, expected.expr)
+    return with_readings(_verdict(comparison, answer, expected.expr), answer, expected.expr)
 
 
 def _check_derivative(
@@ -146,11 +149,14 @@ def _check_derivative(
     if isinstance(both, Verdict):
         return both
     function, answer = both
+    mismatch = label_mismatch(function, answer, variable)
+    if mismatch is not None:
+        return mismatch
     x = function.symbols[variable]
     expected = sympy.diff(function.expr, x)
     comparison = compare(expected, answer.expr, list(function.symbols.values()))
-    verdict = _verdict(comparison, answer, expected)
-    if verdict.status != "incorrect":
+    verdict = with_readings(_verdict(comparison, answer, expected), answer, expected)
+    if verdict.status != "incorrect" or verdict.notes:  # a note explains it better
         return verdict
     mistake = diagnose(function.expr, answer.expr, x)
     if mistake is None:
@@ -225,10 +231,18 @@ def _difference_message(comparison: Comparison, answer: Parsed, expected: sympy.
         try:
             yours, _ = evaluate_at(compile_expression(answer.expr), point)
         except Undefined:
+            if not expected.free_symbols:  # a constant's value is the answer: never show it
+                return f"Not quite: at {where} your answer is undefined."
             return (
-                f"Not quite: at {where} your answer is undefined but the answer is {_show(right)}."
+                f"Not quite: at {where} your answer is undefined but the right value there "
+                f"is {_show(right)}."
             )
-    return f"Not quite: at {where} your answer gives {_show(yours)}, the answer is {_show(right)}."
+    if not expected.free_symbols:
+        return f"Not quite: at {where} your answer gives {_show(yours)}, which is not right."
+    return (
+        f"Not quite: at {where} your answer gives {_show(yours)}, the right value there "
+        f"is {_show(right)}."
+    )
 
 
 def _show(value: mpf) -> str:

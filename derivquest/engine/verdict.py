@@ -1,9 +1,11 @@
-"""The judge's answer: correct, incorrect or invalid, with a message and a diagnosis."""
+"""The judge's answer: correct, incorrect or invalid, with a message, a diagnosis and notes."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
+
+from derivquest.engine.readings import ReadingNote
 
 Status = Literal["correct", "incorrect", "invalid"]
 
@@ -25,6 +27,8 @@ class Verdict:
     """For an invalid answer, the 1-based column of the problem, if it has one."""
     elapsed_ms: float = 0.0
     """Wall time the judgement took, in milliseconds."""
+    notes: tuple[ReadingNote, ...] = ()
+    """For a wrong answer: ambiguous parts whose other reading would make it right."""
 
     @property
     def correct(self) -> bool:

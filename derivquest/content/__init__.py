@@ -38,6 +38,7 @@ from derivquest.content.instance import (
     OptionInstance,
     QuestionInstance,
     build_instance,
+    instance_for_seed,
     instantiate,
 )
 from derivquest.content.loader import LoadResult, load_pack
@@ -97,6 +98,7 @@ __all__ = [
     "gradient_check_passes",
     "gradient_check_rows",
     "install_pack",
+    "instance_for_seed",
     "instantiate",
     "json_schema",
     "load_catalog",

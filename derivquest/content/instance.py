@@ -30,6 +30,7 @@ from derivquest.content.tasks import VariantError as VariantError
 from derivquest.content.tasks import plot_task
 from derivquest.content.templates import ParamValue, fill_expression, fill_text
 from derivquest.content.variants import draw_params, variant_seed
+from derivquest.ids import QuestionId
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +83,7 @@ class QuestionInstance:
     @property
     def question_id(self) -> str:
         """The question's own id (last part of `full_id`)."""
-        return self.full_id.rsplit("/", 1)[-1]
+        return QuestionId.parse(self.full_id).question
 
 
 def instantiate(
@@ -96,7 +97,16 @@ def instantiate(
     Raises:
         VariantError: a template of this variant does not work (validation reports it).
     """
-    values = draw_params(ref.question.params, variant_seed(player_id, ref.full_id, round_number))
+    return instance_for_seed(ref, variant_seed(player_id, ref.full_id, round_number), language)
+
+
+def instance_for_seed(ref: QuestionRef, seed: int, language: str = "en") -> QuestionInstance:
+    """Return the variant of a question drawn from `seed` (as stored with an attempt).
+
+    Raises:
+        VariantError: a template of this variant does not work (validation reports it).
+    """
+    values = draw_params(ref.question.params, seed)
     return build_instance(ref.question, ref.full_id, ref.level.model.skills, values, language)
 
 

@@ -6,10 +6,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, Tag
 
+from derivquest.charts.activations import Activation as Activation
 from derivquest.content.fields import ExprTemplate, Model, NumberOrTemplate, PositiveFloat
-
-Activation = Literal["sigmoid", "tanh", "relu", "softplus"]
-"""The activation functions the activations chart can draw."""
 
 MAX_DESCENT_STEPS = 1000
 """Upper bound on `max_steps`, so a run stays instant."""

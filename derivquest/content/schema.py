@@ -173,9 +173,6 @@ Question = Annotated[
 ]
 """A question; the `kind` key picks which table it is."""
 
-AnswerQuestion = DerivativeQuestion | ExpressionQuestion | NumericQuestion
-"""The kinds the player answers by typing math (these take `feedback`)."""
-
 
 class Level(Model):
     """A level file: a short lesson and its questions."""

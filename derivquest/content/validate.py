@@ -19,6 +19,7 @@ from derivquest.content.problems import FileLines, Problem, sorted_problems
 from derivquest.content.schema import Question
 from derivquest.content.templates import ParamValue, format_number
 from derivquest.content.variants import sample_variants
+from derivquest.ids import QuestionId
 
 if TYPE_CHECKING:
     from derivquest.engine import JudgeService
@@ -81,7 +82,7 @@ def validate_pack(
                 path = ("questions", index)
                 if not math_templates_complete(question):
                     continue  # unknown placeholders in its math: reported already
-                full_id = f"{read.manifest.id}/{level.id}/{question.id}"
+                full_id = str(QuestionId(read.manifest.id, level.id, question.id))
                 found, count = _question_problems(
                     checker, question, full_id, lines, path, languages, samples, exhaustive_up_to
                 )

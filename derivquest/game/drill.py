@@ -14,7 +14,7 @@ from derivquest.content import (
     grade,
 )
 from derivquest.engine import JudgeService, Verdict
-from derivquest.game.ports import ProgressStore
+from derivquest.game.ports import ProgressPort
 from derivquest.progress import (
     AnswerOutcome,
     Clock,
@@ -61,7 +61,7 @@ class DrillGame:
         drill: DrillSession,
         catalog: Catalog,
         judge: JudgeService,
-        store: ProgressStore,
+        store: ProgressPort,
         profile_id: int,
         language: str = "en",
     ) -> None:
@@ -80,7 +80,7 @@ class DrillGame:
         setting: DrillSetting,
         catalog: Catalog,
         judge: JudgeService,
-        store: ProgressStore,
+        store: ProgressPort,
         profile_id: int,
         clock: Clock,
         language: str = "en",

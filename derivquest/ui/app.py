@@ -221,9 +221,7 @@ class DerivQuestApp(App[None]):
         from derivquest.ui.screens.skills import SkillsScreen
 
         if self.session is not None:
-            known = [ref.full_id for ref in self.catalog.questions()]
-            mastery = self.store.skills.mastery(self.session.profile_id, known_ids=known)
-            self.push_screen(SkillsScreen(mastery, self.language))
+            self.push_screen(SkillsScreen(self.session.mastery(), self.language))
 
     def action_review(self) -> None:
         """An untimed session on the skills due today and the weak ones."""

@@ -12,7 +12,7 @@ from derivquest.ui.widgets.descent_chart import DescentChart
 from derivquest.ui.widgets.gradient_check_chart import GradientCheckChart
 from derivquest.ui.widgets.tangent_chart import TangentChart
 
-CHARTS = ("tangent", "descent", "gradient-check", "activations")
+CHARTS = ("tangent", "gradient-descent", "gradient-check", "activations")
 
 
 def chart_screen(chart: str) -> ChartScreen:
@@ -25,7 +25,7 @@ def chart_screen(chart: str) -> ChartScreen:
             function=function,
             rebuild=lambda text: TangentChart(TangentView(text)),
         )
-    if chart == "descent":
+    if chart == "gradient-descent":
         return ChartScreen(
             "Gradient descent: L(w) = (wx - y)², x = 2, y = 6", DescentChart(DescentView())
         )

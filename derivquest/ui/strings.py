@@ -20,8 +20,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "bn": "এখনো কোনো player নেই: একটা নাম লিখে Enter চাপুন।",
     },
     "start.bad_name": {
-        "en": "A name needs 1 to 30 letters, digits, spaces, - or _.",
-        "bn": "নামে 1 থেকে 30টি অক্ষর, সংখ্যা, space, - বা _ থাকতে পারে।",
+        "en": "A name needs 1 to {max} letters, digits, spaces, ., - or _,"
+        " starting with a letter or digit.",
+        "bn": "নামে 1 থেকে {max}টি অক্ষর, সংখ্যা, space, ., - বা _ থাকতে পারে; শুরুতে অক্ষর বা সংখ্যা।",
     },
     "map.title": {"en": "Course map", "bn": "Course map"},
     "map.summary": {

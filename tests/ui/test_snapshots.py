@@ -92,7 +92,9 @@ def test_descent_chart(snap_compare: SnapCompare, make_game: AppFactory) -> None
     the path down to w = 3 on the left, loss per step falling on the right, and the status
     line saying it converged."""
     app = make_game()
-    assert snap_compare(app, terminal_size=(80, 24), run_before=_chart(app, "descent", ("r",)))
+    assert snap_compare(
+        app, terminal_size=(80, 24), run_before=_chart(app, "gradient-descent", ("r",))
+    )
 
 
 def test_diverging_descent_chart(snap_compare: SnapCompare, make_game: AppFactory) -> None:
@@ -100,7 +102,9 @@ def test_diverging_descent_chart(snap_compare: SnapCompare, make_game: AppFactor
     w = 3 and the status line says it is overshooting, the error growing ×1.4 per step."""
     app = make_game()
     keys = ("up", "up", "r")
-    assert snap_compare(app, terminal_size=(80, 24), run_before=_chart(app, "descent", keys))
+    assert snap_compare(
+        app, terminal_size=(80, 24), run_before=_chart(app, "gradient-descent", keys)
+    )
 
 
 def test_gradient_check_chart(snap_compare: SnapCompare, make_game: AppFactory) -> None:

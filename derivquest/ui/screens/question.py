@@ -15,8 +15,9 @@ from textual.widgets import Footer, Label, Static
 
 from derivquest.content import QuestionInstance
 from derivquest.engine import EngineError, parse
-from derivquest.game.model import LevelRun, Outcome
-from derivquest.game.session import GameSession, level_stars
+from derivquest.game.model import AnswerFeedback, LevelRun
+from derivquest.game.session import GameSession
+from derivquest.progress.scoring import level_stars
 from derivquest.ui.glyphs import stars
 from derivquest.ui.strings import t
 from derivquest.ui.widgets.answer_input import AnswerInput
@@ -177,7 +178,7 @@ class QuestionScreen(Screen[None]):
         outcome = self.session.submit(self.run, answer)
         self.app.call_from_thread(self._show_outcome, outcome)
 
-    def _show_outcome(self, outcome: Outcome) -> None:
+    def _show_outcome(self, outcome: AnswerFeedback) -> None:
         self._checking = False
         verdict = outcome.verdict
         text = Text()

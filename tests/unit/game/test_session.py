@@ -11,8 +11,9 @@ from derivquest.content import DescentTask, TangentTask, load_catalog
 from derivquest.engine import JudgeService
 from derivquest.game.model import FAILURES_BEFORE_SOLUTION, QuestionPlay
 from derivquest.game.plot_grading import grade_plot
-from derivquest.game.session import GameSession, level_stars, question_stars
+from derivquest.game.session import GameSession, question_stars
 from derivquest.progress import ProgressStore
+from derivquest.progress.scoring import level_stars
 
 GAME_PACK = Path(__file__).parents[2] / "fixtures" / "packs" / "game-pack"
 
@@ -140,3 +141,37 @@ def test_plot_grading() -> None:
     assert grade_plot(descent, 0.1).correct
     assert "diverges" in grade_plot(descent, 0.5).message
     assert "too slow" in grade_plot(descent, 0.001).message
+
+
+def test_play_mode_stores_the_variant_seed_not_the_round(
+    session: GameSession, store: ProgressStore
+) -> None:
+    """Regression: play mode stored the round number (0, 1, ...) as the variant seed."""
+    from derivquest.content import variant_seed
+
+    run = session.start_level("game-test", "first")
+    expected = variant_seed("ana-seed", "game-test/first/chain", run.play.round_number)
+    assert run.play.seed == expected
+    session.submit(run, "5(3x+2)^4")
+    session.save_place(run)
+    point = store.resume_point(session.profile_id)
+    assert point is not None and point.variant_seed == expected
+    attempts = store.export_document().profiles[0].attempts
+    assert [attempt.variant_seed for attempt in attempts] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("answers", "hints", "stars"),
+    [(["right"], 0, 3), (["wrong", "right"], 0, 2), (["right"], 1, 1), (["wrong"], 0, 0)],
+)
+def test_the_game_and_the_store_give_the_same_stars(
+    session: GameSession, store: ProgressStore, answers: list[str], hints: int, stars: int
+) -> None:
+    """One star rule: what the level screen counts is what the store keeps."""
+    run = session.start_level("game-test", "first")
+    for _ in range(hints):
+        session.hint(run)
+    for answer in answers:
+        session.submit(run, "15(3x+2)^4" if answer == "right" else "5(3x+2)^4")
+    progress = store.question_progress(session.profile_id, "game-test/first/chain")
+    assert progress is not None and progress.stars == stars == question_stars(run.play)

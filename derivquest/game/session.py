@@ -24,7 +24,6 @@ from derivquest.game.model import (
     PackEntry,
     QuestionPlay,
 )
-from derivquest.game.plot_grading import grade_plot
 from derivquest.game.ports import ProgressPort
 from derivquest.ids import LevelId
 from derivquest.progress import (
@@ -197,23 +196,20 @@ class GameSession:
             ),
         )
 
-    def submit(self, run: LevelRun, answer: str | float) -> AnswerFeedback:
+    def submit(self, run: LevelRun, answer: str) -> AnswerFeedback:
         """Judge the answer, commit it to the store, and only then return the outcome.
 
-        Call from a worker thread: judging takes up to the judge's deadline.
+        `answer` is what the kind's view produced (typed text, an option's number, a chart's
+        state). Call from a worker thread: judging takes up to the judge's deadline.
         """
         play = run.play
         instance = play.instance
-        if instance.kind == "plot":
-            assert instance.plot is not None
-            verdict = grade_plot(instance.plot, float(answer))
-        else:
-            verdict = grade(instance, str(answer), self.judge)
+        verdict = grade(instance, answer, self.judge)
         if verdict.status != "invalid":
             self.store.record_attempt(
                 self.profile_id,
                 question_id=play.ref.full_id,
-                answer=str(answer),
+                answer=answer,
                 correct=verdict.correct,
                 seconds=time.monotonic() - play.started,
                 hints_used=play.hints_shown,

@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from derivquest.content import DescentTask, TangentTask, load_catalog
+from derivquest.charts.gradient_descent.task import SPEC as DESCENT
+from derivquest.charts.gradient_descent.task import DescentTask
+from derivquest.charts.tangent.task import SPEC as TANGENT
+from derivquest.charts.tangent.task import TangentTask
+from derivquest.content import load_catalog
 from derivquest.engine import JudgeService
 from derivquest.game.model import FAILURES_BEFORE_SOLUTION, QuestionPlay
-from derivquest.game.plot_grading import grade_plot
 from derivquest.game.session import GameSession, question_stars
 from derivquest.progress import ProgressStore
 from derivquest.progress.scoring import level_stars
@@ -135,12 +138,12 @@ def test_bengali_diagnosis_sentence(session: GameSession) -> None:
 
 def test_plot_grading() -> None:
     tangent = TangentTask("x^2 - 4*x + 3", 0.0, 0.01, 0.0, 0.5, -2.0, 6.0)
-    assert grade_plot(tangent, 2.0).correct
-    assert grade_plot(tangent, 0.0).message == "f'(0) = -4; the goal is 0."
+    assert TANGENT.grade(tangent, 2.0).correct
+    assert TANGENT.grade(tangent, 0.0).message == "f'(0) = -4; the goal is 0."
     descent = DescentTask(2.0, 6.0, 0.0, 20, 0.01)
-    assert grade_plot(descent, 0.1).correct
-    assert "diverges" in grade_plot(descent, 0.5).message
-    assert "too slow" in grade_plot(descent, 0.001).message
+    assert DESCENT.grade(descent, 0.1).correct
+    assert "diverges" in DESCENT.grade(descent, 0.5).message
+    assert "too slow" in DESCENT.grade(descent, 0.001).message
 
 
 def test_play_mode_stores_the_variant_seed_not_the_round(

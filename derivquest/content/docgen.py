@@ -37,12 +37,12 @@ def sections() -> list[tuple[str, type[Model], bool]]:
         ("A level file", Level, False),
         ("Every question (`[[questions]]`)", QuestionBase, False),
     ]
-    extra: dict[type[Model], None] = {}
+    extra: dict[tuple[str, type[Model]], None] = {}  # each once, in the kinds' order
     for spec in kinds.specs():
         result.append((f'`kind = "{spec.name}"`', spec.model, True))
         extra.update(dict.fromkeys(spec.extra_tables))
-    for table in extra:
-        result.append((_EXTRA_HEADINGS.get(table.__name__, f"`{table.__name__}`"), table, False))
+    for heading, table in extra:
+        result.append((heading, table, False))
     for index, chart in enumerate(charts.specs()):
         where = " (`[questions.plot]`)" if index == 0 else ""
         result.append((f'`chart = "{chart.chart}"`{where}', chart.table, False))
@@ -52,13 +52,6 @@ def sections() -> list[tuple[str, type[Model], bool]]:
         ("A text table (`{ en = ..., bn = ... }`)", TextTable, False),
     ]
     return result
-
-
-_EXTRA_HEADINGS = {
-    "Option": "An option (`options = [...]`)",
-    "Feedback": "A feedback entry (`feedback = [...]`)",
-}
-"""Headings of the sub-tables the built-in kinds declare."""
 
 
 def _named_unions() -> dict[frozenset[str], str]:

@@ -90,8 +90,8 @@ class KindSpec(ABC):
     """Whether texts may use `{answer}` (the expected answer, written out)."""
     answer_is_math: ClassVar[bool] = True
     """`{answer}` is math (set in backticks outside a math span) rather than prose."""
-    extra_tables: ClassVar[tuple[type[Model], ...]] = ()
-    """Sub-tables documented after the kind's own table (e.g. an option)."""
+    extra_tables: ClassVar[tuple[tuple[str, type[Model]], ...]] = ()
+    """Sub-tables documented after the kinds' own tables: (heading, model), e.g. an option."""
 
     @abstractmethod
     def payload(self, question: Any, fill: Filler) -> object:

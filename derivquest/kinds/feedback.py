@@ -22,6 +22,10 @@ class Feedback(Model):
     text: Text = Field(description="what to tell a player who typed it")
 
 
+FEEDBACK_TABLE = ("A feedback entry (`feedback = [...]`)", Feedback)
+"""The docs' table of a feedback entry (the kinds using feedback list it)."""
+
+
 @dataclass(frozen=True, slots=True)
 class FeedbackInstance:
     """The author's note for one wrong answer, filled for one variant."""

@@ -76,7 +76,7 @@ class ChoiceSpec(KindSpec):
     model = ChoiceQuestion
     order = 40
     answer_is_math = False  # {answer} is the right option's text, which is prose
-    extra_tables = (Option,)
+    extra_tables = (("An option (`options = [...]`)", Option),)
 
     def payload(self, question: ChoiceQuestion, fill: Filler) -> ChoicePayload:
         options = question.options

@@ -23,6 +23,7 @@ from derivquest.kinds.base import (
     unreadable,
 )
 from derivquest.kinds.feedback import (
+    FEEDBACK_TABLE,
     Feedback,
     FeedbackInstance,
     feedback_issues,
@@ -77,7 +78,7 @@ class DerivativeSpec(KindSpec):
     name = "derivative"
     model = DerivativeQuestion
     order = 10
-    extra_tables = (Feedback,)
+    extra_tables = (FEEDBACK_TABLE,)
 
     def payload(self, question: DerivativeQuestion, fill: Filler) -> DerivativePayload:
         return DerivativePayload(

@@ -23,6 +23,7 @@ from derivquest.kinds.base import (
     unreadable,
 )
 from derivquest.kinds.feedback import (
+    FEEDBACK_TABLE,
     Feedback,
     FeedbackInstance,
     feedback_issues,
@@ -61,7 +62,7 @@ class ExpressionSpec(KindSpec):
     name = "expression"
     model = ExpressionQuestion
     order = 20
-    extra_tables = (Feedback,)
+    extra_tables = (FEEDBACK_TABLE,)
 
     def payload(self, question: ExpressionQuestion, fill: Filler) -> ExpressionPayload:
         return ExpressionPayload(

@@ -24,6 +24,7 @@ from derivquest.kinds.base import (
     unreadable,
 )
 from derivquest.kinds.feedback import (
+    FEEDBACK_TABLE,
     Feedback,
     FeedbackInstance,
     feedback_issues,
@@ -73,7 +74,7 @@ class NumericSpec(KindSpec):
     name = "numeric"
     model = NumericQuestion
     order = 30
-    extra_tables = (Feedback,)
+    extra_tables = (FEEDBACK_TABLE,)
 
     def payload(self, question: NumericQuestion, fill: Filler) -> NumericPayload:
         return NumericPayload(

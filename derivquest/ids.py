@@ -34,6 +34,14 @@ class LevelId:
             raise ValueError(f"{text!r} is not a pack/level id")
         return cls(parts[0], parts[1])
 
+    @classmethod
+    def read(cls, text: str) -> LevelId | None:
+        """Like `parse`, but None for text that is not an id."""
+        try:
+            return cls.parse(text)
+        except ValueError:
+            return None
+
     def question(self, question: str) -> QuestionId:
         """The id of one of this level's questions."""
         return QuestionId(self.pack, self.level, question)

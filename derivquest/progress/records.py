@@ -114,12 +114,12 @@ class ProgressSummary:
 
     def completed_levels(self, pack_id: str) -> frozenset[str]:
         """Return the ids (within `pack_id`) of the completed levels, for `Pack.is_unlocked`."""
-        prefix = pack_id + "/"
-        return frozenset(
-            level_id[len(prefix) :]
-            for level_id, level in self.levels.items()
-            if level.completed and level_id.startswith(prefix)
-        )
+        completed = set()
+        for level_id, level in self.levels.items():
+            parsed = LevelId.read(level_id)
+            if level.completed and parsed is not None and parsed.pack == pack_id:
+                completed.add(parsed.level)
+        return frozenset(completed)
 
 
 @dataclass(frozen=True, slots=True)

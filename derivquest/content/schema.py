@@ -12,7 +12,7 @@ from pydantic.json_schema import models_json_schema
 from derivquest.charts import registry as chart_registry
 from derivquest.content.fields import Identifier, Language, Model, Text, rule_error
 from derivquest.content.questions import RESERVED_PLACEHOLDERS as RESERVED_PLACEHOLDERS
-from derivquest.content.questions import QuestionBase
+from derivquest.content.questions import QuestionBase as QuestionBase
 from derivquest.content.registry_union import RegistryUnion
 from derivquest.kinds import registry as kind_registry
 

@@ -45,7 +45,7 @@ def t_review(language: str) -> str:
     return "পুনরালোচনা (review)" if language == "bn" else "Review: due and weak skills"
 
 
-class GameSession:
+class PlayerGame:
     """The rules of play for one profile, over the loaded packs, the judge and the store."""
 
     def __init__(

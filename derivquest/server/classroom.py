@@ -10,7 +10,7 @@ from derivquest.server.config import ServerConfig
 from derivquest.server.limits import AddressGate
 
 if TYPE_CHECKING:
-    from derivquest.server.session import SshPlayerSession
+    from derivquest.server.session import GameSession
 
 log = logging.getLogger("derivquest.server")
 
@@ -22,19 +22,19 @@ class Classroom:
         self.config = config
         self.gate = AddressGate(config.limits)
         """Failed logins and connections per address."""
-        self.sessions: set[SshPlayerSession] = set()
+        self.sessions: set[GameSession] = set()
         """Sessions running a game (each holds one of `limits.max_sessions` places)."""
         self.closing = False
         """True once shutdown began: no new games start."""
 
-    def admit(self, session: SshPlayerSession) -> bool:
+    def admit(self, session: GameSession) -> bool:
         """Take a place for `session`'s game; False when the class is full or closing."""
         if self.closing or len(self.sessions) >= self.config.limits.max_sessions:
             return False
         self.sessions.add(session)
         return True
 
-    def leave(self, session: SshPlayerSession) -> None:
+    def leave(self, session: GameSession) -> None:
         """Give back `session`'s place (its game has ended)."""
         self.sessions.discard(session)
 

@@ -10,7 +10,7 @@ import asyncssh
 from derivquest.server import terminal
 from derivquest.server.classroom import Classroom
 from derivquest.server.names import name_problem
-from derivquest.server.session import SshPlayerSession
+from derivquest.server.session import GameSession
 
 log = logging.getLogger("derivquest.server")
 
@@ -22,7 +22,7 @@ class StudentConnection(asyncssh.SSHServer):
     """The asyncssh server hooks for one client.
 
     The game is all a client can reach: port forwarding (both directions), UNIX sockets,
-    tunnels, a second session, commands and subsystems are refused here or in SshPlayerSession;
+    tunnels, a second session, commands and subsystems are refused here or in GameSession;
     agent and X11 forwarding are switched off in the listener's options.
     """
 
@@ -34,7 +34,7 @@ class StudentConnection(asyncssh.SSHServer):
         self._tried = False
         self._authenticated = False
         self._wrong_passwords = 0
-        self._session: SshPlayerSession | None = None
+        self._session: GameSession | None = None
         self._sessions_asked = 0
 
     # -- connecting ---------------------------------------------------------------------------
@@ -115,7 +115,7 @@ class StudentConnection(asyncssh.SSHServer):
 
     # -- what a logged-in client may ask for --------------------------------------------------
 
-    def session_requested(self) -> SshPlayerSession | bool:
+    def session_requested(self) -> GameSession | bool:
         if self._conn is None or not self._authenticated:
             return False
         # One game per connection; a session refused before its game started (a command,
@@ -126,7 +126,7 @@ class StudentConnection(asyncssh.SSHServer):
         if self._sessions_asked > MAX_SESSION_REQUESTS:
             return False
         name = str(self._conn.get_extra_info("username"))
-        self._session = SshPlayerSession(self._classroom, self._conn, name, self._address)
+        self._session = GameSession(self._classroom, self._conn, name, self._address)
         return self._session
 
     def connection_requested(

@@ -20,7 +20,7 @@ MAX_PENDING_KEYS = 65536
 """Keys waiting for a game that does not read; past this the client is told to pause."""
 
 
-class SshPlayerSession(asyncssh.SSHServerSession[bytes]):
+class GameSession(asyncssh.SSHServerSession[bytes]):
     """Runs `derivquest --profile NAME` on a pty with the client's TERM and window size.
 
     Only a shell request starts it: commands and subsystems (SFTP, scp) are refused.

@@ -25,7 +25,7 @@ from derivquest.ui.strings import t
 if TYPE_CHECKING:
     from derivquest.content import Catalog
     from derivquest.game.ports import GameStore
-    from derivquest.game.session import GameSession
+    from derivquest.game.session import PlayerGame
     from derivquest.progress import Clock, DrillSetting
     from derivquest.ui.drill_flow import DrillFlow
     from derivquest.ui.screens.course_map import CourseMapScreen
@@ -63,7 +63,7 @@ class DerivQuestApp(App[None]):
         self.judge = judge
         self.language = language
         """en or bn; the game falls back to English where a text is missing."""
-        self.session: GameSession | None = None
+        self.session: PlayerGame | None = None
         self._profile_name = profile
         self._waiting_profile: str | None = None
         self._owns_judge = owns_judge
@@ -130,11 +130,11 @@ class DerivQuestApp(App[None]):
         if self._catalog is None:
             self._waiting_profile = name  # the catalog is still loading: continue when it is
             return
-        from derivquest.game.session import GameSession
+        from derivquest.game.session import PlayerGame
         from derivquest.ui.screens.question import QuestionScreen
 
         profile = self.store.profile_named(name) or self.store.create_profile(name)
-        self.session = GameSession(
+        self.session = PlayerGame(
             self.catalog, self.judge, self.store, profile.id, profile.player_id, self.language
         )
         self.show_map()
@@ -145,7 +145,7 @@ class DerivQuestApp(App[None]):
         if run is not None:
             self.push_screen(QuestionScreen(self.session, run), self._after_level)
 
-    def current_session(self) -> GameSession:
+    def current_session(self) -> PlayerGame:
         """The player's session (there is one once a player is chosen)."""
         assert self.session is not None
         return self.session

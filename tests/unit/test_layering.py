@@ -116,7 +116,7 @@ def test_every_module_imports_only_downwards() -> None:
         ("derivquest.content.fake", "def f():\n    from derivquest.progress import store\n"),
         ("derivquest.content.fake", "from derivquest.ui.strings import t"),
         ("derivquest.kinds.fake.spec", "from derivquest.kinds.fake.view import FakeView"),
-        ("derivquest.kinds.fake.spec", "from derivquest.game.session import GameSession"),
+        ("derivquest.kinds.fake.spec", "from derivquest.game.session import PlayerGame"),
         ("derivquest.game.fake", "from derivquest.ui import app"),
         ("derivquest.game.fake", "from derivquest.kinds.choice.view import ChoiceView"),
         ("derivquest.ids", "from derivquest.content import schema"),
@@ -137,7 +137,7 @@ def test_a_fabricated_upward_import_is_caught(module: str, source: str) -> None:
         ("derivquest.kinds.fake.spec", "from derivquest.content.fields import Model"),
         ("derivquest.kinds.fake.view", "from derivquest.ui.strings import t"),
         ("derivquest.game.fake", "from derivquest.progress import scoring"),
-        ("derivquest.ui.fake", "from derivquest.game.session import GameSession"),
+        ("derivquest.ui.fake", "from derivquest.game.session import PlayerGame"),
     ],
 )
 def test_downward_imports_pass(module: str, source: str) -> None:

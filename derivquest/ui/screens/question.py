@@ -14,7 +14,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Label, Static
 
 from derivquest.game.model import AnswerFeedback, LevelRun
-from derivquest.game.session import GameSession
+from derivquest.game.session import PlayerGame
 from derivquest.progress.scoring import level_stars
 from derivquest.ui.glyphs import stars
 from derivquest.ui.kind_views import Answered, view_for
@@ -48,7 +48,7 @@ class QuestionScreen(Screen[None]):
         Binding("enter", "confirm", "submit", show=False, id="question.submit_chart"),
     ]
 
-    def __init__(self, session: GameSession, run: LevelRun) -> None:
+    def __init__(self, session: PlayerGame, run: LevelRun) -> None:
         super().__init__()
         self.session = session
         self.run = run

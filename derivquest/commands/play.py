@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from derivquest.settings import LANGUAGES, THEMES
+from derivquest.languages import LANGUAGES
+from derivquest.settings import THEMES
 
 
 def add_play_options(parser: argparse.ArgumentParser) -> None:

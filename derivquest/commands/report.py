@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from derivquest.ids import LevelId
+
 HELP = """\
 The teacher's view of the class: one row per student (profile) in this machine's data
 directory, which is where `derivquest serve` keeps its students' progress.
@@ -51,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     for broken in catalog.broken:
         print(f"derivquest report: skipped {broken.source.describe()}", file=sys.stderr)
     question_ids = {ref.full_id for ref in catalog.questions()}
-    level_ids = {f"{pack.id}/{level.id}" for pack in catalog.packs for level in pack.levels}
+    level_ids = {str(LevelId(pack.id, level.id)) for pack in catalog.packs for level in pack.levels}
     try:
         with ProgressStore.open() as store:
             rows = report.class_report(store, question_ids, level_ids)

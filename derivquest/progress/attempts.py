@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from derivquest.progress.records import Mode, QuestionProgress
+from derivquest.progress.scoring import question_stars
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,15 +35,14 @@ _UPSERT_QUESTION = """
 INSERT INTO questions (profile_id, question_id, attempts, correct, hints_used, solved, stars,
                        seconds, first_solved_at, last_attempt_at)
 VALUES (:profile, :question, 1, :correct, :hints, :correct,
-        CASE WHEN NOT :correct THEN 0 WHEN :hints > 0 THEN 1 ELSE 3 END,
+        :first_stars,
         :seconds, CASE WHEN :correct THEN :at END, :at)
 ON CONFLICT (profile_id, question_id) DO UPDATE SET
     attempts = attempts + 1,
     correct = correct + excluded.correct,
     hints_used = MAX(hints_used, excluded.hints_used),
     solved = MAX(solved, excluded.solved),
-    stars = MAX(stars, CASE WHEN NOT excluded.correct THEN 0
-                            WHEN excluded.hints_used > 0 THEN 1 ELSE 2 END),
+    stars = MAX(stars, :later_stars),
     seconds = seconds + excluded.seconds,
     first_solved_at = COALESCE(first_solved_at, excluded.first_solved_at),
     last_attempt_at = MAX(last_attempt_at, excluded.last_attempt_at)
@@ -52,7 +52,7 @@ _REBUILD_QUESTIONS = """
 INSERT INTO questions (profile_id, question_id, attempts, correct, hints_used, solved, stars,
                        seconds, first_solved_at, last_attempt_at)
 SELECT profile_id, question_id, COUNT(*), SUM(correct), MAX(hints_used), MAX(correct),
-       MAX(CASE WHEN NOT correct THEN 0 WHEN hints_used > 0 THEN 1 WHEN n = 1 THEN 3 ELSE 2 END),
+       MAX(question_stars(correct, hints_used, n = 1)),
        SUM(seconds), MIN(CASE WHEN correct THEN answered_at END), MAX(answered_at)
 FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY question_id ORDER BY answered_at, id) AS n
       FROM attempts WHERE profile_id = :profile)
@@ -98,10 +98,22 @@ def insert_attempt(connection: sqlite3.Connection, profile_id: int, row: Attempt
             "question": row.question_id,
             "correct": int(row.correct),
             "hints": row.hints_used,
+            # The star rule is scoring.question_stars; whether this is the first attempt is
+            # only known in SQL (insert or update), so both values go in.
+            "first_stars": question_stars(
+                solved=row.correct, first_try=True, hints_used=row.hints_used
+            ),
+            "later_stars": question_stars(
+                solved=row.correct, first_try=False, hints_used=row.hints_used
+            ),
             "seconds": row.seconds,
             "at": row.answered_at,
         },
     )
+
+
+def _sql_question_stars(correct: int, hints_used: int, first_try: int) -> int:
+    return question_stars(solved=bool(correct), first_try=bool(first_try), hints_used=hints_used)
 
 
 def rebuild_questions(connection: sqlite3.Connection, profile_id: int) -> None:
@@ -110,6 +122,7 @@ def rebuild_questions(connection: sqlite3.Connection, profile_id: int) -> None:
     Gives the same numbers the incremental upsert gives, ordering attempts by time.
     """
     connection.execute("DELETE FROM questions WHERE profile_id = ?", (profile_id,))
+    connection.create_function("question_stars", 3, _sql_question_stars, deterministic=True)
     connection.execute(_REBUILD_QUESTIONS, {"profile": profile_id})
 
 

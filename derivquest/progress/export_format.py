@@ -18,7 +18,7 @@ from pydantic import (
     model_validator,
 )
 
-from derivquest.progress.drill_results import Outcome
+from derivquest.progress.drill_results import ItemResult
 from derivquest.progress.errors import ProfileError, ProgressError
 from derivquest.progress.profiles import check_name
 from derivquest.progress.records import MAX_SEED, Mode, check_level_id, check_question_id
@@ -150,7 +150,7 @@ class DrillItemOut(Model):
     position: Ordinal
     question_id: QuestionId
     variant_seed: Seed
-    outcome: Outcome
+    outcome: ItemResult
     seconds: Seconds
     points: Count
 

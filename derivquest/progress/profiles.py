@@ -3,26 +3,22 @@
 from __future__ import annotations
 
 import sqlite3
-import unicodedata
 import uuid
 from typing import Any
 
 from derivquest.progress.errors import ProfileError
+from derivquest.progress.names import name_problem
 from derivquest.progress.records import Profile
-
-MAX_NAME = 40
-"""Longest profile name, in characters."""
 
 _COLUMNS = "id, name, player_id, created_at"
 
 
 def check_name(name: str) -> str:
-    """Return the name stripped, or raise ProfileError when it is empty, long or unprintable."""
+    """Return the name stripped, or raise ProfileError when it breaks the name rule."""
     clean = name.strip()
-    if not clean or len(clean) > MAX_NAME:
-        raise ProfileError(f"a profile name has 1 to {MAX_NAME} characters")
-    if any(unicodedata.category(char).startswith("C") for char in clean):
-        raise ProfileError("a profile name cannot contain control characters")
+    problem = name_problem(clean)
+    if problem is not None:
+        raise ProfileError(problem)
     return clean
 
 

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     from derivquest.content import Catalog
     from derivquest.game.ports import GameStore
-    from derivquest.game.session import GameSession
+    from derivquest.game.session import PlayerGame
     from derivquest.progress import Clock, DrillSetting
     from derivquest.ui.drill_flow import DrillFlow
     from derivquest.ui.hangup import HangupGuard
@@ -85,7 +85,7 @@ class DerivQuestApp(App[None]):
         self.judge = judge
         self.language = language
         """en or bn; the game falls back to English where a text is missing."""
-        self.session: GameSession | None = None
+        self.session: PlayerGame | None = None
         self._profile_name = profile
         self._waiting_profile: str | None = None
         self._owns_judge = owns_judge
@@ -163,13 +163,13 @@ class DerivQuestApp(App[None]):
         if self._catalog is None:
             self._waiting_profile = name  # the catalog is still loading: continue when it is
             return
-        from derivquest.game.session import GameSession
+        from derivquest.game.session import PlayerGame
         from derivquest.ui.screens.question import QuestionScreen
 
         profile = self.store.profile_named(name) or self.store.create_profile(name)
         if self.served:
             self._settings_file = profile_settings_path(profile.name)
-        self.session = GameSession(
+        self.session = PlayerGame(
             self.catalog, self.judge, self.store, profile.id, profile.player_id, self.language
         )
         self.show_map()
@@ -180,7 +180,7 @@ class DerivQuestApp(App[None]):
         if run is not None:
             self.push_screen(QuestionScreen(self.session, run), self._after_level)
 
-    def current_session(self) -> GameSession:
+    def current_session(self) -> PlayerGame:
         """The player's session (there is one once a player is chosen)."""
         assert self.session is not None
         return self.session
@@ -256,9 +256,7 @@ class DerivQuestApp(App[None]):
         from derivquest.ui.screens.skills import SkillsScreen
 
         if self.session is not None:
-            known = [ref.full_id for ref in self.catalog.questions()]
-            mastery = self.store.skills.mastery(self.session.profile_id, known_ids=known)
-            self.push_screen(SkillsScreen(mastery, self.language))
+            self.push_screen(SkillsScreen(self.session.mastery(), self.language))
 
     def action_review(self) -> None:
         """An untimed session on the skills due today and the weak ones."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import App
 from textual.filter import Monochrome, NoColor
 
@@ -9,7 +11,7 @@ ANSI_COUNTERPART = {"textual-dark": "ansi-dark", "textual-light": "ansi-light"}
 """The theme drawn in a 16-colour terminal in place of a true-colour one."""
 
 
-def use_terminal_default_colours(app: App[object]) -> None:
+def use_terminal_default_colours(app: App[Any]) -> None:
     """Replace Textual's greyscale NO_COLOR filter with one that keeps the default colours.
 
     Textual picks its NO_COLOR filter in ``App.__init__``, before our theme is set: for a
@@ -24,7 +26,7 @@ def use_terminal_default_colours(app: App[object]) -> None:
             filters[index] = NoColor()
 
 
-def has_only_16_colours(app: App[object]) -> bool:
+def has_only_16_colours(app: App[Any]) -> bool:
     """True when the terminal reports 16 (or 8) colours.
 
     A true-colour theme squeezed into 16 colours loses its contrast (white on cyan bars):
@@ -33,7 +35,7 @@ def has_only_16_colours(app: App[object]) -> bool:
     return app.console.color_system in ("standard", "windows")
 
 
-def theme_for_terminal(app: App[object], theme: str) -> str:
+def theme_for_terminal(app: App[Any], theme: str) -> str:
     """The theme to draw ``theme`` with on this terminal."""
     if has_only_16_colours(app):
         return ANSI_COUNTERPART.get(theme, theme)

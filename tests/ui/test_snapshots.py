@@ -92,15 +92,19 @@ def test_descent_chart(snap_compare: SnapCompare, make_game: AppFactory) -> None
     the path down to w = 3 on the left, loss per step falling on the right, and the status
     line saying it converged."""
     app = make_game()
-    assert snap_compare(app, terminal_size=(80, 24), run_before=_chart(app, "descent", ("r",)))
+    assert snap_compare(
+        app, terminal_size=(80, 24), run_before=_chart(app, "gradient-descent", ("r",))
+    )
 
 
 def test_diverging_descent_chart(snap_compare: SnapCompare, make_game: AppFactory) -> None:
     """With lr raised to 0.3 (above 1/x² = 0.25) and a run: the path zig-zags away from
-    w = 3 and the status line says it is overshooting, the error growing ×1.4 per step."""
+    w = 3 and the status line says DIVERGED, as the grader would (|1 - 2·lr·x²| = 1.4 > 1)."""
     app = make_game()
     keys = ("up", "up", "r")
-    assert snap_compare(app, terminal_size=(80, 24), run_before=_chart(app, "descent", keys))
+    assert snap_compare(
+        app, terminal_size=(80, 24), run_before=_chart(app, "gradient-descent", keys)
+    )
 
 
 def test_gradient_check_chart(snap_compare: SnapCompare, make_game: AppFactory) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from textual.theme import Theme
 from textual_plotext import PlotextPlot
 
-ANSI_PLOT_THEME = "textual-default"
+ANSI_PLOT_THEME: Final = "textual-default"
 """textual-plotext's theme that draws canvas, axes and ticks in the terminal's own colours."""
 
 

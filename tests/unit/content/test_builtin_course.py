@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from derivquest.charts.registry import chart_ids
 from derivquest.content import Catalog, load_catalog, validate_pack
 from derivquest.engine import JudgeService
+from derivquest.kinds.plot.spec import PlotQuestion
+from derivquest.kinds.registry import names as kind_names
 from derivquest.paths import builtin_levels_dir
 
 COURSE = builtin_levels_dir() / "calculus-for-ml"
@@ -55,10 +58,10 @@ def test_at_least_sixty_questions_most_of_them_randomised() -> None:
 
 def test_every_kind_of_question_and_chart_is_used() -> None:
     refs = list(_builtin().questions())
-    kinds = {ref.question.kind for ref in refs}
-    charts = {ref.question.plot.chart for ref in refs if ref.question.kind == "plot"}
-    assert kinds == {"derivative", "expression", "numeric", "choice", "plot"}
-    assert charts == {"tangent", "gradient-descent", "gradient-check", "activations"}
+    kinds = {ref.question.kind_name for ref in refs}
+    charts = {ref.question.chart for ref in refs if isinstance(ref.question, PlotQuestion)}
+    assert kinds == set(kind_names())
+    assert charts == set(chart_ids())
 
 
 def _texts(value: Any, path: str = "") -> Iterator[tuple[str, dict[str, str]]]:

@@ -28,7 +28,8 @@ def grade(instance: QuestionInstance, answer_text: str, service: JudgeService) -
         return verdict
     for note in instance.feedback:
         if _engine_verdict(instance, answer_text, service, expected=note.answer).correct:
-            return replace(verdict, message=note.text)
+            # The author's sentence replaces the engine's (the mistake id is kept for progress).
+            return replace(verdict, message=note.text, sentence_id=None)
     return verdict
 
 

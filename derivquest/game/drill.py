@@ -134,6 +134,8 @@ class DrillGame:
             seconds=outcome.seconds,
             skills=instance.skills,
             mode="drill",
+            diagnosis=verdict.diagnosis,
+            fingerprint=verdict.fingerprint,
         )
         return DrillAnswer(verdict, outcome)
 

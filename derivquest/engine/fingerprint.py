@@ -8,6 +8,7 @@ magnitudes 0.1 to about 3), so points where all variables share a sign occur too
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import random
 from collections.abc import Sequence
@@ -30,14 +31,17 @@ FINGERPRINT_DIGITS = 10
 
 def probe_point(symbols: Sequence[sympy.Symbol], index: int) -> dict[sympy.Symbol, mpf]:
     """Return the ``index``-th fixed point for ``symbols`` (the same on every run)."""
-    point: dict[sympy.Symbol, mpf] = {}
-    for symbol in symbols:
-        seed = hashlib.sha256(f"{symbol.name}:{index}".encode()).digest()
-        draw = random.Random(seed)
-        sign = -1 if draw.random() < 0.5 else 1
-        magnitude = mpf(10) ** (mpf(draw.uniform(-1, 0.5)))
-        point[symbol] = sign * magnitude
-    return point
+    return {symbol: probe_value(symbol.name, index) for symbol in symbols}
+
+
+@functools.lru_cache(maxsize=4096)
+def probe_value(name: str, index: int) -> mpf:
+    """The ``index``-th fixed value of the variable ``name``: its own draw, so variables
+    meet every combination of signs."""
+    draw = random.Random(hashlib.sha256(f"{name}:{index}".encode()).digest())
+    sign = -1 if draw.random() < 0.5 else 1
+    with mpmath.workdps(PROBE_PRECISION):
+        return sign * mpf(10) ** mpf(draw.uniform(-1, 0.5))
 
 
 def value_at(node: Node, point: dict[sympy.Symbol, mpf]) -> mpf | None:

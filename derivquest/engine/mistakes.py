@@ -9,6 +9,7 @@ function is a sum and every slip sits in one of its terms, that term is named.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -66,8 +67,16 @@ RULE_TO_MISTAKE = {
 MAX_PLACES = 6
 """Places one rule is tried at individually, beyond 'everywhere at once'."""
 
-MAX_PAIRS = 80
-"""Two-slip combinations tried at most (keeps a large function within the deadline)."""
+MAX_PAIRS = 40
+"""Two-slip combinations tried at most (each costs a few milliseconds)."""
+
+MAX_PLACES_FOR_PAIRS = 12
+"""Two slips are looked for only in functions with at most this many places to slip: a
+large function would have hundreds of pairs, and a learner's slip there is rarely double."""
+
+BUDGET_SECONDS = 0.25
+"""Wall time the search may take: the checker's deadline (one second) covers the equality
+proof too, and a diagnosis is a hint, so on a slow machine it gives up rather than the check."""
 
 POINTS = 8
 """Fixed points an explanation must match the answer at."""
@@ -111,10 +120,13 @@ def find_mistakes(function: sympy.Expr, answer: sympy.Expr, x: sympy.Symbol) -> 
         return Finding(("relu-derivative-at-zero",)) if function.has(relu) else None
     relabel = _relabel(function)
     singles = list(_single_slips(function, x))
+    deadline = time.perf_counter() + BUDGET_SECONDS
     for slip in singles:
         found = _try(function, x, (slip,), matcher, relabel)
         if found:
             return found
+        if time.perf_counter() > deadline:
+            return None
     if _is_antiderivative(answer, function, x, symbols):
         return Finding(("antiderivative",))
     if matcher.matches(-expected):
@@ -122,10 +134,13 @@ def find_mistakes(function: sympy.Expr, answer: sympy.Expr, x: sympy.Symbol) -> 
     if matcher.matches(function):
         return Finding(("not-differentiated",))
     specific = [slip for slip in singles if slip.place is not None]
-    for pair in _pairs(specific):
-        found = _try(function, x, pair, matcher, relabel)
-        if found:
-            return found
+    if len(specific) <= MAX_PLACES_FOR_PAIRS:
+        for pair in _pairs(specific):
+            if time.perf_counter() > deadline:
+                break
+            found = _try(function, x, pair, matcher, relabel)
+            if found:
+                return found
     if matcher.constant_ratio():
         return Finding(("constant-factor",))
     return None

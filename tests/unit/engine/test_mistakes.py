@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from derivquest.engine import check_derivative
@@ -182,6 +184,26 @@ def test_a_slip_in_every_term_names_no_term() -> None:
     verdict = check_derivative("sin(3x) + cos(2x)", "cos(3x) - sin(2x)")
     assert verdict.diagnosis == "chain-inner-missing"
     assert verdict.term_at_fault is None
+
+
+@pytest.mark.parametrize(
+    ("function", "variable"),
+    [
+        ("-(y ln(sigmoid(wx+b)) + (1-y) ln(1-sigmoid(wx+b)))", "w"),  # took 2.5 s
+        ("x^2 sin(x) + e^(3x)/(x^2+1) + (2x+1)^5 - ln(x^2+1)", "x"),
+    ],
+)
+def test_a_diagnosis_of_a_large_function_stays_within_its_budget(
+    function: str, variable: str
+) -> None:
+    """Nothing matches, so every candidate is tried: still well inside the deadline (CPU)."""
+    names = ("w", "x", "y", "b")
+    written = as_written(function, names)
+    assert written is not None
+    answer = parse("x", names).expr
+    started = time.process_time()
+    assert find_mistakes(written.expr, answer, written.symbols[variable]) is None
+    assert time.process_time() - started < 1.0
 
 
 def test_correct_answers_get_no_diagnosis() -> None:

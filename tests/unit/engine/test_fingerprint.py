@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from derivquest.engine import check_derivative
+from derivquest.engine import check_derivative, check_numeric
 from derivquest.engine.fingerprint import fingerprint, probe_point
 from derivquest.engine.parser import parse
 
@@ -56,3 +56,9 @@ def test_verdicts_carry_the_fingerprint() -> None:
     right = check_derivative("(3x+2)^5", "15(3x+2)^4")
     assert wrong.fingerprint is not None and len(wrong.fingerprint) == 12
     assert wrong.fingerprint == same_wrong.fingerprint != right.fingerprint
+
+
+def test_numeric_answers_are_fingerprinted_by_value() -> None:
+    half = check_numeric("0.25", "1/2", abs_tol=0.01)
+    assert half.fingerprint == check_numeric("0.25", "0.5", abs_tol=0.01).fingerprint
+    assert half.fingerprint != check_numeric("0.25", "0.25", abs_tol=0.01).fingerprint

@@ -70,12 +70,12 @@ VERDICTS: dict[str, dict[str, str]] = {
     "en": {
         "correct": "Correct.",
         "differs": "Not quite: that is a different value.",
-        "differs-at": "Not quite: at {where} your answer gives {yours}, the answer is {right}.",
-        "differs-at-hidden": "Not quite: at {where} your answer gives {yours}, which is not "
-        "the right value.",
-        "undefined-at": "Not quite: at {where} your answer is undefined but the answer is {right}.",
-        "undefined-at-hidden": "Not quite: at {where} your answer is undefined, but the answer "
-        "has a value there.",
+        "differs-at": "Not quite: at {where} your answer gives {yours}, the right value there "
+        "is {right}.",
+        "differs-at-hidden": "Not quite: at {where} your answer gives {yours}, which is not right.",
+        "undefined-at": "Not quite: at {where} your answer is undefined but the right value "
+        "there is {right}.",
+        "undefined-at-hidden": "Not quite: at {where} your answer is undefined.",
         "differs-somewhere": "Not quite: your answer differs at {where}.",
         "undecided": "DerivQuest could not decide whether this equals the answer; try writing "
         "it more simply",
@@ -92,12 +92,12 @@ VERDICTS: dict[str, dict[str, str]] = {
     "bn": {
         "correct": "সঠিক।",
         "differs": "পুরোপুরি ঠিক হয়নি: মানটা আলাদা।",
-        "differs-at": "পুরোপুরি ঠিক হয়নি: {where} হলে আপনার উত্তর দেয় {yours}, কিন্তু সঠিক মান {right}।",
-        "differs-at-hidden": "পুরোপুরি ঠিক হয়নি: {where} হলে আপনার উত্তর দেয় {yours}, যা সঠিক মান নয়।",
+        "differs-at": "পুরোপুরি ঠিক হয়নি: {where} হলে আপনার উত্তর দেয় {yours}, কিন্তু সেখানে "
+        "সঠিক মান {right}।",
+        "differs-at-hidden": "পুরোপুরি ঠিক হয়নি: {where} হলে আপনার উত্তর দেয় {yours}, যা ঠিক নয়।",
         "undefined-at": "পুরোপুরি ঠিক হয়নি: {where} হলে আপনার উত্তর অসংজ্ঞায়িত (undefined), "
-        "কিন্তু সঠিক মান {right}।",
-        "undefined-at-hidden": "পুরোপুরি ঠিক হয়নি: {where} হলে আপনার উত্তর অসংজ্ঞায়িত "
-        "(undefined), কিন্তু সঠিক উত্তরের সেখানে মান আছে।",
+        "কিন্তু সেখানে সঠিক মান {right}।",
+        "undefined-at-hidden": "পুরোপুরি ঠিক হয়নি: {where} হলে আপনার উত্তর অসংজ্ঞায়িত (undefined)।",
         "differs-somewhere": "পুরোপুরি ঠিক হয়নি: {where} হলে আপনার উত্তর আলাদা।",
         "undecided": "এটা সঠিক উত্তরের সমান কি না DerivQuest ঠিক করতে পারেনি; আরেকটু সহজ করে লিখে দেখুন",
         "too-large": "পুরোপুরি ঠিক হয়নি: {yours} বেশি বড়।",

@@ -9,7 +9,7 @@ from tests.ui.conftest import AppFactory
 from tests.ui.helpers import answer, open_first_level, settle, shown
 from tests.ui.test_drills import HandClock
 
-WITNESS_BN = re.compile(r"x = -?[\d.e+-]+ হলে আপনার উত্তর দেয় -?[\d.e+-]+, কিন্তু সঠিক মান")
+WITNESS_BN = re.compile(r"x = -?[\d.e+-]+ হলে আপনার উত্তর দেয় -?[\d.e+-]+, কিন্তু সেখানে সঠিক মান")
 """The Bengali witness: the point, the player's value and the right value."""
 
 
@@ -22,7 +22,7 @@ async def test_a_bengali_player_sees_the_mistake_and_the_witness(make_game: AppF
         verdict = " ".join(shown(app, "#verdict").split())
         assert verdict.startswith("Chain rule: বাইরের function-এর derivative")
         assert WITNESS_BN.search(verdict), verdict
-        assert "the answer is" not in verdict and "Not quite" not in verdict
+        assert "right value" not in verdict and "Not quite" not in verdict
 
 
 async def test_a_bengali_drill_shows_bengali_feedback(make_game: AppFactory) -> None:

@@ -26,14 +26,15 @@ PRESENTED = [
         WRONG,
         "en",
         "Chain rule: you differentiated the outer function but did not multiply by the "
-        "derivative of the inside. Not quite: at x = 2 your answer gives 3, the answer is 12.",
+        "derivative of the inside. Not quite: at x = 2 your answer gives 3, the right value "
+        "there is 12.",
     ),
     (
         WRONG,
         "bn",
         "Chain rule: বাইরের function-এর derivative নিয়েছেন, কিন্তু ভেতরের function-এর "
         "derivative দিয়ে গুণ করেননি। পুরোপুরি ঠিক হয়নি: x = 2 হলে আপনার উত্তর দেয় 3, কিন্তু "
-        "সঠিক মান 12।",
+        "সেখানে সঠিক মান 12।",
     ),
     (Verdict("correct", "Correct.", sentence_id="correct"), "bn", "সঠিক।"),
     (
@@ -44,7 +45,7 @@ PRESENTED = [
             witness=Witness((("x", "-1"),), None, "0.5"),
         ),
         "en",
-        "Not quite: at x = -1 your answer is undefined but the answer is 0.5.",
+        "Not quite: at x = -1 your answer is undefined but the right value there is 0.5.",
     ),
     (
         Verdict("incorrect", "", sentence_id="too-large", values=(("yours", "7"),)),
@@ -59,7 +60,8 @@ PRESENTED = [
             witness=Witness((("x", "1"),), "1" + "0" * 30, "2"),
         ),
         "en",
-        "Not quite: at x = 1 your answer gives an astronomically large number, the answer is 2.",
+        "Not quite: at x = 1 your answer gives an astronomically large number, the right "
+        "value there is 2.",
     ),
     # No sentence id: the message is the text (an author's feedback, a parse error).
     (
@@ -109,7 +111,7 @@ def test_a_constant_answer_is_never_revealed() -> None:
     assert verdict.sentence_id == "differs-at-hidden"
     for language in ("en", "bn"):
         assert " 0" not in present(verdict, language).replace("= 0.", "")
-    assert "not the right value" in verdict.message
+    assert verdict.message.endswith("which is not right.")
 
 
 def test_two_slips_and_a_term() -> None:

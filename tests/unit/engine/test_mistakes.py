@@ -143,9 +143,19 @@ def test_two_slips_at_once(function: str, answer: str, slips: tuple[str, ...]) -
     assert "একসাথে দুটো ভুল" in present(verdict, "bn")
 
 
-def test_one_slip_beats_two() -> None:
-    """5(3x+2)^4 is one chain slip, although power-keep + power-drop... could also fit."""
-    assert check_derivative("(3x+2)^5", "5(3x+2)^4").slips == ("chain-inner-missing",)
+@pytest.mark.parametrize(
+    ("function", "answer", "slips"),
+    [
+        ("(3x+2)^5", "5(3x+2)^4", ("chain-inner-missing",)),
+        # Two chain slips, one per term, are one rule misapplied, not "two slips at once".
+        ("sin(3x) + cos(3x)", "cos(3x) - sin(3x)", ("chain-inner-missing",)),
+        ("x^3 - 2x", "3x^2 + 2", ("sign-error",)),
+    ],
+)
+def test_the_fewest_slips_win(function: str, answer: str, slips: tuple[str, ...]) -> None:
+    verdict = check_derivative(function, answer)
+    assert verdict.slips == slips
+    assert "Two slips" not in verdict.message
 
 
 TERMS = [

@@ -15,7 +15,8 @@ from derivquest.engine.equivalence import compare
 from derivquest.engine.errors import EngineError
 from derivquest.engine.labels import describe_label_problem, expression_text
 from derivquest.engine.parser import Parsed, parse, read_tokens
-from derivquest.engine.readings import ReadingNote, describe_reading
+from derivquest.engine.presenter import present
+from derivquest.engine.readings import ReadingNote
 from derivquest.engine.verdict import Verdict
 
 MAX_READINGS_TRIED = 4
@@ -66,8 +67,8 @@ def with_readings(verdict: Verdict, answer: Parsed, expected: sympy.Expr) -> Ver
     )
     if not right:
         return verdict
-    sentences = " ".join(describe_reading(note) for note in right)
-    return replace(verdict, message=f"{sentences} {verdict.message}", notes=right)
+    with_notes = replace(verdict, notes=right)  # the presenter says the notes first
+    return replace(with_notes, message=present(with_notes))
 
 
 def _reading_is_right(note: ReadingNote, answer: Parsed, expected: sympy.Expr) -> bool:

@@ -135,6 +135,8 @@ class DrillGame:
             seconds=outcome.seconds,
             skills=instance.skills,
             mode="drill",
+            diagnosis=verdict.diagnosis,
+            fingerprint=verdict.fingerprint,
         )
         return DrillAnswer(verdict, outcome)
 

@@ -84,6 +84,8 @@ class ProgressPort(Protocol):
         skills: Iterable[str] = (),
         mode: Mode = "play",
         variant_seed: int | None = None,
+        diagnosis: str | None = None,
+        fingerprint: str | None = None,
     ) -> None: ...
 
     def question_progress(self, profile_id: int, question_id: str) -> QuestionProgress | None: ...

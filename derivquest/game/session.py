@@ -16,7 +16,7 @@ from derivquest.content import (
 )
 from derivquest.content.reference import use_checker
 from derivquest.engine import JudgeService
-from derivquest.engine.mistakes import describe_mistake
+from derivquest.engine.presenter import present
 from derivquest.game.drill import CatalogDrillSource
 from derivquest.game.model import (
     AnswerFeedback,
@@ -218,15 +218,15 @@ class PlayerGame:
                 variant_seed=play.seed,
                 skills=instance.skills,
                 mode="play" if run.full_id is not None else "review",
+                diagnosis=verdict.diagnosis,
+                fingerprint=verdict.fingerprint,
             )
             play.started = time.monotonic()
             if verdict.correct:
                 play.solved = True
             else:
                 play.failures += 1
-        message = verdict.message
-        if verdict.diagnosis and self.language != "en":
-            message = describe_mistake(verdict.diagnosis, self.language)
+        message = present(verdict, self.language)
         solution = instance.solution if play.solution_visible else None
         return AnswerFeedback(verdict, message, solution)
 

@@ -62,7 +62,8 @@ def with_feedback(
         return verdict
     for note in notes:
         if judge(note.answer).correct:
-            return replace(verdict, message=note.text)
+            # The author's sentence replaces the engine's (the mistake id is kept for progress).
+            return replace(verdict, message=note.text, sentence_id=None)
     return verdict
 
 

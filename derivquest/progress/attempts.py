@@ -26,6 +26,10 @@ class AttemptRow:
     mode: Mode
     variant_seed: int | None
     skills: tuple[str, ...]
+    diagnosis: str | None = None
+    """The judge's mistake id for a wrong answer (`engine.mistakes`), when it named one."""
+    fingerprint: str | None = None
+    """The answer's values at the question's fixed points, hashed (`engine.fingerprint`)."""
 
 
 # Counters are SQL expressions over the stored row (`attempts + 1`, `MAX(...)`), never values
@@ -68,8 +72,8 @@ def insert_attempt(connection: sqlite3.Connection, profile_id: int, row: Attempt
     """
     cursor = connection.execute(
         "INSERT INTO attempts (uid, profile_id, question_id, answered_at, answer, correct,"
-        " seconds, hints_used, mode, variant_seed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (uid) DO NOTHING",
+        " seconds, hints_used, mode, variant_seed, diagnosis, fingerprint)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO NOTHING",
         (
             row.uid,
             profile_id,
@@ -81,6 +85,8 @@ def insert_attempt(connection: sqlite3.Connection, profile_id: int, row: Attempt
             row.hints_used,
             row.mode,
             None if row.variant_seed is None else str(row.variant_seed),
+            row.diagnosis,
+            row.fingerprint,
         ),
     )
     if cursor.rowcount == 0:
@@ -158,10 +164,12 @@ def attempt_rows(connection: sqlite3.Connection, profile_id: int) -> Iterable[At
         skills.setdefault(attempt_id, []).append(skill)
     cursor = connection.execute(
         "SELECT id, uid, question_id, answered_at, answer, correct, seconds, hints_used, mode,"
-        " variant_seed FROM attempts WHERE profile_id = ? ORDER BY answered_at, id",
+        " variant_seed, diagnosis, fingerprint FROM attempts WHERE profile_id = ?"
+        " ORDER BY answered_at, id",
         (profile_id,),
     )
-    for attempt_id, uid, question, at, answer, correct, seconds, hints, mode, seed in cursor:
+    for row in cursor:
+        attempt_id, uid, question, at, answer, correct, seconds, hints, mode, seed = row[:10]
         yield AttemptRow(
             uid=uid,
             question_id=question,
@@ -173,4 +181,6 @@ def attempt_rows(connection: sqlite3.Connection, profile_id: int) -> Iterable[At
             mode=mode,
             variant_seed=None if seed is None else int(seed),
             skills=tuple(skills.get(attempt_id, ())),
+            diagnosis=row[10],
+            fingerprint=row[11],
         )

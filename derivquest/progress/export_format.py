@@ -120,6 +120,8 @@ class AttemptOut(Model):
     mode: Mode
     variant_seed: Seed | None = None
     skills: Skills = []
+    diagnosis: Annotated[str, Field(max_length=80)] | None = None
+    fingerprint: Annotated[str, Field(max_length=80)] | None = None
 
 
 class LevelOut(Model):

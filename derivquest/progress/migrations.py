@@ -114,7 +114,17 @@ CREATE INDEX attempts_by_time ON attempts(profile_id, answered_at);
 (Primary-key columns come first in WITHOUT ROWID tables: SQLite 3.40's integrity_check
 wrongly reports NOT NULL errors for a column placed between them.)"""
 
-MIGRATIONS: tuple[str, ...] = (V1_CORE, V2_DRILLS, V3_SKILLS)
+V4_DIAGNOSES = """
+ALTER TABLE attempts ADD COLUMN diagnosis TEXT;
+ALTER TABLE attempts ADD COLUMN fingerprint TEXT;
+CREATE INDEX attempts_by_diagnosis ON attempts(question_id, diagnosis)
+    WHERE diagnosis IS NOT NULL;
+"""
+"""Version 4: each attempt keeps the judge's mistake id and the answer's fingerprint (its
+values at the question's fixed points), so a teacher's report can count mistakes and group
+equal wrong answers. Older attempts have neither (NULL): they were never diagnosed."""
+
+MIGRATIONS: tuple[str, ...] = (V1_CORE, V2_DRILLS, V3_SKILLS, V4_DIAGNOSES)
 """MIGRATIONS[n] turns a version-n database into version n + 1 (0 is an empty file).
 Never edit a shipped entry: add a new one."""
 

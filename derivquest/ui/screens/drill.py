@@ -10,6 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
+from derivquest.engine.presenter import present
 from derivquest.game.drill import DrillAnswer, DrillGame
 from derivquest.progress import DrillSaved, DrillSummary
 from derivquest.ui.kind_views import Answered, view_for
@@ -126,7 +127,7 @@ class DrillScreen(Screen[DrillResult]):
         feedback = self.query_one("#drill-feedback", Static)
         outcome = result.outcome
         if outcome is None:
-            feedback.update(Text(result.verdict.message, style="bold"))
+            feedback.update(Text(present(result.verdict, self.game.language), style="bold"))
             return
         if result.verdict.correct:
             text = Text(f"+{outcome.points}", style="bold")
@@ -137,7 +138,7 @@ class DrillScreen(Screen[DrillResult]):
             )
         else:
             text = Text(t("drill.missed", self.game.language), style="bold")
-            text.append(" " + result.verdict.message)
+            text.append(" " + present(result.verdict, self.game.language))
         feedback.update(text)
         self._tick()
         self.call_later(self.show_question)

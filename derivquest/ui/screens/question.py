@@ -169,7 +169,7 @@ class QuestionScreen(Screen[None]):
         if verdict.correct:
             text.append(t("question.correct", self.language))
             # The engine's plain "Correct." adds nothing; an explanation or plot note does.
-            message = "" if message == "Correct." else " " + message
+            message = "" if verdict.sentence_id == "correct" else " " + message
         text.append(message)
         self._set("#verdict", text, verdict.status)
         if outcome.solution is not None:

@@ -11,6 +11,7 @@ from derivquest.content.grading import grade
 from derivquest.content.instance import QuestionInstance, instantiate
 from derivquest.content.loader import load_pack
 from derivquest.engine import JudgeService
+from derivquest.engine.presenter import present
 from derivquest.kinds.derivative.spec import DerivativePayload
 from derivquest.kinds.expression.spec import ExpressionPayload
 from derivquest.kinds.feedback import FeedbackInstance
@@ -138,6 +139,9 @@ def test_feedback_in_the_players_language(packs_dir: Path, judge_service: JudgeS
     bengali = grade(instantiate(ref, "ana", language="bn"), "2wx - 2y", judge_service)
     assert english.message == "Multiply by the inner derivative, x."
     assert bengali.message == "ভেতরের derivative x দিয়ে গুণ করুন।"
+    # The presenter shows the author's sentence, not the engine's witness sentence.
+    assert bengali.witness is not None
+    assert present(bengali, "bn") == bengali.message
 
 
 @pytest.mark.parametrize(

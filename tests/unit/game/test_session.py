@@ -136,6 +136,29 @@ def test_bengali_diagnosis_sentence(session: PlayerGame) -> None:
     assert session.submit(run, "5(3x+2)^4").message.startswith("Chain rule: বাইরের function")
 
 
+def test_bengali_message_keeps_the_witness(session: PlayerGame) -> None:
+    session.language = "bn"
+    run = session.start_level("game-test", "first")
+    outcome = session.submit(run, "5(3x+2)^4")
+    assert "হলে আপনার উত্তর দেয়" in outcome.message and "সঠিক মান" in outcome.message
+
+
+def test_the_attempt_stores_the_mistake_id_and_fingerprint(
+    session: PlayerGame, store: ProgressStore
+) -> None:
+    import sqlite3
+
+    from derivquest.progress.attempts import attempt_rows
+
+    run = session.start_level("game-test", "first")
+    first = session.submit(run, "5(3x+2)^4").verdict
+    session.submit(run, "5(2+3x)^4")  # the same wrong answer, written differently
+    with sqlite3.connect(store.path) as connection:
+        rows = list(attempt_rows(connection, session.profile_id))
+    assert [row.diagnosis for row in rows] == ["chain-inner-missing"] * 2
+    assert rows[0].fingerprint == rows[1].fingerprint == first.fingerprint is not None
+
+
 def test_plot_grading() -> None:
     tangent = TangentTask("x^2 - 4*x + 3", 0.0, 0.01, 0.0, 0.5, -2.0, 6.0)
     assert TANGENT.grade(tangent, 2.0).correct

@@ -21,6 +21,7 @@ LEVEL_ORDER = [
     "ml-derivatives",
     "numerical-derivatives",
     "gradient-descent-backprop",
+    "partial-derivatives",
     "common-mistakes",
     "practice",
     "assignment",

@@ -22,6 +22,7 @@ LEVEL_ORDER = [
     "numerical-derivatives",
     "gradient-descent-backprop",
     "partial-derivatives",
+    "neuron-by-hand",
     "common-mistakes",
     "practice",
     "assignment",

@@ -23,6 +23,7 @@ LEVEL_ORDER = [
     "gradient-descent-backprop",
     "partial-derivatives",
     "neuron-by-hand",
+    "losses",
     "common-mistakes",
     "practice",
     "assignment",

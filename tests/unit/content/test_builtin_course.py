@@ -24,6 +24,7 @@ LEVEL_ORDER = [
     "partial-derivatives",
     "neuron-by-hand",
     "losses",
+    "vanishing-exploding",
     "common-mistakes",
     "practice",
     "assignment",

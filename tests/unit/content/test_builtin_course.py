@@ -18,6 +18,7 @@ LEVEL_ORDER = [
     "combination-rules",
     "chain-rule",
     "higher-order",
+    "reading-graphs",
     "ml-derivatives",
     "numerical-derivatives",
     "gradient-descent-backprop",

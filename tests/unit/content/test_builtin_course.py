@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from derivquest.content import Catalog, load_catalog, validate_pack
-from derivquest.content.schema import DerivativeQuestion, ExpressionQuestion
 from derivquest.engine import JudgeService
 from derivquest.paths import builtin_levels_dir
 
@@ -147,10 +146,12 @@ def test_the_course_meets_the_issue_13_targets() -> None:
     pack = _builtin().pack("calculus-for-ml")
     assert pack is not None
     questions = [question for level in pack.levels for question in level.model.questions]
+    # By the `kind` field and attributes, not by model classes: the kinds are being moved
+    # into a registry, and this count must not depend on where their classes live.
     several_variables = [
         q
         for q in questions
-        if isinstance(q, DerivativeQuestion | ExpressionQuestion) and len(q.variables or []) >= 2
+        if q.kind in ("derivative", "expression") and len(getattr(q, "variables", None) or []) >= 2
     ]
     charts = [q for q in questions if q.kind == "plot"]
     assert len(pack.levels) >= 19

@@ -23,7 +23,7 @@ def _profile(store: ProgressStore) -> int:
 
 
 def test_course_map(snap_compare: SnapCompare, make_game: AppFactory) -> None:
-    """The built-in course on the map: 14 levels in the lesson's order, the first open
+    """The built-in course on the map: 19 levels in the lesson's order, the first open
     (0/8), every other one locked, the first level's details on the right, the chart keys
     in the footer."""
     app = make_game(catalog=load_catalog(user=False, entry_points=False))

@@ -98,12 +98,19 @@ class DerivQuestApp(App[None]):
             use_terminal_default_colours(self)
 
     def validate_theme(self, theme: str) -> str:
-        """A 16-colour terminal draws the ANSI theme of the same brightness (readable there)."""
+        """A 16-colour terminal draws the ANSI theme of the same brightness (readable there).
+
+        Only once a real terminal is attached: before that (and in headless tests) the
+        colours the console would report are a guess from the environment.
+        """
+        if self._driver is None or self.is_headless:
+            return theme
         return theme_for_terminal(self, theme)
 
     # -- start-up ---------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self.theme = self.theme  # now that the terminal is known (see validate_theme)
         if not self.is_headless:  # a real game: SIGHUP finishes the answer in flight first
             from derivquest.ui.hangup import HangupGuard
 

@@ -17,6 +17,7 @@ Removable singularities are never sampled exactly, so ``(x^2-1)/(x-1)`` equals `
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import random
 from collections.abc import Sequence
@@ -28,7 +29,14 @@ import sympy
 from mpmath import mpf
 
 from derivquest.engine.mlfunctions import to_elementary
-from derivquest.engine.numeric import Node, Undefined, compile_expression, evaluate_at
+from derivquest.engine.numeric import (
+    Imprecise,
+    Node,
+    Undefined,
+    compile_expression,
+    evaluate_at,
+)
+from derivquest.engine.sampling import PointPlan
 
 Outcome = Literal["equal", "different", "unknown"]
 
@@ -38,27 +46,18 @@ PRECISION = 40
 POINTS_WANTED = 10
 """Points with a tight agreement needed to call two expressions equal."""
 
-MAX_ATTEMPTS = 80
-"""Random points tried before giving up on finding enough in the domain."""
+MAX_ATTEMPTS = 150
+"""Random points tried after the mandatory ones before giving up on finding enough in the
+domain (each point outside it costs one evaluation of the expected expression)."""
 
-MAGNITUDE_BANDS = (
-    (0, 1),
-    (-1, 0),
-    (2, 4),
-    (0, 1),
-    (-2, 0),
-    (1, 2),
-    (4, 6),
-    (0, 1),
-    (1, 2),
-    (-3, -2),
-    (2, 4),
-)
-"""log10 ranges that points cycle through, weighted towards ordinary sizes.
+CONFIRM_EXTRA_DIGITS = 20
+"""A confirmed difference compares values at 2P and 2P + 20 digits to measure the error."""
 
-Signs alternate with each point; an odd number of bands makes every band meet both signs on
-successive rounds, and the large bands sit on positive slots in the first round, so a
-difference that only shows for large x (``abs(x-500)`` vs ``500-x``) is found early."""
+WITNESS_DIGITS = 6
+"""Significant digits a witness coordinate is rounded to at most (the verdict shows six)."""
+
+CONFIRM_MARGIN = 1000
+"""A difference counts only when it is this many times the measured rounding error."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,45 +118,40 @@ class Sampler:
         self.expected = compile_expression(expected)
         self.answer = compile_expression(answer)
         self.symbols = sorted(set(symbols) | expected.free_symbols | answer.free_symbols, key=str)
-        seed = hashlib.sha256(f"{expected}|{answer}".encode()).digest()
-        self.random = random.Random(seed)
+        seed = hashlib.sha256(f"{_fingerprint(expected)}|{_fingerprint(answer)}".encode())
+        self.plan = PointPlan((expected, answer), self.symbols, random.Random(seed.digest()))
 
     def run(self) -> Comparison:
         tight = 0
         loose = 0
+        attempt = 0
         with mpmath.workdps(PRECISION):
-            for attempt in range(MAX_ATTEMPTS):
+            while attempt < len(self.plan.points) + MAX_ATTEMPTS:
                 point = self.point(attempt)
                 verdict = self.check_point(point, PRECISION)
-                if verdict == "skip":
-                    continue
                 if verdict == "different":
-                    if self.check_point(point, 2 * PRECISION) == "different":
+                    verdict = self.confirm(point)
+                    if verdict == "different":
                         return Comparison("different", witness=self.describe(point))
-                    loose += 1
-                elif verdict == "tight":
+                if verdict == "tight":
                     tight += 1
-                else:
+                elif verdict == "loose":
                     loose += 1
-                if tight >= POINTS_WANTED:
+                if tight >= POINTS_WANTED and self.plan.past_mandatory(attempt):
                     return Comparison("equal")
                 if not self.symbols:
                     break
+                attempt += 1
         if tight >= 1 and loose == 0 and not self.symbols:
             return Comparison("equal")
         return Comparison("unknown")
 
     def point(self, attempt: int) -> dict[sympy.Symbol, mpf]:
-        point: dict[sympy.Symbol, mpf] = {}
-        for index, symbol in enumerate(self.symbols):
-            low, high = MAGNITUDE_BANDS[(attempt + 3 * index) % len(MAGNITUDE_BANDS)]
-            magnitude = 10 ** self.random.uniform(low, high)
-            sign = -1 if (attempt + index) % 2 else 1
-            point[symbol] = mpf(sign * magnitude)
-        return point
+        """The ``attempt``-th sample point (the mistake finder shares them)."""
+        return self.plan.point(attempt)
 
     def check_point(self, point: dict[sympy.Symbol, mpf], digits: int) -> str:
-        """Return 'skip' (outside the domain), 'tight', 'loose' or 'different'."""
+        """Return 'skip' (outside the domain, or unusable), 'tight', 'loose' or 'different'."""
         with mpmath.workdps(digits):
             try:
                 expected, expected_scale = evaluate_at(self.expected, point)
@@ -165,20 +159,84 @@ class Sampler:
                 return "skip"
             try:
                 answer, answer_scale = evaluate_at(self.answer, point)
+            except Imprecise:
+                return "skip"
             except Undefined:
                 return "different"
-            epsilon = mpf(10) ** (-(digits - 10))
             size = max(abs(expected), abs(answer))
-            bound = epsilon * (size + max(expected_scale, answer_scale))
+            bound = _epsilon(digits) * (size + max(expected_scale, answer_scale))
             if abs(expected - answer) > bound:
                 return "different"
             # Tight when rounding could not hide a relative difference above 1e-20.
-            if expected == answer or bound <= size * mpf(10) ** -20:
+            if expected == answer or bound <= size * TIGHT:
                 return "tight"
             return "loose"
 
+    def confirm(self, point: dict[sympy.Symbol, mpf]) -> str:
+        """Re-check a difference at twice the precision, and measure the rounding error
+        there instead of trusting the estimate: the values at 2P and 2P + 20 digits differ
+        by about the error at 2P. Returns 'different', 'loose' or 'skip'."""
+        digits = 2 * PRECISION
+        if self.check_point(point, digits) != "different":
+            return "loose"
+        values = []
+        for precision in (digits, digits + CONFIRM_EXTRA_DIGITS):
+            with mpmath.workdps(precision):
+                try:
+                    expected, _ = evaluate_at(self.expected, point)
+                except Undefined:
+                    return "skip"
+                try:
+                    answer: mpf | None = evaluate_at(self.answer, point)[0]
+                except Imprecise:
+                    return "skip"
+                except Undefined:
+                    answer = None
+            values.append((expected, answer))
+        (expected, answer), (finer_expected, finer_answer) = values
+        if answer is None or finer_answer is None:
+            return "different" if answer is None and finer_answer is None else "loose"
+        with mpmath.workdps(digits + CONFIRM_EXTRA_DIGITS):
+            error = abs(expected - finer_expected) + abs(answer - finer_answer)
+            if abs(finer_expected - finer_answer) > CONFIRM_MARGIN * error:
+                return "different"
+        return "loose"
+
     def describe(self, point: dict[sympy.Symbol, mpf]) -> dict[str, float]:
+        """The witness to show: the point with its coordinates rounded to as few significant
+        digits as still show the difference (``x = 3`` reads better than ``x = 2.9817``)."""
+        for digits in range(1, WITNESS_DIGITS + 1):
+            rounded = {symbol: float(f"{float(v):.{digits}g}") for symbol, v in point.items()}
+            candidate = {symbol: mpf(value) for symbol, value in rounded.items()}
+            if (
+                self.check_point(candidate, PRECISION) == "different"
+                and self.confirm(candidate) == "different"
+            ):
+                return {str(symbol): value for symbol, value in rounded.items()}
         return {str(symbol): float(value) for symbol, value in point.items()}
+
+
+TIGHT = mpf(10) ** -20
+"""The relative error bound below which a point's agreement counts as evidence."""
+
+
+@functools.cache
+def _epsilon(digits: int) -> mpf:
+    """The relative rounding error assumed at ``digits``, with ten digits to spare."""
+    return mpf(10) ** (-(digits - 10))
+
+
+def _fingerprint(expr: sympy.Expr) -> str:
+    """The tree's shape, names and numbers: a seed that is cheap to make (printing is not)."""
+    parts = []
+    for node in sympy.preorder_traversal(expr):
+        if node.is_Symbol:
+            parts.append(str(node.name))
+        elif node.is_Rational:
+            parts.append(f"{node.p}/{node.q}")
+        else:
+            parts.append(type(node).__name__)
+    return ",".join(parts)
 
 
 def values_differ(node_a: Node, node_b: Node, point: dict[sympy.Symbol, mpf]) -> bool:

@@ -216,7 +216,7 @@ def _difference_message(comparison: Comparison, answer: Parsed, expected: sympy.
         for name, value in witness.items()
         if name in answer.symbols
     }
-    where = ", ".join(f"{name} = {value:.4g}" for name, value in witness.items())
+    where = ", ".join(f"{name} = {value:.6g}" for name, value in witness.items())
     with mpmath.workdps(PRECISION):
         try:
             right, _ = evaluate_at(compile_expression(expected), point)

@@ -20,9 +20,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import mpmath
 import sympy
@@ -204,16 +204,35 @@ class Sampler:
 
     def describe(self, point: dict[sympy.Symbol, mpf]) -> dict[str, float]:
         """The witness to show: the point with its coordinates rounded to as few significant
-        digits as still show the difference (``x = 3`` reads better than ``x = 2.9817``)."""
+        digits as still show the same kind of difference (``x = 3`` reads better than
+        ``x = 2.9817``), never a rounded point that lands exactly on a kink."""
+        undefined = self.answer_undefined(point)
         for digits in range(1, WITNESS_DIGITS + 1):
             rounded = {symbol: float(f"{float(v):.{digits}g}") for symbol, v in point.items()}
-            candidate = {symbol: mpf(value) for symbol, value in rounded.items()}
+            candidate = witness_point(rounded)
             if (
-                self.check_point(candidate, PRECISION) == "different"
+                not self.plan.on_kink(candidate)
+                and self.answer_undefined(candidate) == undefined
+                and self.check_point(candidate, PRECISION) == "different"
                 and self.confirm(candidate) == "different"
             ):
                 return {str(symbol): value for symbol, value in rounded.items()}
         return {str(symbol): float(value) for symbol, value in point.items()}
+
+    def answer_undefined(self, point: dict[sympy.Symbol, mpf]) -> bool:
+        try:
+            evaluate_at(self.answer, point)
+        except Imprecise:
+            return False
+        except Undefined:
+            return True
+        return False
+
+
+def witness_point(values: Mapping[Any, float]) -> dict[Any, mpf]:
+    """A witness's coordinates as the decimals shown (0.2, not the binary float nearest it),
+    at the current precision: the verdict's message and the check must see the same point."""
+    return {key: mpf(repr(value)) for key, value in values.items()}
 
 
 TIGHT = mpf(10) ** -20

@@ -6,6 +6,7 @@ them through ``JudgeService``, which adds one.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Mapping, Sequence
 
@@ -13,13 +14,16 @@ import mpmath
 import sympy
 from mpmath import mpf
 
-from derivquest.engine.equivalence import PRECISION, Comparison, compare
+from derivquest.engine.equivalence import PRECISION, Comparison, compare, witness_point
 from derivquest.engine.errors import EngineError
 from derivquest.engine.mistakes import describe_mistake, diagnose
 from derivquest.engine.numeric import Undefined, compile_expression, evaluate_at
 from derivquest.engine.parser import DEFAULT_VARIABLES, Parsed, parse
 from derivquest.engine.printing import plain
 from derivquest.engine.verdict import Verdict
+
+QUESTION_CACHE = 256
+"""Questions whose parsed expected answer (and derivative) the checker keeps."""
 
 UNDECIDED = "DerivQuest could not decide whether this equals the answer; try writing it more simply"
 
@@ -111,7 +115,9 @@ def _invalid(error: EngineError, prefix: str = "") -> Verdict:
     return Verdict("invalid", prefix + error.message, column=error.column)
 
 
+@functools.lru_cache(maxsize=QUESTION_CACHE)
 def _read_expected(text: str, variables: tuple[str, ...]) -> Parsed:
+    """The author's side of a question, read once: a player's every attempt shares it."""
     try:
         return parse(text, variables)
     except EngineError as error:
@@ -147,7 +153,7 @@ def _check_derivative(
         return both
     function, answer = both
     x = function.symbols[variable]
-    expected = sympy.diff(function.expr, x)
+    expected = _differentiate(function_text, variable, variables)
     comparison = compare(expected, answer.expr, list(function.symbols.values()))
     verdict = _verdict(comparison, answer, expected)
     if verdict.status != "incorrect":
@@ -161,6 +167,14 @@ def _check_derivative(
         diagnosis=mistake,
         parsed=verdict.parsed,
     )
+
+
+@functools.lru_cache(maxsize=QUESTION_CACHE)
+def _differentiate(function_text: str, variable: str, variables: tuple[str, ...]) -> sympy.Expr:
+    """d/d``variable`` of a question's function, worked out once per question (with SymPy's
+    own cache flooded by sampling, every attempt would otherwise pay for it again)."""
+    function = _read_expected(function_text, variables)
+    return sympy.diff(function.expr, function.symbols[variable])
 
 
 def _check_numeric(
@@ -211,13 +225,15 @@ def _difference_message(comparison: Comparison, answer: Parsed, expected: sympy.
     witness = comparison.witness
     if not witness:
         return "Not quite: that is a different value."
-    point = {
-        answer.symbols[name]: mpf(value)
-        for name, value in witness.items()
-        if name in answer.symbols
-    }
     where = ", ".join(f"{name} = {value:.6g}" for name, value in witness.items())
     with mpmath.workdps(PRECISION):
+        point = witness_point(
+            {
+                answer.symbols[name]: value
+                for name, value in witness.items()
+                if name in answer.symbols
+            }
+        )
         try:
             right, _ = evaluate_at(compile_expression(expected), point)
         except Undefined:

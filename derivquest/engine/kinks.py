@@ -118,8 +118,13 @@ class Kink:
         return (low + high) / 2
 
     def value(self, base: Point, variable: sympy.Symbol, at: mpf) -> mpf | None:
+        """g at ``base`` with ``variable`` moved to ``at``; None where g is undefined."""
+        return self.at({**base, variable: at})
+
+    def at(self, point: Point) -> mpf | None:
+        """g at ``point``; None where g is undefined."""
         try:
-            value, _ = evaluate_at(self.node, {**base, variable: at})
+            value, _ = evaluate_at(self.node, point)
         except Undefined:
             return None
         return value

@@ -49,7 +49,7 @@ KINK_PRECISION = 40
 
 
 class PointPlan:
-    """The sequence of sample points for one comparison."""
+    """The sequence of sample points for one comparison, made as they are asked for."""
 
     def __init__(
         self, expressions: Sequence[sympy.Expr], symbols: Sequence[sympy.Symbol], rng: random.Random
@@ -60,78 +60,105 @@ class PointPlan:
         """The variables that appear; the others get one ordinary value each, never varied."""
         self.random = rng
         self.fixed = {symbol: self.draw(ORDINARY) for symbol in self.symbols if symbol not in used}
-        self.points = [*self.sign_points(), *self.scale_points()]
-        """The mandatory points known so far."""
-        self.pending: Sequence[sympy.Expr] | None = expressions
+        self.patterns = self.sign_patterns()
+        self.layout = [
+            *(("sign", index) for index in range(len(self.patterns))),
+            *(("scale", index) for index in range(2 * len(self.active))),
+            *(
+                ("extreme", index)
+                for index in range(ALL_EXTREME_POINTS if len(self.active) > 1 else 0)
+            ),
+        ]
+        """The cheap mandatory points, each made when first asked for."""
+        self.points: list[Point] = []
+        """The points made so far, in order."""
+        self.expressions: Sequence[sympy.Expr] | None = expressions
         """Expressions whose kinks are not solved yet: that costs more than every other
         point, and a wrong answer is usually caught before it is needed."""
+        self.kinks: list[Kink] = []
+        self.kink_queue: list[Point] = []
+        self.mandatory_end = len(self.layout)
+        """How many points are mandatory (final once the kinks are solved)."""
 
     def point(self, attempt: int) -> Point:
         """The ``attempt``-th point: mandatory ones first, then random ones."""
-        if attempt >= len(self.points):
-            self.add_kink_points()
-        if attempt < len(self.points):
-            return self.points[attempt]
-        return self.make(
-            {symbol: self.draw(self.random.choice(RANDOM_BANDS)) for symbol in self.active}
-        )
+        while attempt >= len(self.points):
+            self.points.append(self.next_point())
+        return self.points[attempt]
 
     def past_mandatory(self, attempt: int) -> bool:
         """True once the ``attempt``-th point is the last mandatory one or beyond."""
         self.add_kink_points()
-        return attempt >= len(self.points) - 1
+        return attempt >= self.mandatory_end - 1
+
+    def next_point(self) -> Point:
+        made = len(self.points)
+        if made < len(self.layout):
+            kind, index = self.layout[made]
+            if kind == "sign":
+                return self.sign_point(index)
+            if kind == "scale":
+                return self.scale_point(index)
+            return self.extreme_point()
+        self.add_kink_points()
+        if self.kink_queue:
+            return self.kink_queue.pop(0)
+        return self.make(
+            {symbol: self.draw(self.random.choice(RANDOM_BANDS)) for symbol in self.active}
+        )
 
     def add_kink_points(self) -> None:
-        if self.pending is None:
+        """Solve the kinks (once) and queue the points beside them as mandatory."""
+        if self.expressions is None:
             return
-        expressions, self.pending = self.pending, None
+        expressions, self.expressions = self.expressions, None
+        # Every cheap mandatory point comes first, so the count below is exact.
+        while len(self.points) < len(self.layout):
+            self.points.append(self.next_point())
         with mpmath.workdps(KINK_PRECISION):
-            self.points.extend(self.kink_points(expressions))
+            self.kink_queue = self.kink_points(expressions)
+        self.mandatory_end = len(self.layout) + len(self.kink_queue)
 
     def draw(self, band: Band, sign: int | None = None) -> mpf:
         """A value with log10 |value| uniform in ``band`` and the given (or a random) sign."""
         if sign is None:
-            sign = self.random.choice((1, -1))
-        return sign * mpf(10 ** self.random.uniform(*band))
+            sign = -1 if self.random.random() < 0.5 else 1
+        return mpf(sign * 10.0 ** self.random.uniform(*band))
 
     def make(self, values: dict[sympy.Symbol, mpf]) -> Point:
         return {**self.fixed, **values}
 
-    def sign_points(self) -> list[Point]:
+    def sign_patterns(self) -> list[tuple[int, ...]]:
         count = len(self.active)
-        if count == 0:
-            return [self.make({})]
         patterns = list(itertools.product((1, -1), repeat=count))
         if len(patterns) > MAX_SIGN_PATTERNS:
-            patterns = patterns[:1] + patterns[-1:] + self.random.sample(patterns[1:-1], 14)
-        return [
-            self.make(
-                {
-                    symbol: self.draw(ORDINARY, sign)
-                    for symbol, sign in zip(self.active, signs, strict=True)
-                }
-            )
-            for signs in patterns
-        ]
+            middle = self.random.sample(patterns[1:-1], MAX_SIGN_PATTERNS - 2)
+            patterns = [patterns[0], patterns[-1], *middle]
+        return patterns
 
-    def scale_points(self) -> list[Point]:
-        points = []
-        for symbol in self.active:
-            for band in (TINY, HUGE):
-                values = {other: self.draw(ORDINARY) for other in self.active}
-                values[symbol] = self.draw(band)
-                points.append(self.make(values))
-        if len(self.active) > 1:
-            for _ in range(ALL_EXTREME_POINTS):
-                points.append(
-                    self.make({s: self.draw(self.random.choice(EXTREME)) for s in self.active})
-                )
-        return points
+    def sign_point(self, index: int) -> Point:
+        signs = self.patterns[index]
+        return self.make(
+            {
+                symbol: self.draw(ORDINARY, sign)
+                for symbol, sign in zip(self.active, signs, strict=True)
+            }
+        )
+
+    def scale_point(self, index: int) -> Point:
+        """Variable index // 2 tiny (even index) or huge (odd), the others ordinary."""
+        values = {other: self.draw(ORDINARY) for other in self.active}
+        values[self.active[index // 2]] = self.draw(HUGE if index % 2 else TINY)
+        return self.make(values)
+
+    def extreme_point(self) -> Point:
+        return self.make({s: self.draw(self.random.choice(EXTREME)) for s in self.active})
 
     def kink_points(self, expressions: Sequence[sympy.Expr]) -> list[Point]:
         points: list[Point] = []
         for g in kink_arguments(expressions):
             kink = Kink(g)
+            self.kinks.append(kink)
             variables = [s for s in self.active if s in g.free_symbols]
             if len(variables) > VARIABLES_PER_KINK:
                 variables = self.random.sample(variables, VARIABLES_PER_KINK)
@@ -140,3 +167,8 @@ class PointPlan:
                 base = self.make({s: self.draw(ORDINARY) for s in self.active})
                 points.extend(kink.points_beside(base, variable, self.random))
         return points
+
+    def on_kink(self, point: Point) -> bool:
+        """True when ``point`` lies exactly on a kink (where conventions like step(0) differ)."""
+        self.add_kink_points()
+        return any(kink.at(point) == 0 for kink in self.kinks)

@@ -41,7 +41,8 @@ DIGITS_KEPT = 25
 
 def condition_limit() -> float:
     """The largest condition number the current mpmath precision can carry."""
-    return 10.0 ** max(MIN_CONDITION_DIGITS, mpmath.mp.dps - DIGITS_KEPT)
+    digits: int = mpmath.mp.dps
+    return 10.0 ** max(MIN_CONDITION_DIGITS, digits - DIGITS_KEPT)
 
 
 _NOT_FINITE = (finf, fninf, fnan)
@@ -51,7 +52,7 @@ def real(value: object) -> mpf:
     """Accept a finite real result; anything complex, infinite or NaN is undefined."""
     if type(value) is mpf:
         # The common case, checked on the raw tuple: this runs at every node of every sample.
-        if value._mpf_ in _NOT_FINITE:
+        if value._mpf_ in _NOT_FINITE:  # type: ignore[attr-defined]
             raise Undefined("infinite value")
         return value
     if isinstance(value, mpc):

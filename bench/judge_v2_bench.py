@@ -10,6 +10,11 @@ process with the game's deadline; the baseline is what most checkers do, ``parse
 ``simplify(a - b) == 0``, in a killable process of its own. Latency is the time each side
 reports for the judgement itself (our verdict's ``elapsed_ms``; the baseline's own clock),
 so process round trips are left out of both.
+
+Two more columns run our judge in this process and time it in CPU seconds, which a busy
+shared machine does not inflate: the whole judgement, and the equivalence decision alone
+(sampling; no parsing, no derivative, no mistake diagnosis). Wrong answers cost more than
+right ones because the judge then looks for the classic mistake that explains them.
 """
 
 from __future__ import annotations
@@ -24,8 +29,13 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from derivquest.engine import JudgeService
+import sympy
+
+from derivquest.engine import JudgeService, judge
+from derivquest.engine.equivalence import compare
+from derivquest.engine.errors import EngineError
 from derivquest.engine.judge import UNDECIDED
+from derivquest.engine.parser import parse
 
 CORPUS = Path(__file__).with_name("judge_corpus_v2.toml")
 
@@ -87,9 +97,11 @@ class Tally:
     undecided: list[str] = field(default_factory=list)
     timeouts: list[str] = field(default_factory=list)
     latencies_ms: list[float] = field(default_factory=list)
+    truths: list[str] = field(default_factory=list)
 
     def record(self, item: Item, verdict: str, elapsed_ms: float, undecided: bool) -> None:
         self.latencies_ms.append(elapsed_ms)
+        self.truths.append(item.truth)
         if verdict == "timeout":
             self.timeouts.append(item.label())
         if undecided:
@@ -102,15 +114,16 @@ class Tally:
         else:
             self.false_rejects.append(item.label())
 
-    def percentile(self, q: float) -> float:
-        ordered = sorted(self.latencies_ms)
+    def percentile(self, q: float, truth: str | None = None) -> float:
+        ordered = sorted(
+            ms for ms, t in zip(self.latencies_ms, self.truths, strict=True) if truth in (None, t)
+        )
         return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 def run_ours(items: list[Item], rounds: int) -> Tally:
     """Judge every item ``rounds`` times; outcomes come from the last round."""
-    tally = Tally("DerivQuest judge")
-    warm: list[float] = []
+    tally = Tally("judge (worker, wall)")
     with JudgeService() as service:
         service.start()
         for round_number in range(rounds):
@@ -129,9 +142,45 @@ def run_ours(items: list[Item], rounds: int) -> Tally:
                         verdict.elapsed_ms,
                         verdict.message.startswith(UNDECIDED),
                     )
-                else:
-                    warm.append(verdict.elapsed_ms)
     return tally
+
+
+def run_in_process(items: list[Item], rounds: int) -> tuple[Tally, Tally]:
+    """The same judgements in this process, timed in CPU seconds (a shared machine's load
+    does not count), and the equivalence decision alone (sampling, no parsing, no diagnosis)."""
+    whole = Tally("judge (in-process, CPU)")
+    alone = Tally("equivalence only (CPU)")
+    for round_number in range(rounds):
+        for item in items:
+            started = time.process_time()
+            if item.kind == "diff":
+                verdict = judge.check_derivative(
+                    item.expected, item.answer, item.var, item.variables
+                )
+            else:
+                verdict = judge.check(item.expected, item.answer, item.variables)
+            spent = (time.process_time() - started) * 1000
+            comparison, compare_ms = _compare_only(item)
+            if round_number == rounds - 1:
+                whole.record(item, verdict.status, spent, verdict.message.startswith(UNDECIDED))
+                alone.record(item, comparison, compare_ms, comparison == "unknown")
+    return whole, alone
+
+
+def _compare_only(item: Item) -> tuple[str, float]:
+    """Parse and differentiate untimed, then time ``compare`` alone."""
+    try:
+        expected = parse(item.expected, item.variables)
+        answer = parse(item.answer, item.variables)
+    except EngineError:
+        return "invalid", 0.0
+    target = expected.expr
+    if item.kind == "diff":
+        target = sympy.diff(target, expected.symbols[item.var])
+    started = time.process_time()
+    outcome = compare(target, answer.expr, list(expected.symbols.values())).outcome
+    spent = (time.process_time() - started) * 1000
+    return {"equal": "correct", "different": "incorrect"}.get(outcome, "unknown"), spent
 
 
 def _naive_worker(connection: Connection) -> None:
@@ -167,7 +216,7 @@ def _naive_worker(connection: Connection) -> None:
 
 
 def run_naive(items: list[Item], timeout: float) -> Tally:
-    tally = Tally("naive parse_expr + simplify")
+    tally = Tally("naive parse_expr+simplify")
     context = multiprocessing.get_context("fork")
 
     def start() -> tuple[multiprocessing.process.BaseProcess, Connection]:
@@ -206,11 +255,15 @@ def report(tallies: list[Tally], total: int) -> None:
         ("median ms", lambda t: f"{statistics.median(t.latencies_ms):.2f}"),
         ("p99 ms", lambda t: f"{t.percentile(0.99):.2f}"),
         ("max ms", lambda t: f"{max(t.latencies_ms):.2f}"),
+        ("median, right ones", lambda t: f"{t.percentile(0.5, 'correct'):.2f}"),
+        ("p99, right ones", lambda t: f"{t.percentile(0.99, 'correct'):.2f}"),
+        ("median, wrong ones", lambda t: f"{t.percentile(0.5, 'incorrect'):.2f}"),
+        ("p99, wrong ones", lambda t: f"{t.percentile(0.99, 'incorrect'):.2f}"),
     ]
     width = max(len(t.name) for t in tallies) + 2
-    print(f"{'':18}" + "".join(f"{t.name:>{width}}" for t in tallies))
+    print(f"{'':20}" + "".join(f"{t.name:>{width}}" for t in tallies))
     for label, value in rows:
-        print(f"{label:18}" + "".join(f"{value(t):>{width}}" for t in tallies))
+        print(f"{label:20}" + "".join(f"{value(t):>{width}}" for t in tallies))
     for tally in tallies:
         for kind, labels in (
             ("false accept", tally.false_accepts),
@@ -238,7 +291,7 @@ def main() -> int:
     args = parser.parse_args()
     items, skipped = load(args.notation, args.tag)
     print(f"corpus: {len(items)} answers ({skipped} notation answers left out)\n")
-    tallies = [run_ours(items, max(1, args.rounds))]
+    tallies = [run_ours(items, max(1, args.rounds)), *run_in_process(items, max(1, args.rounds))]
     if not args.no_baseline:
         tallies.append(run_naive(items, args.baseline_timeout))
     report(tallies, len(items))

@@ -126,7 +126,7 @@ class Sampler:
         loose = 0
         attempt = 0
         with mpmath.workdps(PRECISION):
-            while attempt < len(self.plan.points) + MAX_ATTEMPTS:
+            while attempt < len(self.plan.layout) or attempt < self.plan.total(MAX_ATTEMPTS):
                 point = self.point(attempt)
                 verdict = self.check_point(point, PRECISION)
                 if verdict == "different":

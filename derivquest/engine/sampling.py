@@ -86,6 +86,11 @@ class PointPlan:
             self.points.append(self.next_point())
         return self.points[attempt]
 
+    def total(self, extra: int) -> int:
+        """The number of points to try at most: the mandatory ones and ``extra`` more."""
+        self.add_kink_points()
+        return self.mandatory_end + extra
+
     def past_mandatory(self, attempt: int) -> bool:
         """True once the ``attempt``-th point is the last mandatory one or beyond."""
         self.add_kink_points()

@@ -72,10 +72,11 @@ class PointPlan:
         """The cheap mandatory points, each made when first asked for."""
         self.points: list[Point] = []
         """The points made so far, in order."""
-        self.expressions: Sequence[sympy.Expr] | None = expressions
-        """Expressions whose kinks are not solved yet: that costs more than every other
-        point, and a wrong answer is usually caught before it is needed."""
-        self.kinks: list[Kink] = []
+        self.solved = False
+        """Whether the kinks are solved: that costs more than every other point, and a
+        wrong answer is usually caught before it is needed."""
+        self.sources = expressions
+        self.kinks_found: list[Kink] | None = None
         self.kink_queue: list[Point] = []
         self.mandatory_end = len(self.layout)
         """How many points are mandatory (final once the kinks are solved)."""
@@ -114,14 +115,14 @@ class PointPlan:
 
     def add_kink_points(self) -> None:
         """Solve the kinks (once) and queue the points beside them as mandatory."""
-        if self.expressions is None:
+        if self.solved:
             return
-        expressions, self.expressions = self.expressions, None
+        self.solved = True
         # Every cheap mandatory point comes first, so the count below is exact.
         while len(self.points) < len(self.layout):
             self.points.append(self.next_point())
         with mpmath.workdps(KINK_PRECISION):
-            self.kink_queue = self.kink_points(expressions)
+            self.kink_queue = self.kink_points()
         self.mandatory_end = len(self.layout) + len(self.kink_queue)
 
     def draw(self, band: Band, sign: int | None = None) -> mpf:
@@ -159,11 +160,10 @@ class PointPlan:
     def extreme_point(self) -> Point:
         return self.make({s: self.draw(self.random.choice(EXTREME)) for s in self.active})
 
-    def kink_points(self, expressions: Sequence[sympy.Expr]) -> list[Point]:
+    def kink_points(self) -> list[Point]:
         points: list[Point] = []
-        for g in kink_arguments(expressions):
-            kink = Kink(g)
-            self.kinks.append(kink)
+        for kink in self.kinks():
+            g = kink.g
             variables = [s for s in self.active if s in g.free_symbols]
             if len(variables) > VARIABLES_PER_KINK:
                 variables = self.random.sample(variables, VARIABLES_PER_KINK)
@@ -173,7 +173,12 @@ class PointPlan:
                 points.extend(kink.points_beside(base, variable, self.random))
         return points
 
+    def kinks(self) -> list[Kink]:
+        """The kinks of either expression, found once (solving them is separate)."""
+        if self.kinks_found is None:
+            self.kinks_found = [Kink(g) for g in kink_arguments(self.sources)]
+        return self.kinks_found
+
     def on_kink(self, point: Point) -> bool:
         """True when ``point`` lies exactly on a kink (where conventions like step(0) differ)."""
-        self.add_kink_points()
-        return any(kink.at(point) == 0 for kink in self.kinks)
+        return any(kink.at(point) == 0 for kink in self.kinks())

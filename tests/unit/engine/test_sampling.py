@@ -129,3 +129,14 @@ def test_step_uses_its_value_at_zero_without_the_slow_path() -> None:
         values = [evaluate_at(node, {x: mpf(v)})[0] for v in (-2, 0, 3)]
     assert values == [0, mpf(1) / 2, 1]
     assert node.__qualname__.startswith("_compile_step")
+
+
+def test_sampling_gives_up_after_a_bounded_number_of_points() -> None:
+    from derivquest.engine.equivalence import MAX_ATTEMPTS, Sampler
+
+    # Defined only beyond 10^13, past the largest sample: no point is usable.
+    expected = sympy.sqrt(x - 10**13)
+    answer = expected * (sympy.sin(x) ** 2 + sympy.cos(x) ** 2)
+    sampler = Sampler(expected, answer, [x])
+    assert sampler.run().outcome == "unknown"
+    assert len(sampler.plan.points) <= sampler.plan.mandatory_end + MAX_ATTEMPTS

@@ -5,13 +5,16 @@ Two kinds of evidence, so that neither alone can produce a wrong verdict:
 - exact: identical trees prove equality at once; when sampling cannot bound its rounding
   error (heavy cancellation), a bounded ``expand``/``cancel``/``simplify`` of the difference
   may still prove it (a failed proof is never taken as a difference);
-- sampled: both sides are evaluated at seeded random points (both signs, magnitudes from
-  1e-3 to 1e6) at 40 significant digits. A point where they differ beyond the error bound is
-  re-checked at twice the precision; a confirmed difference proves inequality (so ``2.718^x``
-  is not ``e^x``). Agreement at many points where the error bound is tight means equal.
+- sampled: both sides are evaluated at 40 significant digits at seeded points that treat
+  every variable on its own (every sign combination, 1e-9 to 1e12, both sides of every kink:
+  see ``sampling``). A point where they differ beyond the error bound is re-checked at 80 and
+  100 digits, where the rounding error is measured; a confirmed difference proves inequality
+  (so ``2.718^x`` is not ``e^x``). Agreement at ten points where the error bound is tight,
+  once every mandatory point has been visited, means equal.
 
 Points where the expected expression is undefined are skipped (its natural domain); a point
-where only the answer is undefined counts against it (``2 ln x`` is not ``ln(x^2)``).
+where only the answer is undefined counts against it (``2 ln x`` is not ``ln(x^2)``). A point
+that needs more digits than the sample carries (``Imprecise``) is skipped on either side.
 Removable singularities are never sampled exactly, so ``(x^2-1)/(x-1)`` equals ``x+1``.
 """
 

@@ -22,7 +22,7 @@ from derivquest.engine.realfunctions import (
     SQUARE_ROOT,
     UNARY,
     Imprecise,
-    RealFunction,
+    RealUnary,
     Undefined,
     condition_limit,
     real,
@@ -99,7 +99,7 @@ def _compile_symbol(symbol: sympy.Symbol) -> Node:
     return lookup
 
 
-def _compile_unary(function: RealFunction, inner: Node) -> Node:
+def _compile_unary(function: RealUnary, inner: Node) -> Node:
     def apply(run: Run) -> mpf:
         value, condition = function(inner(run))
         if condition:

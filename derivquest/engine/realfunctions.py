@@ -72,7 +72,7 @@ float arithmetic keeps the bookkeeping far cheaper than the mpmath value itself.
 
 
 @dataclass(frozen=True, slots=True)
-class RealFunction:
+class RealUnary:
     """One function of one real argument."""
 
     function: Callable[[mpf], object]
@@ -128,47 +128,47 @@ def _delta(value: mpf) -> mpf:
     return mpf(0)
 
 
-def _periodic(function: Callable[[mpf], object]) -> RealFunction:
-    return RealFunction(function, condition=_oscillating, argument_sized=True)
+def _periodic(function: Callable[[mpf], object]) -> RealUnary:
+    return RealUnary(function, condition=_oscillating, argument_sized=True)
 
 
-def _growing(function: Callable[[mpf], object]) -> RealFunction:
-    return RealFunction(function, condition=_exponential, argument_sized=True)
+def _growing(function: Callable[[mpf], object]) -> RealUnary:
+    return RealUnary(function, condition=_exponential, argument_sized=True)
 
 
-UNARY: dict[type, RealFunction] = {
+UNARY: dict[type, RealUnary] = {
     sympy.exp: _growing(mpmath.exp),
-    sympy.log: RealFunction(mpmath.log, lambda v: v > 0, _logarithm),
+    sympy.log: RealUnary(mpmath.log, lambda v: v > 0, _logarithm),
     sympy.sin: _periodic(mpmath.sin),
     sympy.cos: _periodic(mpmath.cos),
     sympy.tan: _periodic(mpmath.tan),
     sympy.sec: _periodic(mpmath.sec),
     sympy.csc: _periodic(mpmath.csc),
     sympy.cot: _periodic(mpmath.cot),
-    sympy.asin: RealFunction(mpmath.asin, lambda v: abs(v) <= 1),
-    sympy.acos: RealFunction(mpmath.acos, lambda v: abs(v) <= 1),
-    sympy.atan: RealFunction(mpmath.atan),
-    sympy.asec: RealFunction(mpmath.asec, lambda v: abs(v) >= 1),
-    sympy.acsc: RealFunction(mpmath.acsc, lambda v: abs(v) >= 1),
-    sympy.acot: RealFunction(mpmath.acot),
+    sympy.asin: RealUnary(mpmath.asin, lambda v: abs(v) <= 1),
+    sympy.acos: RealUnary(mpmath.acos, lambda v: abs(v) <= 1),
+    sympy.atan: RealUnary(mpmath.atan),
+    sympy.asec: RealUnary(mpmath.asec, lambda v: abs(v) >= 1),
+    sympy.acsc: RealUnary(mpmath.acsc, lambda v: abs(v) >= 1),
+    sympy.acot: RealUnary(mpmath.acot),
     sympy.sinh: _growing(mpmath.sinh),
     sympy.cosh: _growing(mpmath.cosh),
     sympy.tanh: _growing(mpmath.tanh),
     sympy.sech: _growing(mpmath.sech),
     sympy.csch: _growing(mpmath.csch),
     sympy.coth: _growing(mpmath.coth),
-    sympy.asinh: RealFunction(mpmath.asinh),
-    sympy.acosh: RealFunction(mpmath.acosh, lambda v: v >= 1),
-    sympy.atanh: RealFunction(mpmath.atanh, lambda v: abs(v) < 1),
-    sympy.Abs: RealFunction(mpmath.fabs),
-    sympy.sign: RealFunction(mpmath.sign),
-    sympy.Heaviside: RealFunction(_step),
-    sympy.DiracDelta: RealFunction(_delta),
+    sympy.asinh: RealUnary(mpmath.asinh),
+    sympy.acosh: RealUnary(mpmath.acosh, lambda v: v >= 1),
+    sympy.atanh: RealUnary(mpmath.atanh, lambda v: abs(v) < 1),
+    sympy.Abs: RealUnary(mpmath.fabs),
+    sympy.sign: RealUnary(mpmath.sign),
+    sympy.Heaviside: RealUnary(_step),
+    sympy.DiracDelta: RealUnary(_delta),
     sigmoid: _growing(lambda v: 1 / (1 + mpmath.exp(-v))),
-    relu: RealFunction(lambda v: max(mpf(0), v)),
+    relu: RealUnary(lambda v: max(mpf(0), v)),
     softplus: _growing(lambda v: mpmath.log(1 + mpmath.exp(v))),
 }
 """Functions of one argument and their real-valued mpmath counterparts."""
 
-SQUARE_ROOT = RealFunction(mpmath.sqrt, lambda v: v >= 0)
+SQUARE_ROOT = RealUnary(mpmath.sqrt, lambda v: v >= 0)
 """x^(1/2), the commonest power, without the general power's logarithm."""

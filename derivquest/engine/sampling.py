@@ -4,9 +4,10 @@ First come the points every comparison must visit before it may call two express
 
 - every combination of signs of the variables (up to 16), at ordinary sizes, so that
   relu(wx) meets w, x > 0 as well as w < 0 < x;
-- both sides of every kink either expression has (see ``kinks``);
 - each variable tiny (1e-9..1e-3) and huge (1e3..1e12) with the others ordinary, and a few
-  points where every variable is extreme at once.
+  points where every variable is extreme at once;
+- both sides of every kink either expression has (see ``kinks``), solved only once the
+  cheaper points are used up, since a wrong answer is usually caught before.
 
 Then random points follow, each variable with its own random sign and a magnitude from bands
 weighted towards ordinary sizes, until enough agree. Everything is drawn from a generator

@@ -17,7 +17,12 @@ from mpmath import mpf
 from derivquest.engine.equivalence import PRECISION, Comparison, compare, witness_point
 from derivquest.engine.errors import EngineError
 from derivquest.engine.mistakes import describe_mistake, diagnose
-from derivquest.engine.numeric import Undefined, compile_expression, evaluate_at
+from derivquest.engine.numeric import (
+    Undefined,
+    compile_expression,
+    evaluate_at,
+    evaluate_precisely,
+)
 from derivquest.engine.parser import DEFAULT_VARIABLES, Parsed, parse
 from derivquest.engine.printing import plain
 from derivquest.engine.verdict import Verdict
@@ -96,7 +101,7 @@ def evaluate(text: str, values: Mapping[str, float], variables: Sequence[str] = 
         raise EngineError(f"no value given for {', '.join(missing)}")
     with mpmath.workdps(PRECISION):
         try:
-            value, _ = evaluate_at(compile_expression(parsed.expr), point)
+            value, _ = evaluate_precisely(compile_expression(parsed.expr), point)
         except Undefined:
             where = ", ".join(f"{name} = {value:g}" for name, value in values.items())
             raise EngineError(f"{text} has no real value at {where}") from None
@@ -191,11 +196,11 @@ def _check_numeric(
         return _verdict(compare(expected.expr, answer.expr, []), answer, expected.expr)
     with mpmath.workdps(PRECISION):
         try:
-            target, _ = evaluate_at(compile_expression(expected.expr), {})
+            target, _ = evaluate_precisely(compile_expression(expected.expr), {})
         except Undefined:
             return Verdict("invalid", f"the expected answer {expected_text!r} is not a real number")
         try:
-            value, _ = evaluate_at(compile_expression(answer.expr), {})
+            value, _ = evaluate_precisely(compile_expression(answer.expr), {})
         except Undefined:
             return Verdict("incorrect", "that is not a real number", parsed=answer.pretty())
         distance = abs(value - target)

@@ -28,7 +28,18 @@ from derivquest.engine.realfunctions import (
     real,
 )
 
-__all__ = ["Imprecise", "Node", "Run", "Undefined", "compile_expression", "evaluate_at"]
+__all__ = [
+    "Imprecise",
+    "Node",
+    "Run",
+    "Undefined",
+    "compile_expression",
+    "evaluate_at",
+    "evaluate_precisely",
+]
+
+MAX_DIGITS = 320
+"""The most digits ``evaluate_precisely`` raises the precision to."""
 
 
 @dataclass
@@ -228,3 +239,19 @@ def evaluate_at(node: Node, point: Mapping[sympy.Symbol, mpf]) -> tuple[mpf, mpf
             raise Imprecise(f"{error} after a sum cancelled to rounding noise") from None
         raise Undefined(str(error)) from None
     return value, max(run.scale, abs(value)) * (1 + run.amplification)
+
+
+def evaluate_precisely(node: Node, point: Mapping[sympy.Symbol, mpf]) -> tuple[mpf, mpf]:
+    """``evaluate_at``, with the precision doubled (up to ``MAX_DIGITS``) while the point needs
+    more digits: for a single value (a numeric answer, ``evaluate``), where no other point can
+    stand in for an unusable one. Raises ``Imprecise`` beyond that, ``Undefined`` as usual."""
+    digits = int(mpmath.mp.dps)
+    while True:
+        try:
+            with mpmath.workdps(digits):
+                value, scale = evaluate_at(node, point)
+            return +value, scale
+        except Imprecise:
+            if digits >= MAX_DIGITS:
+                raise
+            digits = min(2 * digits, MAX_DIGITS)

@@ -140,3 +140,13 @@ def test_sampling_gives_up_after_a_bounded_number_of_points() -> None:
     sampler = Sampler(expected, answer, [x])
     assert sampler.run().outcome == "unknown"
     assert len(sampler.plan.points) <= sampler.plan.mandatory_end + MAX_ATTEMPTS
+
+
+def test_a_single_value_is_computed_with_as_many_digits_as_it_needs() -> None:
+    import math
+
+    from derivquest.engine import check_numeric, evaluate
+
+    # Unusable as one of many sample points at 40 digits, but evaluate has no other point.
+    assert evaluate("sin(x)", {"x": 1e20}) == math.sin(1e20)
+    assert check_numeric("sin(10^20)", str(math.sin(1e20)), abs_tol=1e-9).status == "correct"

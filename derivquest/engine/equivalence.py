@@ -142,6 +142,10 @@ class Sampler:
                     loose += 1
                 if tight >= POINTS_WANTED and self.plan.past_mandatory(attempt):
                     return Comparison("equal")
+                if tight + loose < POINTS_WANTED and self.plan.past_mandatory(attempt):
+                    # The expected expression is defined almost nowhere we looked (sqrt of
+                    # x - 10^13): look around where its domain begins.
+                    self.plan.add_edge_points()
                 if not self.symbols:
                     break
                 attempt += 1

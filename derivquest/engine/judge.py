@@ -230,7 +230,7 @@ def _difference_message(comparison: Comparison, answer: Parsed, expected: sympy.
     witness = comparison.witness
     if not witness:
         return "Not quite: that is a different value."
-    where = ", ".join(f"{name} = {value:.6g}" for name, value in witness.items())
+    where = ", ".join(f"{name} = {_coordinate(value)}" for name, value in witness.items())
     with mpmath.workdps(PRECISION):
         point = witness_point(
             {
@@ -250,6 +250,12 @@ def _difference_message(comparison: Comparison, answer: Parsed, expected: sympy.
                 f"Not quite: at {where} your answer is undefined but the answer is {_show(right)}."
             )
     return f"Not quite: at {where} your answer gives {_show(yours)}, the answer is {_show(right)}."
+
+
+def _coordinate(value: float) -> str:
+    """A witness coordinate: six significant digits when that is exactly the point checked."""
+    text = f"{value:.6g}"
+    return text if float(text) == value else repr(value)
 
 
 def _show(value: mpf) -> str:

@@ -53,6 +53,23 @@ def kink_arguments(expressions: Iterable[sympy.Expr]) -> list[sympy.Expr]:
     return sorted(varying, key=sympy.default_sort_key)[:MAX_KINKS]
 
 
+def domain_edges(expr: sympy.Expr) -> list[sympy.Expr]:
+    """Return the distinct g of the surfaces g = 0 where ``expr``'s domain may end: the
+    arguments of roots and logarithms, and u - 1, u + 1 for arcsin u and its kin."""
+    found: set[sympy.Expr] = set()
+    for node in sympy.preorder_traversal(expr):
+        if node.is_Pow and not node.exp.is_Integer:
+            found.add(_canonical(node.base))
+        elif isinstance(node, sympy.log):
+            found.add(_canonical(node.args[0]))
+        elif isinstance(node, (sympy.asin, sympy.acos, sympy.atanh, sympy.asec, sympy.acsc)):
+            found.update({_canonical(node.args[0] - 1), _canonical(node.args[0] + 1)})
+        elif isinstance(node, sympy.acosh):
+            found.add(_canonical(node.args[0] - 1))
+    varying = [g for g in found if g.free_symbols]
+    return sorted(varying, key=sympy.default_sort_key)[:MAX_KINKS]
+
+
 def _canonical(g: sympy.Expr) -> sympy.Expr:
     """g and -g are the same surface."""
     return -g if g.could_extract_minus_sign() else g
@@ -77,6 +94,21 @@ class Kink:
         else:
             offset = size * mpf(10) ** rng.uniform(-4, -1)
         return [{**base, variable: root + offset}, {**base, variable: root - offset}]
+
+    def points_around(
+        self, base: Point, variable: sympy.Symbol, rng: random.Random, each_side: int
+    ) -> list[Point]:
+        """Points on each side of the root along ``variable``, from very near it to ten
+        times its size away: for a domain that begins at the root (sqrt(x - 10^13))."""
+        root = self.root(base, variable, rng)
+        if root is None:
+            return []
+        top = float(mpmath.log10(max(abs(root), mpf(1)))) + 1
+        return [
+            {**base, variable: root + side * mpf(10) ** rng.uniform(-9, top)}
+            for side in (1, -1)
+            for _ in range(each_side)
+        ]
 
     def root(self, base: Point, variable: sympy.Symbol, rng: random.Random) -> mpf | None:
         """A root of g along ``variable``: one secant step (exact when g is linear in it),

@@ -24,7 +24,13 @@ import mpmath
 import sympy
 from mpmath import mpf
 
-from derivquest.engine.kinks import VARIABLES_PER_KINK, Kink, Point, kink_arguments
+from derivquest.engine.kinks import (
+    VARIABLES_PER_KINK,
+    Kink,
+    Point,
+    domain_edges,
+    kink_arguments,
+)
 
 Band = tuple[float, float]
 """A range of log10 |value|."""
@@ -44,6 +50,9 @@ MAX_SIGN_PATTERNS = 16
 
 ALL_EXTREME_POINTS = 2
 """Points where every variable is drawn from the extreme bands at once."""
+
+EDGE_POINTS = 6
+"""Points on each side of a domain edge, when the mandatory points found too few."""
 
 KINK_PRECISION = 40
 """Digits for solving kink equations (the judge's sampling precision)."""
@@ -79,6 +88,9 @@ class PointPlan:
         self.sources = expressions
         self.kinks_found: list[Kink] | None = None
         self.kink_queue: list[Point] = []
+        self.edge_queue: list[Point] = []
+        self.edges_added = False
+        self.edges_found = False
         self.mandatory_end = len(self.layout)
         """How many points are mandatory (final once the kinks are solved)."""
 
@@ -110,6 +122,8 @@ class PointPlan:
         self.add_kink_points()
         if self.kink_queue:
             return self.kink_queue.pop(0)
+        if self.edge_queue:
+            return self.edge_queue.pop(0)
         return self.make(
             {symbol: self.draw(self.random.choice(RANDOM_BANDS)) for symbol in self.active}
         )
@@ -173,6 +187,23 @@ class PointPlan:
                 base = self.make({s: self.draw(ORDINARY) for s in self.active})
                 points.extend(kink.points_beside(base, variable, self.random))
         return points
+
+    def add_edge_points(self) -> None:
+        """Queue points around where the expected expression's domain may end: for a
+        comparison whose points find it almost nowhere defined (asin(x - 10^6)). Refilled
+        when used up, unless the first batch found no edge at all."""
+        if self.edge_queue or (self.edges_added and not self.edges_found):
+            return
+        self.edges_added = True
+        with mpmath.workdps(KINK_PRECISION):
+            for g in domain_edges(self.sources[0]):
+                edge = Kink(g)
+                for variable in [s for s in self.active if s in g.free_symbols][:2]:
+                    base = self.make({s: self.draw(ORDINARY) for s in self.active})
+                    self.edge_queue.extend(
+                        edge.points_around(base, variable, self.random, EDGE_POINTS)
+                    )
+        self.edges_found = bool(self.edge_queue)
 
     def kinks(self) -> list[Kink]:
         """The kinks of either expression, found once (solving them is separate)."""

@@ -105,6 +105,13 @@ EXPRESSIONS = [
     ("sin(x)", "sin(x + 10^-12)", ("x",), "incorrect"),
     ("-softplus(x)", "ln(1 - sigmoid(x))", ("x",), "correct"),  # 1 - σ(1000) is 0 at 40 digits
     ("2", "(x+y+1)^2 - (x+y-1)^2 - 4(x+y) + 2", XY, "correct"),
+    # Domains that begin beyond every ordinary sample: found by looking around their edges.
+    ("sqrt(x - 10^13)", "sqrt(2x - 2*10^13)/sqrt(2)", ("x",), "correct"),
+    ("sqrt(x - 10^13)", "sqrt(x - 10^12)", ("x",), "incorrect"),
+    ("asin(x - 10^6)", "pi/2 - acos(x - 10^6)", ("x",), "correct"),
+    ("asin(x y - 10^6)", "pi/2 - acos(x y - 10^6)", XY, "correct"),
+    ("asin(x - 10^6)", "acos(x - 10^6)", ("x",), "incorrect"),
+    ("ln(x - 10^14)", "ln(2x - 2*10^14) - ln(2)", ("x",), "correct"),
 ]
 
 
@@ -140,6 +147,13 @@ def test_the_witness_is_a_readable_point_where_the_answer_goes_wrong() -> None:
     where = verdict.message.split(" your answer")[0].removeprefix("Not quite: at ")
     values = dict(part.split(" = ") for part in where.split(", "))
     assert all(float(value) < 0 and len(value.lstrip("-")) <= 6 for value in values.values())
+
+
+def test_a_witness_that_cannot_be_rounded_is_shown_in_full() -> None:
+    # Rounded to six digits, x would be 10^14, where ln(x - 10^14) is undefined.
+    message = check("ln(x - 10^14)", "ln(x)").message
+    x = message.split("at x = ")[1].split(" ")[0]
+    assert float(x) > 1e14 and len(x) > 8
 
 
 def test_a_far_kink_witness_shows_the_point_it_was_checked_at() -> None:

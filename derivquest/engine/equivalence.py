@@ -5,30 +5,41 @@ Two kinds of evidence, so that neither alone can produce a wrong verdict:
 - exact: identical trees prove equality at once; when sampling cannot bound its rounding
   error (heavy cancellation), a bounded ``expand``/``cancel``/``simplify`` of the difference
   may still prove it (a failed proof is never taken as a difference);
-- sampled: both sides are evaluated at seeded random points (both signs, magnitudes from
-  1e-3 to 1e6) at 40 significant digits. A point where they differ beyond the error bound is
-  re-checked at twice the precision; a confirmed difference proves inequality (so ``2.718^x``
-  is not ``e^x``). Agreement at many points where the error bound is tight means equal.
+- sampled: both sides are evaluated at 40 significant digits at seeded points that treat
+  every variable on its own (every sign combination, 1e-9 to 1e12, both sides of every kink:
+  see ``sampling``). A point where they differ beyond the error bound is re-checked at 80 and
+  100 digits, where the rounding error is measured; a confirmed difference proves inequality
+  (so ``2.718^x`` is not ``e^x``). Agreement at ten points where the error bound is tight,
+  once every mandatory point has been visited, means equal.
 
 Points where the expected expression is undefined are skipped (its natural domain); a point
-where only the answer is undefined counts against it (``2 ln x`` is not ``ln(x^2)``).
+where only the answer is undefined counts against it (``2 ln x`` is not ``ln(x^2)``). A point
+that needs more digits than the sample carries (``Imprecise``) is skipped on either side.
 Removable singularities are never sampled exactly, so ``(x^2-1)/(x-1)`` equals ``x+1``.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import math
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import mpmath
 import sympy
 from mpmath import mpf
 
 from derivquest.engine.mlfunctions import to_elementary
-from derivquest.engine.numeric import Undefined, compile_expression, evaluate_at
+from derivquest.engine.numeric import (
+    Imprecise,
+    Undefined,
+    compile_expression,
+    evaluate_at,
+)
+from derivquest.engine.sampling import PointPlan
 
 Equality = Literal["equal", "different", "unknown"]
 
@@ -38,27 +49,18 @@ PRECISION = 40
 POINTS_WANTED = 10
 """Points with a tight agreement needed to call two expressions equal."""
 
-MAX_ATTEMPTS = 80
-"""Random points tried before giving up on finding enough in the domain."""
+MAX_ATTEMPTS = 150
+"""Random points tried after the mandatory ones before giving up on finding enough in the
+domain (each point outside it costs one evaluation of the expected expression)."""
 
-MAGNITUDE_BANDS = (
-    (0, 1),
-    (-1, 0),
-    (2, 4),
-    (0, 1),
-    (-2, 0),
-    (1, 2),
-    (4, 6),
-    (0, 1),
-    (1, 2),
-    (-3, -2),
-    (2, 4),
-)
-"""log10 ranges that points cycle through, weighted towards ordinary sizes.
+CONFIRM_EXTRA_DIGITS = 20
+"""A confirmed difference compares values at 2P and 2P + 20 digits to measure the error."""
 
-Signs alternate with each point; an odd number of bands makes every band meet both signs on
-successive rounds, and the large bands sit on positive slots in the first round, so a
-difference that only shows for large x (``abs(x-500)`` vs ``500-x``) is found early."""
+WITNESS_DIGITS = 6
+"""Significant digits a witness coordinate is rounded to at most (the verdict shows six)."""
+
+CONFIRM_MARGIN = 1000
+"""A difference counts only when it is this many times the measured rounding error."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,45 +119,44 @@ class Sampler:
         self.expected = compile_expression(expected)
         self.answer = compile_expression(answer)
         self.symbols = sorted(set(symbols) | expected.free_symbols | answer.free_symbols, key=str)
-        seed = hashlib.sha256(f"{expected}|{answer}".encode()).digest()
-        self.random = random.Random(seed)
+        seed = hashlib.sha256(f"{_fingerprint(expected)}|{_fingerprint(answer)}".encode())
+        self.plan = PointPlan((expected, answer), self.symbols, random.Random(seed.digest()))
 
     def run(self) -> Comparison:
         tight = 0
         loose = 0
+        attempt = 0
         with mpmath.workdps(PRECISION):
-            for attempt in range(MAX_ATTEMPTS):
+            while attempt < len(self.plan.layout) or attempt < self.plan.total(MAX_ATTEMPTS):
                 point = self.point(attempt)
                 verdict = self.check_point(point, PRECISION)
-                if verdict == "skip":
-                    continue
                 if verdict == "different":
-                    if self.check_point(point, 2 * PRECISION) == "different":
+                    verdict = self.confirm(point)
+                    if verdict == "different":
                         return Comparison("different", witness=self.describe(point))
-                    loose += 1
-                elif verdict == "tight":
+                if verdict == "tight":
                     tight += 1
-                else:
+                elif verdict == "loose":
                     loose += 1
-                if tight >= POINTS_WANTED:
+                if tight >= POINTS_WANTED and self.plan.past_mandatory(attempt):
                     return Comparison("equal")
+                if tight + loose < POINTS_WANTED and self.plan.past_mandatory(attempt):
+                    # The expected expression is defined almost nowhere we looked (sqrt of
+                    # x - 10^13): look around where its domain begins.
+                    self.plan.add_edge_points()
                 if not self.symbols:
                     break
+                attempt += 1
         if tight >= 1 and loose == 0 and not self.symbols:
             return Comparison("equal")
         return Comparison("unknown")
 
     def point(self, attempt: int) -> dict[sympy.Symbol, mpf]:
-        point: dict[sympy.Symbol, mpf] = {}
-        for index, symbol in enumerate(self.symbols):
-            low, high = MAGNITUDE_BANDS[(attempt + 3 * index) % len(MAGNITUDE_BANDS)]
-            magnitude = 10 ** self.random.uniform(low, high)
-            sign = -1 if (attempt + index) % 2 else 1
-            point[symbol] = mpf(sign * magnitude)
-        return point
+        """The ``attempt``-th sample point (the mistake finder shares them)."""
+        return self.plan.point(attempt)
 
     def check_point(self, point: dict[sympy.Symbol, mpf], digits: int) -> str:
-        """Return 'skip' (outside the domain), 'tight', 'loose' or 'different'."""
+        """Return 'skip' (outside the domain, or unusable), 'tight', 'loose' or 'different'."""
         with mpmath.workdps(digits):
             try:
                 expected, expected_scale = evaluate_at(self.expected, point)
@@ -163,17 +164,118 @@ class Sampler:
                 return "skip"
             try:
                 answer, answer_scale = evaluate_at(self.answer, point)
+            except Imprecise:
+                return "skip"
             except Undefined:
                 return "different"
-            epsilon = mpf(10) ** (-(digits - 10))
             size = max(abs(expected), abs(answer))
-            bound = epsilon * (size + max(expected_scale, answer_scale))
+            bound = _epsilon(digits) * (size + max(expected_scale, answer_scale))
             if abs(expected - answer) > bound:
                 return "different"
             # Tight when rounding could not hide a relative difference above 1e-20.
-            if expected == answer or bound <= size * mpf(10) ** -20:
+            if expected == answer or bound <= size * TIGHT:
                 return "tight"
             return "loose"
 
+    def confirm(self, point: dict[sympy.Symbol, mpf]) -> str:
+        """Re-check a difference at twice the precision, and measure the rounding error
+        there instead of trusting the estimate: the values at 2P and 2P + 20 digits differ
+        by about the error at 2P. Returns 'different', 'loose' or 'skip'."""
+        digits = 2 * PRECISION
+        if self.check_point(point, digits) != "different":
+            return "loose"
+        values = []
+        for precision in (digits, digits + CONFIRM_EXTRA_DIGITS):
+            with mpmath.workdps(precision):
+                try:
+                    expected, _ = evaluate_at(self.expected, point)
+                except Undefined:
+                    return "skip"
+                try:
+                    answer: mpf | None = evaluate_at(self.answer, point)[0]
+                except Imprecise:
+                    return "skip"
+                except Undefined:
+                    answer = None
+            values.append((expected, answer))
+        (expected, answer), (finer_expected, finer_answer) = values
+        if answer is None or finer_answer is None:
+            return "different" if answer is None and finer_answer is None else "loose"
+        with mpmath.workdps(digits + CONFIRM_EXTRA_DIGITS):
+            error = abs(expected - finer_expected) + abs(answer - finer_answer)
+            if abs(finer_expected - finer_answer) > CONFIRM_MARGIN * error:
+                return "different"
+        return "loose"
+
     def describe(self, point: dict[sympy.Symbol, mpf]) -> dict[str, float]:
-        return {str(symbol): float(value) for symbol, value in point.items()}
+        """The witness to show: the point with its coordinates rounded to as few significant
+        digits as still show the same kind of difference (``x = 3`` reads better than
+        ``x = 2.9817``), never a rounded point that lands exactly on a kink."""
+        undefined = self.answer_undefined(point)
+        for digits in range(1, WITNESS_DIGITS + 1):
+            rounded = {symbol: float(f"{float(v):.{digits}g}") for symbol, v in point.items()}
+            candidate = witness_point(rounded)
+            if (
+                not self.plan.on_kink(candidate)
+                and self.answer_undefined(candidate) == undefined
+                and self.check_point(candidate, PRECISION) == "different"
+                and self.confirm(candidate) == "different"
+            ):
+                return {str(symbol): value for symbol, value in rounded.items()}
+        return self._nearest_float_point(point)
+
+    def _nearest_float_point(self, point: dict[sympy.Symbol, mpf]) -> dict[str, float]:
+        """The point in float64 (what a witness carries), moved by a few ulps when rounding
+        lands it where the difference is not shown (on a domain edge such as x = 10^14 for
+        ln(x - 10^14))."""
+        floats = {symbol: float(value) for symbol, value in point.items()}
+        for _ in range(WITNESS_NUDGES):
+            candidate = witness_point(floats)
+            if self.check_point(candidate, PRECISION) == "different":
+                break
+            floats = {
+                symbol: math.nextafter(value, math.inf if point[symbol] > value else -math.inf)
+                for symbol, value in floats.items()
+            }
+        return {str(symbol): value for symbol, value in floats.items()}
+
+    def answer_undefined(self, point: dict[sympy.Symbol, mpf]) -> bool:
+        try:
+            evaluate_at(self.answer, point)
+        except Imprecise:
+            return False
+        except Undefined:
+            return True
+        return False
+
+
+def witness_point(values: Mapping[Any, float]) -> dict[Any, mpf]:
+    """A witness's coordinates as the decimals shown (0.2, not the binary float nearest it),
+    at the current precision: the verdict's message and the check must see the same point."""
+    return {key: mpf(repr(value)) for key, value in values.items()}
+
+
+WITNESS_NUDGES = 64
+"""How many ulps a rounded witness may move to keep showing the difference."""
+
+TIGHT = mpf(10) ** -20
+"""The relative error bound below which a point's agreement counts as evidence."""
+
+
+@functools.cache
+def _epsilon(digits: int) -> mpf:
+    """The relative rounding error assumed at ``digits``, with ten digits to spare."""
+    return mpf(10) ** (-(digits - 10))
+
+
+def _fingerprint(expr: sympy.Expr) -> str:
+    """The tree's shape, names and numbers: a seed that is cheap to make (printing is not)."""
+    parts = []
+    for node in sympy.preorder_traversal(expr):
+        if node.is_Symbol:
+            parts.append(str(node.name))
+        elif node.is_Rational:
+            parts.append(f"{node.p}/{node.q}")
+        else:
+            parts.append(type(node).__name__)
+    return ",".join(parts)

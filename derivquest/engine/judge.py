@@ -6,6 +6,7 @@ them through ``JudgeService``, which adds one.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -15,11 +16,16 @@ import mpmath
 import sympy
 from mpmath import mpf
 
-from derivquest.engine.equivalence import PRECISION, Comparison, compare
+from derivquest.engine.equivalence import PRECISION, Comparison, compare, witness_point
 from derivquest.engine.errors import EngineError
 from derivquest.engine.fingerprint import fingerprint
 from derivquest.engine.mistakes import find_mistakes
-from derivquest.engine.numeric import Undefined, compile_expression, evaluate_at
+from derivquest.engine.numeric import (
+    Undefined,
+    compile_expression,
+    evaluate_at,
+    evaluate_precisely,
+)
 from derivquest.engine.parser import DEFAULT_VARIABLES, Parsed, parse
 from derivquest.engine.presenter import present
 from derivquest.engine.printing import plain
@@ -27,6 +33,9 @@ from derivquest.engine.rereading import label_mismatch, with_readings
 from derivquest.engine.texts import VERDICTS
 from derivquest.engine.verdict import Status, Verdict, Witness
 from derivquest.engine.written import as_written
+
+QUESTION_CACHE = 256
+"""Questions whose parsed expected answer (and derivative) the checker keeps."""
 
 UNDECIDED = VERDICTS["en"]["undecided"]
 
@@ -101,7 +110,7 @@ def evaluate(text: str, values: Mapping[str, float], variables: Sequence[str] = 
         raise EngineError(f"no value given for {', '.join(missing)}")
     with mpmath.workdps(PRECISION):
         try:
-            value, _ = evaluate_at(compile_expression(parsed.expr), point)
+            value, _ = evaluate_precisely(compile_expression(parsed.expr), point)
         except Undefined:
             where = ", ".join(f"{name} = {value:g}" for name, value in values.items())
             raise EngineError(f"{text} has no real value at {where}") from None
@@ -120,7 +129,9 @@ def _invalid(error: EngineError, prefix: str = "") -> Verdict:
     return Verdict("invalid", prefix + error.message, column=error.column)
 
 
+@functools.lru_cache(maxsize=QUESTION_CACHE)
 def _read_expected(text: str, variables: tuple[str, ...]) -> Parsed:
+    """The author's side of a question, read once: a player's every attempt shares it."""
     try:
         return parse(text, variables)
     except EngineError as error:
@@ -160,7 +171,7 @@ def _check_derivative(
     if mismatch is not None:
         return mismatch
     x = function.symbols[variable]
-    expected = sympy.diff(function.expr, x)
+    expected = _differentiate(function_text, variable, variables)
     comparison = compare(expected, answer.expr, list(function.symbols.values()))
     verdict = _verdict(comparison, answer, expected, list(function.symbols.values()))
     verdict = with_readings(verdict, answer, expected)
@@ -186,6 +197,14 @@ def _check_derivative(
     return replace(found, message=present(found))
 
 
+@functools.lru_cache(maxsize=QUESTION_CACHE)
+def _differentiate(function_text: str, variable: str, variables: tuple[str, ...]) -> sympy.Expr:
+    """d/d``variable`` of a question's function, worked out once per question (with SymPy's
+    own cache flooded by sampling, every attempt would otherwise pay for it again)."""
+    function = _read_expected(function_text, variables)
+    return sympy.diff(function.expr, function.symbols[variable])
+
+
 def _check_numeric(
     expected_text: str, answer_text: str, abs_tol: float | None, rel_tol: float | None
 ) -> Verdict:
@@ -200,11 +219,11 @@ def _check_numeric(
         return _verdict(compare(expected.expr, answer.expr, []), answer, expected.expr)
     with mpmath.workdps(PRECISION):
         try:
-            target, _ = evaluate_at(compile_expression(expected.expr), {})
+            target, _ = evaluate_precisely(compile_expression(expected.expr), {})
         except Undefined:
             return Verdict("invalid", f"the expected answer {expected_text!r} is not a real number")
         try:
-            value, _ = evaluate_at(compile_expression(answer.expr), {})
+            value, _ = evaluate_precisely(compile_expression(answer.expr), {})
         except Undefined:
             return _said("incorrect", "not-real", parsed=answer.pretty())
         distance = abs(value - target)
@@ -257,14 +276,16 @@ def _witness(
     witness = comparison.witness
     if not witness:
         return "differs", None
-    point = {
-        answer.symbols[name]: mpf(value)
-        for name, value in witness.items()
-        if name in answer.symbols
-    }
-    where = tuple((name, f"{value:.4g}") for name, value in witness.items())
+    where = tuple((name, _coordinate(value)) for name, value in witness.items())
     hide = not expected.free_symbols
     with mpmath.workdps(PRECISION):
+        point = witness_point(
+            {
+                answer.symbols[name]: value
+                for name, value in witness.items()
+                if name in answer.symbols
+            }
+        )
         try:
             right, _ = evaluate_at(compile_expression(expected), point)
         except Undefined:
@@ -277,6 +298,12 @@ def _witness(
             return key, Witness(where, None, shown_right)
     key = "differs-at-hidden" if hide else "differs-at"
     return key, Witness(where, _show(yours), shown_right)
+
+
+def _coordinate(value: float) -> str:
+    """A witness coordinate: six significant digits when that is exactly the point checked."""
+    text = f"{value:.6g}"
+    return text if float(text) == value else repr(value)
 
 
 def _show(value: mpf) -> str:

@@ -2,8 +2,11 @@
 
 The tree is compiled once into Python closures (no source text, no ``lambdify``), then run
 at many points. A value that is complex, infinite or outside a function's domain raises
-``Undefined``. Each run also records the largest term magnitude inside any sum, because
-cancellation in a sum is where precision is lost: the caller turns it into an error bound.
+``Undefined``. Each run also records where precision is lost, and the caller turns it into an
+error bound: the largest term inside any sum (cancellation) and the largest condition number
+of any function or power (sin of 10^12 keeps only the digits beyond the twelfth). A point
+that needs more digits than the sample carries (cos of x·e^x at x = 50) raises ``Imprecise``
+before mpmath starts: the value exists but cannot be known there, so the point is unusable.
 """
 
 from __future__ import annotations
@@ -13,105 +16,60 @@ from dataclasses import dataclass, field
 
 import mpmath
 import sympy
-from mpmath import mpc, mpf
+from mpmath import mpf
 
-from derivquest.engine.mlfunctions import relu, sigmoid, softplus
+from derivquest.engine.realfunctions import (
+    SQUARE_ROOT,
+    UNARY,
+    Imprecise,
+    RealUnary,
+    Undefined,
+    condition_limit,
+    real,
+)
 
+__all__ = [
+    "Imprecise",
+    "Node",
+    "Run",
+    "Undefined",
+    "compile_expression",
+    "evaluate_at",
+    "evaluate_precisely",
+]
 
-class Undefined(ArithmeticError):
-    """The expression has no real value at this point."""
+MAX_DIGITS = 320
+"""The most digits ``evaluate_precisely`` raises the precision to."""
 
 
 @dataclass
 class Run:
-    """The state of one evaluation: the point and the cancellation scale seen so far."""
+    """The state of one evaluation: the point, and the precision lost so far."""
 
     point: Mapping[sympy.Symbol, mpf]
     scale: mpf = field(default_factory=lambda: mpf(0))
+    """The largest term magnitude inside any sum."""
+    amplification: float = 0.0
+    """The largest condition number of any function or power met."""
+    noisy: bool = False
+    """A sum cancelled down to rounding noise (1 - σ(1000) is 0 at 40 digits): a domain error
+    after that may be the noise's fault, so it makes the point unusable, not undefined."""
+
+    def amplify(self, condition: float) -> None:
+        """Record a condition number; refuse one beyond what the precision can carry."""
+        if condition > self.amplification:
+            if condition > condition_limit():
+                raise Imprecise("needs more digits than the sample carries")
+            self.amplification = condition
 
 
 Node = Callable[[Run], mpf]
 
 
-def _real(value: object) -> mpf:
-    """Accept a finite real result; anything complex, infinite or NaN is undefined."""
-    if isinstance(value, mpc):
-        if value.imag != 0 and abs(value.imag) > abs(value.real) * mpf(10) ** (-mpmath.mp.dps + 5):
-            raise Undefined("complex value")
-        value = value.real
-    if not isinstance(value, mpf):
-        value = mpf(value)
-    if not mpmath.isfinite(value):
-        raise Undefined("infinite value")
-    return value
-
-
-def _guard(
-    function: Callable[[mpf], object], domain: Callable[[mpf], bool] | None = None
-) -> Callable[[mpf], mpf]:
-    def apply(value: mpf) -> mpf:
-        if domain is not None and not domain(value):
-            raise Undefined("outside the domain")
-        try:
-            return _real(function(value))
-        except (ZeroDivisionError, ValueError, OverflowError) as error:
-            raise Undefined(str(error)) from None
-
-    return apply
-
-
-def _step(value: mpf) -> mpf:
-    if value == 0:
-        return mpf(1) / 2
-    return mpf(1) if value > 0 else mpf(0)
-
-
-def _delta(value: mpf) -> mpf:
-    if value == 0:
-        raise Undefined("Dirac delta at 0")
-    return mpf(0)
-
-
-UNARY: dict[type, Callable[[mpf], mpf]] = {
-    sympy.exp: _guard(mpmath.exp),
-    sympy.log: _guard(mpmath.log, lambda v: v > 0),
-    sympy.sin: _guard(mpmath.sin),
-    sympy.cos: _guard(mpmath.cos),
-    sympy.tan: _guard(mpmath.tan),
-    sympy.sec: _guard(mpmath.sec),
-    sympy.csc: _guard(mpmath.csc),
-    sympy.cot: _guard(mpmath.cot),
-    sympy.asin: _guard(mpmath.asin, lambda v: abs(v) <= 1),
-    sympy.acos: _guard(mpmath.acos, lambda v: abs(v) <= 1),
-    sympy.atan: _guard(mpmath.atan),
-    sympy.asec: _guard(mpmath.asec, lambda v: abs(v) >= 1),
-    sympy.acsc: _guard(mpmath.acsc, lambda v: abs(v) >= 1),
-    sympy.acot: _guard(mpmath.acot),
-    sympy.sinh: _guard(mpmath.sinh),
-    sympy.cosh: _guard(mpmath.cosh),
-    sympy.tanh: _guard(mpmath.tanh),
-    sympy.sech: _guard(mpmath.sech),
-    sympy.csch: _guard(mpmath.csch),
-    sympy.coth: _guard(mpmath.coth),
-    sympy.asinh: _guard(mpmath.asinh),
-    sympy.acosh: _guard(mpmath.acosh, lambda v: v >= 1),
-    sympy.atanh: _guard(mpmath.atanh, lambda v: abs(v) < 1),
-    sympy.Abs: _guard(mpmath.fabs),
-    sympy.sign: _guard(mpmath.sign),
-    sympy.Heaviside: _guard(_step),
-    sympy.DiracDelta: _guard(_delta),
-    sigmoid: _guard(lambda v: 1 / (1 + mpmath.exp(-v))),
-    relu: _guard(lambda v: max(mpf(0), v)),
-    softplus: _guard(lambda v: mpmath.log(1 + mpmath.exp(v))),
-}
-"""Functions of one argument and their real-valued mpmath counterparts."""
-
-
 def compile_expression(expr: sympy.Expr) -> Node:
     """Return a closure that evaluates ``expr`` at the point of a ``Run``."""
     if expr.is_Symbol:
-        symbol = expr
-        return lambda run: run.point[symbol]
+        return _compile_symbol(expr)
     if expr.is_Rational:
         p, q = int(expr.p), int(expr.q)
         return lambda run: mpf(p) / q
@@ -128,15 +86,59 @@ def compile_expression(expr: sympy.Expr) -> Node:
         return _compile_mul([compile_expression(arg) for arg in expr.args])
     if expr.is_Pow:
         return _compile_pow(expr)
+    if isinstance(expr, sympy.Heaviside):
+        return _compile_step(expr)
     function = UNARY.get(type(expr)) if len(expr.args) == 1 else None
     if function is not None:
-        inner = compile_expression(expr.args[0])
-        return lambda run: function(inner(run))
+        return _compile_unary(function, compile_expression(expr.args[0]))
     if isinstance(expr, (sympy.Max, sympy.Min)):
         parts = [compile_expression(arg) for arg in expr.args]
         pick = max if isinstance(expr, sympy.Max) else min
         return lambda run: pick(part(run) for part in parts)
     return _compile_fallback(expr)
+
+
+def _compile_symbol(symbol: sympy.Symbol) -> Node:
+    def lookup(run: Run) -> mpf:
+        value = run.point.get(symbol)
+        if value is None:
+            # A caller comparing with an expression in more variables than its points carry
+            # (a mistake candidate built from the whole function) gets "no value", not a crash.
+            raise Undefined(f"no value for {symbol}")
+        return value
+
+    return lookup
+
+
+def _compile_unary(function: RealUnary, inner: Node) -> Node:
+    def apply(run: Run) -> mpf:
+        value, condition = function(inner(run))
+        if condition:
+            run.amplify(condition)
+        return value
+
+    return apply
+
+
+def _compile_step(expr: sympy.Expr) -> Node:
+    """SymPy's Heaviside carries its value at 0 as a second argument (1/2 by default)."""
+    inner = compile_expression(expr.args[0])
+    at_zero = expr.args[1] if len(expr.args) > 1 else sympy.S.Half
+    if not at_zero.is_Rational:
+        return _compile_fallback(expr)
+    middle = mpf(int(at_zero.p)) / int(at_zero.q)
+
+    def step(run: Run) -> mpf:
+        value = inner(run)
+        if value == 0:
+            return middle
+        return mpf(1) if value > 0 else mpf(0)
+
+    return step
+
+
+NOISE_BITS = 16
+"""A sum that keeps fewer than this many bits (about five digits) is rounding noise."""
 
 
 def _compile_add(terms: list[Node]) -> Node:
@@ -145,17 +147,21 @@ def _compile_add(terms: list[Node]) -> Node:
         largest = max(abs(value) for value in values)
         if largest > run.scale:
             run.scale = largest
-        return _real(mpmath.fsum(values))
+        total = real(mpmath.fsum(values))
+        if not run.noisy and largest:
+            # Compare binary exponents: cheaper than any mpf arithmetic.
+            run.noisy = not total or _bits(total) < _bits(largest) - mpmath.mp.prec + NOISE_BITS
+        return total
 
     return add
 
 
 def _compile_mul(factors: list[Node]) -> Node:
     def multiply(run: Run) -> mpf:
-        product = mpf(1)
-        for factor in factors:
+        product = factors[0](run)
+        for factor in factors[1:]:
             product *= factor(run)
-        return _real(product)
+        return real(product)
 
     return multiply
 
@@ -165,25 +171,32 @@ def _compile_pow(expr: sympy.Expr) -> Node:
     exponent = expr.exp
     if exponent.is_Integer:
         power = int(exponent)
+        condition = float(abs(power))
 
         def integer_power(run: Run) -> mpf:
             value = base(run)
             if value == 0 and power < 0:
                 raise Undefined("division by zero")
-            return _real(value**power)
+            run.amplify(condition)
+            return real(value**power)
 
         return integer_power
     if exponent == sympy.S.Half:
-        return lambda run: _guard(mpmath.sqrt, lambda v: v >= 0)(base(run))
+        return _compile_unary(SQUARE_ROOT, base)
     top = compile_expression(exponent)
 
     def real_power(run: Run) -> mpf:
         value = base(run)
+        power = top(run)
         # Over the reals, a negative base has no non-integer power (SymPy agrees: principal
         # roots of negatives are complex).
-        if value < 0 or (value == 0 and top(run) <= 0):
+        if value < 0 or (value == 0 and power <= 0):
             raise Undefined("power of a negative number")
-        return _real(mpmath.power(value, top(run)))
+        if value != 0:
+            # Errors in the base are magnified by |p|, errors in the exponent by |p ln b|
+            # (mag is about log2 |b|, read off the exponent without computing a logarithm).
+            run.amplify(abs(float(power)) * (1 + abs(mpmath.mag(value))))
+        return real(mpmath.power(value, power))
 
     return real_power
 
@@ -199,16 +212,46 @@ def _compile_fallback(expr: sympy.Expr) -> Node:
         value = expr.evalf(mpmath.mp.dps, subs=substitutions)
         if not value.is_real or not value.is_finite:
             raise Undefined("no real value")
-        return _real(mpf(str(value)))
+        return real(mpf(str(value)))
 
     return evaluate
 
 
+def _bits(value: mpf) -> int:
+    """The binary exponent of a non-zero value: |value| is about 2^bits."""
+    _, _, exponent, length = value._mpf_
+    return int(exponent + length)
+
+
 def evaluate_at(node: Node, point: Mapping[sympy.Symbol, mpf]) -> tuple[mpf, mpf]:
-    """Run a compiled expression; return (value, cancellation scale). Raises ``Undefined``."""
+    """Run a compiled expression; return (value, error scale). Raises ``Undefined``.
+
+    The error scale is a magnitude such that the value is accurate to about
+    ``scale × 10^-precision``: the largest cancelling term times the largest condition number.
+    """
     run = Run(point)
     try:
         value = node(run)
-    except (ZeroDivisionError, ValueError, OverflowError) as error:
+    except Imprecise:
+        raise
+    except (Undefined, ZeroDivisionError, ValueError, OverflowError) as error:
+        if run.noisy:
+            raise Imprecise(f"{error} after a sum cancelled to rounding noise") from None
         raise Undefined(str(error)) from None
-    return value, max(run.scale, abs(value))
+    return value, max(run.scale, abs(value)) * (1 + run.amplification)
+
+
+def evaluate_precisely(node: Node, point: Mapping[sympy.Symbol, mpf]) -> tuple[mpf, mpf]:
+    """``evaluate_at``, with the precision doubled (up to ``MAX_DIGITS``) while the point needs
+    more digits: for a single value (a numeric answer, ``evaluate``), where no other point can
+    stand in for an unusable one. Raises ``Imprecise`` beyond that, ``Undefined`` as usual."""
+    digits = int(mpmath.mp.dps)
+    while True:
+        try:
+            with mpmath.workdps(digits):
+                value, scale = evaluate_at(node, point)
+            return +value, scale
+        except Imprecise:
+            if digits >= MAX_DIGITS:
+                raise
+            digits = min(2 * digits, MAX_DIGITS)

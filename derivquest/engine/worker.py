@@ -152,7 +152,8 @@ def watch(parent: int, requests_fd: int) -> None:
 def serve(requests: Connection, replies: Connection) -> None:
     """Answer requests until the pipe closes or a ``None`` request arrives."""
     # One real check fills SymPy's caches, so the first timed check is as fast as the rest.
-    judge.check_derivative("x*e^x + (3x+2)^5", "e^x")
+    # The answer is a product: the pretty printer loads sympy.physics.units on its first one.
+    judge.check_derivative("x*e^x + (3x+2)^5", "5(3x+2)^4 e^x")
     try:
         replies.send("ready")
         while True:

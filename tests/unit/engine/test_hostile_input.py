@@ -60,11 +60,16 @@ def test_huge_symbolic_power_is_judged_not_refused(judge_service: JudgeService) 
 
 
 def test_a_check_that_overruns_the_deadline_is_invalid_and_the_next_one_works() -> None:
-    # A tower of exponentials sampled at a large x needs numbers with astronomically many
-    # digits: the worker cannot finish and must be killed.
-    slow = "exp(exp(exp(exp(x)))) * (sin(x)^2 + cos(x)^2)"
+    # Four identities that cancel to zero defeat sampling (every point is rounding noise), so
+    # the judge falls back to SymPy's simplify, which needs seconds here: the worker must be
+    # killed. (A tower of exponentials used to be the slow case; sampling now skips the
+    # points it cannot evaluate meaningfully.)
+    slow = (
+        "(sinh(x)^2-cosh(x)^2+1)atan(x) + (sin(3x)-3sin(x)+4sin(x)^3)e^(x^2)"
+        " + (cos(3x)-4cos(x)^3+3cos(x))sqrt(1+x^4) + (tanh(2x)-2tanh(x)/(1+tanh(x)^2))ln(2+x^2)"
+    )
     with JudgeService(deadline=0.3) as service:
-        verdict = service.check("exp(exp(exp(exp(x))))", slow)
+        verdict = service.check("0", slow)
         assert verdict.status == "invalid"
         assert DEADLINE_MESSAGE in verdict.message
         # The follow-up runs in a fresh checker whose first check takes a few hundred ms on

@@ -1,0 +1,295 @@
+"""The web server: login, the session cookie, the Origin check, limits, one game per student.
+
+textual-serve's `Server` gives the WebSocket message loop and its static files (xterm.js and
+the font); this subclass adds what a classroom needs and it lacks: who may play, as whom,
+how many at once, and for how long.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiohttp import web
+from textual_serve.server import Server
+
+from derivquest.server.config import ServerConfig
+from derivquest.server.limits import AddressGate
+from derivquest.server.names import name_problem
+from derivquest.server.pty_child import Budget
+from derivquest.server.web.game import GameService
+from derivquest.server.web.pages import CONTENT_SECURITY_POLICY, game_page, login_page
+from derivquest.server.web.sessions import COOKIE, LIFETIME, Login, SessionTable
+from derivquest.server.web.strings import text
+
+log = logging.getLogger("derivquest.server.web")
+
+OUR_STATIC = Path(__file__).parent / "static"
+
+MAX_MESSAGE = 64 * 1024
+"""Bytes one WebSocket message may have (keys and resizes are a few bytes)."""
+
+TRY_AGAIN_LATER = 1013
+"""The WebSocket close code for "the server is full"."""
+
+
+@dataclass(slots=True)
+class Seat:
+    """A student's running game and the WebSocket that shows it."""
+
+    name: str
+    websocket: web.WebSocketResponse
+    service: GameService | None = None
+    reason: str | None = None
+    """Why the server closed it (a text id), shown before the WebSocket closes."""
+
+
+class WebServer(Server):
+    """`derivquest web`: textual-serve with logins, limits and one game per student."""
+
+    def __init__(
+        self,
+        config: ServerConfig,
+        language: str = "en",
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__("derivquest", host=config.host, port=config.port, title="DerivQuest")
+        self.config = config
+        self.language = language
+        self.logins = SessionTable(LIFETIME, clock)
+        self.gate = AddressGate(config.limits, clock)
+        self.seats: dict[str, Seat] = {}
+        """Student name -> their game: one game per student."""
+        self.closing = False
+        self._clock = clock
+
+    # -- the application ------------------------------------------------------------------
+
+    async def _make_app(self) -> web.Application:
+        app = web.Application(middlewares=[_security_headers], client_max_size=16 * 1024)
+        app.add_routes(
+            [
+                web.get("/", self.handle_index, name="index"),
+                web.post("/login", self.handle_login, name="login"),
+                web.post("/logout", self.handle_logout, name="logout"),
+                web.get("/ws", self.handle_websocket, name="websocket"),
+                web.static("/static", self.statics_path, name="static"),
+                web.static("/dq", OUR_STATIC, name="dq"),
+            ]
+        )
+        return app
+
+    async def make_app(self) -> web.Application:
+        """The aiohttp application (the runner and the tests serve it)."""
+        return await self._make_app()
+
+    # -- pages ----------------------------------------------------------------------------
+
+    def _login(self, request: web.Request) -> Login | None:
+        return self.logins.lookup(request.cookies.get(COOKIE))
+
+    def _page(self, body: str, status: int = 200) -> web.Response:
+        return web.Response(text=body, status=status, content_type="text/html", charset="utf-8")
+
+    def _login_form(self, message: str = "", name: str = "", status: int = 200) -> web.Response:
+        page = login_page(
+            self.language,
+            open_mode=self.config.admission.mode == "open",
+            message=message,
+            name=name,
+        )
+        return self._page(page, status)
+
+    async def handle_index(self, request: web.Request) -> web.Response:  # type: ignore[override]
+        """The game for a logged-in browser, the login form for any other."""
+        if self._login(request) is None:
+            return self._login_form()
+        scheme = "wss" if request.secure else "ws"
+        return self._page(game_page(self.language, f"{scheme}://{request.host}/ws"))
+
+    async def handle_login(self, request: web.Request) -> web.StreamResponse:
+        """Check the name (and password) and set the session cookie."""
+        _check_origin(request, required=False)
+        address = request.remote or "?"
+        if self.gate.refusal(address) is not None:
+            minutes = math.ceil(self.config.limits.failure_window / 60)
+            return self._login_form(text("locked", self.language, minutes=minutes), status=429)
+        form = await request.post()
+        name = str(form.get("name", "")).strip()
+        password = str(form.get("password", ""))
+        problem = name_problem(name)
+        if problem is not None:
+            message = text("bad_name", self.language, problem=problem)
+            return self._login_form(message, status=400)
+        admission = self.config.admission
+        if admission.mode != "open":
+            # scrypt takes about 0.2 s of one core: off the loop, so other students play on.
+            if not await asyncio.to_thread(admission.password_ok, name, password):
+                delay = self.gate.failed(address)
+                log.info("wrong password for %r from %s", name, address)
+                await asyncio.sleep(delay)
+                return self._login_form(text("wrong", self.language), name, status=401)
+        token = self.logins.create(name, address)
+        log.info("%s logged in from %s", name, address)
+        response = web.HTTPSeeOther("/")
+        response.set_cookie(
+            COOKIE,
+            token,
+            max_age=int(LIFETIME),
+            path="/",
+            httponly=True,
+            samesite="Strict",
+            secure=request.secure,
+        )
+        return response
+
+    async def handle_logout(self, request: web.Request) -> web.StreamResponse:
+        """Forget the login; the game (if any) ends as after a closed tab."""
+        _check_origin(request, required=True)
+        login = self._login(request)
+        self.logins.end(request.cookies.get(COOKIE))
+        if login is not None and login.name in self.seats:
+            await self._end_seat(self.seats[login.name], "ended")
+        response = web.HTTPSeeOther("/")
+        response.del_cookie(COOKIE, path="/")
+        return response
+
+    # -- the game -------------------------------------------------------------------------
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:  # type: ignore[override]
+        """Run the logged-in student's game over this WebSocket until either side ends."""
+        _check_origin(request, required=True)
+        login = self._login(request)
+        if login is None:
+            raise web.HTTPUnauthorized(text="log in first")
+        if self.closing:
+            raise web.HTTPServiceUnavailable(text="the server is shutting down")
+        address = request.remote or "?"
+        self.gate.connected(address)
+        try:
+            return await self._play(request, login.name, address)
+        finally:
+            self.gate.disconnected(address)
+
+    async def _play(self, request: web.Request, name: str, address: str) -> web.WebSocketResponse:
+        websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE)
+        await websocket.prepare(request)
+        limits = self.config.limits
+        per_address = limits.max_per_address
+        if per_address and self.gate.open_connections(address) > per_address:
+            await _refuse(websocket, text("busy", self.language))
+            return websocket
+        previous = self.seats.get(name)
+        if previous is not None:  # another tab, or a reload the server has not noticed yet
+            await self._end_seat(previous, "elsewhere")
+        if len(self.seats) >= limits.max_sessions:
+            await _refuse(websocket, text("full", self.language, limit=limits.max_sessions))
+            return websocket
+        seat = Seat(name, websocket)
+        self.seats[name] = seat
+        watchdog: asyncio.Task[None] | None = None
+        try:
+            seat.service = service = GameService(
+                self.config.game_argv(name),
+                self.config.game_env("xterm-256color"),
+                write_bytes=websocket.send_bytes,
+                write_str=websocket.send_str,
+                close=websocket.close,
+                budget=Budget(limits.game_memory, int(limits.game_cpu)),
+                clock=self._clock,
+            )
+            width, height = _number(request, "width", 80), _number(request, "height", 24)
+            await service.start(width, height)
+            log.info("%s started a game from %s (pid %s)", name, address, service.pid)
+            watchdog = asyncio.create_task(self._watch_idle(seat))
+            with contextlib.suppress(ValueError, KeyError, TypeError, ConnectionError):
+                await self._process_messages(websocket, service)
+        finally:
+            if watchdog is not None:
+                watchdog.cancel()
+            await self._end_seat(seat, seat.reason)
+        return websocket
+
+    async def _end_seat(self, seat: Seat, reason: str | None) -> None:
+        """End the seat's game (SIGHUP first), tell the browser why, close its WebSocket."""
+        if seat.reason is None:
+            seat.reason = reason
+        if self.seats.get(seat.name) is seat:
+            del self.seats[seat.name]
+        if seat.service is not None:
+            limits = self.config.limits
+            await seat.service.stop(limits.grace, limits.hangup_grace)
+            log.info("%s's game ended", seat.name)
+        if not seat.websocket.closed:
+            if seat.reason is not None:
+                with contextlib.suppress(ConnectionError, RuntimeError):
+                    await seat.websocket.send_bytes(_notice(text(seat.reason, self.language)))
+            await seat.websocket.close()
+
+    async def _watch_idle(self, seat: Seat) -> None:
+        """Close the seat once the student has typed nothing for the idle timeout."""
+        timeout = self.config.limits.idle_timeout
+        assert seat.service is not None
+        while True:
+            left = seat.service.last_input + timeout - self._clock()
+            if left <= 0:
+                seat.reason = "idle"
+                await seat.websocket.close()  # ends the message loop, which ends the game
+                return
+            await asyncio.sleep(min(left, 5.0))
+
+    async def shut_down(self) -> None:
+        """Refuse new games, end every game (each student is told), wait for them."""
+        self.closing = True
+        await asyncio.gather(
+            *(self._end_seat(seat, "shutdown") for seat in list(self.seats.values()))
+        )
+
+
+@web.middleware
+async def _security_headers(
+    request: web.Request, handler: Callable[[web.Request], object]
+) -> web.StreamResponse:
+    response = await handler(request)  # type: ignore[misc]
+    assert isinstance(response, web.StreamResponse)
+    if not response.prepared:
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
+def _check_origin(request: web.Request, *, required: bool) -> None:
+    """Refuse a request another site's page sent (cross-site WebSocket or form)."""
+    origin = request.headers.get("Origin")
+    if origin is None and not required:
+        return
+    expected = f"{'https' if request.secure else 'http'}://{request.host}"
+    if origin != expected:
+        log.warning("refused a request from origin %r (expected %r)", origin, expected)
+        raise web.HTTPForbidden(text="this page belongs to another site")
+
+
+def _number(request: web.Request, key: str, default: int) -> int:
+    try:
+        return int(request.query.get(key, default))
+    except ValueError:
+        return default
+
+
+def _notice(message: str) -> bytes:
+    """A notice for xterm.js: the normal screen, cursor shown, then the text."""
+    return ("\x1b[?1049l\x1b[0m\r\n" + message + "\r\n").encode("utf-8")
+
+
+async def _refuse(websocket: web.WebSocketResponse, message: str) -> None:
+    await websocket.send_bytes(_notice(message))
+    reason = message.encode("utf-8")[:120].decode("utf-8", "ignore")  # a close reason's limit
+    await websocket.close(code=TRY_AGAIN_LATER, message=reason.encode("utf-8"))

@@ -137,7 +137,7 @@ class WebServer(Server):
                 return self._login_form(text("wrong", self.language), name, status=401)
         token = self.logins.create(name, address)
         log.info("%s logged in from %s", name, address)
-        response = web.HTTPSeeOther("/")
+        response = web.Response(status=303, headers={"Location": "/"})
         response.set_cookie(
             COOKIE,
             token,
@@ -156,7 +156,7 @@ class WebServer(Server):
         self.logins.end(request.cookies.get(COOKIE))
         if login is not None and login.name in self.seats:
             await self._end_seat(self.seats[login.name], "ended")
-        response = web.HTTPSeeOther("/")
+        response = web.Response(status=303, headers={"Location": "/"})
         response.del_cookie(COOKIE, path="/")
         return response
 

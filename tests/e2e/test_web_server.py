@@ -1,0 +1,209 @@
+"""`derivquest web` without a browser: log in over HTTP, play over the WebSocket, resume.
+
+The real server runs in-process on a free port and starts the real game for each student;
+the test reads the screen by feeding the WebSocket's bytes (what xterm.js draws) to pyte.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import aiohttp
+import pyte
+import pytest
+
+from derivquest.server.auth import Admission
+from derivquest.server.config import ServerConfig
+from derivquest.server.limits import Limits
+from derivquest.server.password_roster import set_password
+from derivquest.server.web.runner import RunningWebServer, start_web_server
+
+pytestmark = pytest.mark.e2e
+
+COLUMNS, ROWS = 100, 30
+PASSWORD = "correct-horse"
+
+
+@asynccontextmanager
+async def web_server(home: Path, tmp: Path, **limits: float) -> AsyncIterator[str]:
+    """A password server for ana and bo; yields its base URL."""
+    roster = tmp / "class.passwd"
+    for name in ("ana", "bo"):
+        set_password(roster, name, PASSWORD, log2_n=4)
+    defaults: dict[str, float] = {"failure_delay": 0.0, "hangup_grace": 10.0}
+    config = ServerConfig(
+        admission=Admission.with_passwords(roster),
+        home=home,
+        port=0,
+        limits=Limits(**{**defaults, **limits}),  # type: ignore[arg-type]
+    )
+    running: RunningWebServer = await start_web_server(config)
+    try:
+        yield f"http://127.0.0.1:{running.port}"
+    finally:
+        await running.close()
+
+
+def client() -> aiohttp.ClientSession:
+    # unsafe: the cookie jar otherwise keeps no cookie from an IP address such as 127.0.0.1
+    return aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+
+
+async def log_in(http: aiohttp.ClientSession, base: str, name: str, password: str) -> int:
+    """POST the login form; its status (303: logged in, the cookie is in the jar)."""
+    response = await http.post(
+        f"{base}/login",
+        data={"name": name, "password": password},
+        allow_redirects=False,
+        headers={"Origin": base},
+    )
+    if response.status == 303:
+        cookie = response.headers["Set-Cookie"]
+        assert "HttpOnly" in cookie and "SameSite=Strict" in cookie, cookie
+    return response.status
+
+
+class Screen:
+    """The game's screen as the browser's terminal would show it."""
+
+    def __init__(self, websocket: aiohttp.ClientWebSocketResponse) -> None:
+        self.websocket = websocket
+        self.screen = pyte.Screen(COLUMNS, ROWS)
+        self.stream = pyte.ByteStream(self.screen)
+        self.closed = False
+
+    def text(self) -> str:
+        return "\n".join(self.screen.display)
+
+    async def wait_for(self, found: Callable[[str], bool], timeout: float = 60) -> str:
+        deadline = time.monotonic() + timeout
+        while not found(self.text()):
+            left = deadline - time.monotonic()
+            if left <= 0 or self.closed:
+                raise AssertionError(f"not on the screen in time:\n{self.text()}")
+            try:
+                message = await asyncio.wait_for(self.websocket.receive(), left)
+            except TimeoutError:
+                continue
+            if message.type == aiohttp.WSMsgType.BINARY:
+                self.stream.feed(message.data)
+            elif message.type != aiohttp.WSMsgType.TEXT:
+                self.closed = True
+        return self.text()
+
+    async def read_for(self, seconds: float) -> str:
+        """Draw whatever arrives in the next `seconds`."""
+        deadline = time.monotonic() + seconds
+        while not self.closed and (left := deadline - time.monotonic()) > 0:
+            try:
+                message = await asyncio.wait_for(self.websocket.receive(), left)
+            except TimeoutError:
+                break
+            if message.type == aiohttp.WSMsgType.BINARY:
+                self.stream.feed(message.data)
+            elif message.type != aiohttp.WSMsgType.TEXT:
+                self.closed = True
+        return self.text()
+
+    async def keys(self, data: str) -> None:
+        await self.websocket.send_json(["stdin", data])
+
+
+async def open_game(http: aiohttp.ClientSession, base: str) -> Screen:
+    websocket = await http.ws_connect(
+        f"{base}/ws?width={COLUMNS}&height={ROWS}", origin=base, heartbeat=None
+    )
+    # What textual.js sends once the socket opens and the terminal takes the focus (the web
+    # driver starts the app blurred, and a blurred app takes no keys).
+    await websocket.send_json(["resize", {"width": COLUMNS, "height": ROWS}])
+    await websocket.send_json(["focus"])
+    return Screen(websocket)
+
+
+async def reach_question(screen: Screen) -> str:
+    """Enter from the map (and the lesson) until the first question's answer box shows."""
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        text = await screen.wait_for(
+            lambda s: "Course map" in s or "start the questions" in s or "Question 1 of" in s
+        )
+        if "Question 1 of" in text and "▊" in text:
+            return text
+        if "Question 1 of" not in text:
+            await screen.keys("\r")
+        await screen.read_for(0.5)
+    raise AssertionError(f"no question:\n{screen.text()}")
+
+
+def stored_answers(home: Path, name: str) -> list[str]:
+    database = sqlite3.connect(home / "progress.sqlite3")
+    try:
+        rows = database.execute(
+            "SELECT answer FROM attempts JOIN profiles ON profiles.id = attempts.profile_id"
+            " WHERE profiles.name = ?",
+            (name,),
+        )
+        return [answer for (answer,) in rows]
+    finally:
+        database.close()
+
+
+async def test_play_answer_close_and_resume(isolated_home: Path, tmp_path: Path) -> None:
+    async with web_server(isolated_home, tmp_path) as base, client() as http:
+        assert await log_in(http, base, "ana", PASSWORD) == 303
+        screen = await open_game(http, base)
+        await reach_question(screen)
+        await screen.keys("-1")
+        await screen.wait_for(lambda s: "-1" in s)
+        await screen.keys("\r")
+        await screen.websocket.close()  # the tab is closed just after Enter
+        deadline = time.monotonic() + 30
+        while not stored_answers(isolated_home, "ana") and time.monotonic() < deadline:
+            await asyncio.sleep(0.2)
+        assert stored_answers(isolated_home, "ana") == ["-1"], "the answer sent was lost"
+
+        again = await open_game(http, base)  # a reload: the same place
+        text = await again.wait_for(lambda s: "Question" in s and "▊" in s)
+        assert "Course map" not in text
+        await again.websocket.close()
+
+
+async def test_refusals(isolated_home: Path, tmp_path: Path) -> None:
+    async with web_server(isolated_home, tmp_path, max_sessions=1) as base:
+        async with client() as stranger:
+            assert await log_in(stranger, base, "ana", "wrong-password") == 401
+            assert await log_in(stranger, base, "nobody", PASSWORD) == 401
+            assert await log_in(stranger, base, "-ana", PASSWORD) == 400
+            with pytest.raises(aiohttp.WSServerHandshakeError) as no_cookie:
+                await open_game(stranger, base)
+            assert no_cookie.value.status == 401
+        async with client() as ana, client() as bo:
+            assert await log_in(ana, base, "ana", PASSWORD) == 303
+            with pytest.raises(aiohttp.WSServerHandshakeError) as foreign:
+                await ana.ws_connect(f"{base}/ws", origin="http://evil.example")
+            assert foreign.value.status == 403
+            with pytest.raises(aiohttp.WSServerHandshakeError) as no_origin:
+                await ana.ws_connect(f"{base}/ws")
+            assert no_origin.value.status == 403
+            playing = await open_game(ana, base)
+            await playing.wait_for(lambda s: "DerivQuest" in s or "Course map" in s)
+            assert await log_in(bo, base, "bo", PASSWORD) == 303
+            full = await open_game(bo, base)
+            text = await full.wait_for(lambda s: "class is full" in s)
+            assert "1 students are playing" in text
+            await full.read_for(10)
+            assert full.closed and full.websocket.close_code == 1013  # "try again later"
+            await playing.websocket.close()
+
+
+async def test_lockout_after_failures(isolated_home: Path, tmp_path: Path) -> None:
+    async with web_server(isolated_home, tmp_path, max_failures=2) as base, client() as http:
+        assert await log_in(http, base, "ana", "nope-1") == 401
+        assert await log_in(http, base, "ana", "nope-2") == 401
+        # Locked out: even the right password is refused until the window passes.
+        assert await log_in(http, base, "ana", PASSWORD) == 429

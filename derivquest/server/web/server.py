@@ -12,7 +12,7 @@ import contextlib
 import logging
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,7 +106,7 @@ class WebServer(Server):
         )
         return self._page(page, status)
 
-    async def handle_index(self, request: web.Request) -> web.Response:  # type: ignore[override]
+    async def handle_index(self, request: web.Request) -> web.Response:
         """The game for a logged-in browser, the login form for any other."""
         if self._login(request) is None:
             return self._login_form()
@@ -162,7 +162,7 @@ class WebServer(Server):
 
     # -- the game -------------------------------------------------------------------------
 
-    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:  # type: ignore[override]
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """Run the logged-in student's game over this WebSocket until either side ends."""
         _check_origin(request, required=True)
         login = self._login(request)
@@ -200,7 +200,7 @@ class WebServer(Server):
                 self.config.game_env("xterm-256color"),
                 write_bytes=websocket.send_bytes,
                 write_str=websocket.send_str,
-                close=websocket.close,
+                close=_closer(websocket),
                 budget=Budget(limits.game_memory, int(limits.game_cpu)),
                 clock=self._clock,
             )
@@ -261,7 +261,8 @@ async def _security_headers(
     if not response.prepared:
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        # "no-referrer" would make the browser send `Origin: null` with the login form.
+        response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault("Cache-Control", "no-store")
     return response
 
@@ -287,6 +288,15 @@ def _number(request: web.Request, key: str, default: int) -> int:
 def _notice(message: str) -> bytes:
     """A notice for xterm.js: the normal screen, cursor shown, then the text."""
     return ("\x1b[?1049l\x1b[0m\r\n" + message + "\r\n").encode("utf-8")
+
+
+def _closer(websocket: web.WebSocketResponse) -> Callable[[], Awaitable[None]]:
+    """What textual-serve calls when the game says it exited: close the WebSocket."""
+
+    async def close() -> None:
+        await websocket.close()
+
+    return close
 
 
 async def _refuse(websocket: web.WebSocketResponse, message: str) -> None:

@@ -7,7 +7,9 @@ the test reads the screen by feeding the WebSocket's bytes (what xterm.js draws)
 from __future__ import annotations
 
 import asyncio
+import signal
 import sqlite3
+import sys
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -207,3 +209,37 @@ async def test_lockout_after_failures(isolated_home: Path, tmp_path: Path) -> No
         assert await log_in(http, base, "ana", "nope-2") == 401
         # Locked out: even the right password is refused until the window passes.
         assert await log_in(http, base, "ana", PASSWORD) == 429
+
+
+async def test_idle_game_is_closed_and_says_why(isolated_home: Path, tmp_path: Path) -> None:
+    async with web_server(isolated_home, tmp_path, idle_timeout=2.0) as base, client() as http:
+        assert await log_in(http, base, "ana", PASSWORD) == 303
+        screen = await open_game(http, base)
+        text = await screen.wait_for(lambda s: "You were away" in s, timeout=60)
+        assert "Every answer" in text
+        await screen.read_for(10)
+        assert screen.closed
+
+
+async def test_sigterm_ends_every_game_and_exits_0(isolated_home: Path, tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "derivquest", "web", "--open", "--port", "0"]
+    server = await asyncio.create_subprocess_exec(
+        *command, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
+    )
+    assert server.stdout is not None
+    try:
+        first = (await asyncio.wait_for(server.stdout.readline(), 60)).decode()
+        assert "DerivQuest web server listening" in first, first
+        base = f"http://127.0.0.1:{first.split()[-1]}"
+        async with client() as http:
+            assert await log_in(http, base, "ana", "") == 303
+            screen = await open_game(http, base)
+            await screen.wait_for(lambda s: "Course map" in s or "DerivQuest" in s)
+            server.send_signal(signal.SIGTERM)
+            text = await screen.wait_for(lambda s: "shutting down" in s, timeout=30)
+            assert "Every answer you gave is saved" in text
+        assert await asyncio.wait_for(server.wait(), 30) == 0
+    finally:
+        if server.returncode is None:
+            server.kill()
+            await server.wait()

@@ -12,7 +12,7 @@ import contextlib
 import logging
 import math
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,7 +47,21 @@ class Seat:
     websocket: web.WebSocketResponse
     service: GameService | None = None
     reason: str | None = None
-    """Why the server closed it (a text id), shown before the WebSocket closes."""
+    """Why the server ended it (a text id), shown before the WebSocket closes."""
+    ending: asyncio.Task[None] | None = None
+    """Ending the game and closing the WebSocket, once started (it happens once)."""
+    told: bool = False
+
+    async def close(self, language: str, idle_minutes: int) -> None:
+        """Say why the game ended (when the server ended it), then close the WebSocket."""
+        if self.websocket.closed:
+            return
+        if self.reason is not None and not self.told:
+            self.told = True
+            with contextlib.suppress(ConnectionError, RuntimeError):
+                message = text(self.reason, language, minutes=idle_minutes)
+                await self.websocket.send_bytes(_notice(message))
+        await self.websocket.close()
 
 
 class WebServer(Server):
@@ -200,7 +214,7 @@ class WebServer(Server):
                 self.config.game_env("xterm-256color"),
                 write_bytes=websocket.send_bytes,
                 write_str=websocket.send_str,
-                close=_closer(websocket),
+                close=lambda: seat.close(self.language, self._idle_minutes),  # the game exited
                 budget=Budget(limits.game_memory, int(limits.game_cpu)),
                 clock=self._clock,
             )
@@ -217,20 +231,29 @@ class WebServer(Server):
         return websocket
 
     async def _end_seat(self, seat: Seat, reason: str | None) -> None:
-        """End the seat's game (SIGHUP first), tell the browser why, close its WebSocket."""
+        """End the seat's game (SIGHUP first), tell the browser why, close its WebSocket.
+
+        Whoever asks first (the closed tab, the idle watchdog, another tab, the shutdown)
+        starts the ending and gives its reason; later callers wait for the same ending.
+        """
         if seat.reason is None:
             seat.reason = reason
+        if seat.ending is None:
+            seat.ending = asyncio.create_task(self._finish(seat))
+        await asyncio.shield(seat.ending)
+
+    async def _finish(self, seat: Seat) -> None:
         if self.seats.get(seat.name) is seat:
             del self.seats[seat.name]
         if seat.service is not None:
             limits = self.config.limits
             await seat.service.stop(limits.grace, limits.hangup_grace)
             log.info("%s's game ended", seat.name)
-        if not seat.websocket.closed:
-            if seat.reason is not None:
-                with contextlib.suppress(ConnectionError, RuntimeError):
-                    await seat.websocket.send_bytes(_notice(text(seat.reason, self.language)))
-            await seat.websocket.close()
+        await seat.close(self.language, self._idle_minutes)
+
+    @property
+    def _idle_minutes(self) -> int:
+        return math.ceil(self.config.limits.idle_timeout / 60)
 
     async def _watch_idle(self, seat: Seat) -> None:
         """Close the seat once the student has typed nothing for the idle timeout."""
@@ -239,8 +262,7 @@ class WebServer(Server):
         while True:
             left = seat.service.last_input + timeout - self._clock()
             if left <= 0:
-                seat.reason = "idle"
-                await seat.websocket.close()  # ends the message loop, which ends the game
+                await self._end_seat(seat, "idle")
                 return
             await asyncio.sleep(min(left, 5.0))
 
@@ -288,15 +310,6 @@ def _number(request: web.Request, key: str, default: int) -> int:
 def _notice(message: str) -> bytes:
     """A notice for xterm.js: the normal screen, cursor shown, then the text."""
     return ("\x1b[?1049l\x1b[0m\r\n" + message + "\r\n").encode("utf-8")
-
-
-def _closer(websocket: web.WebSocketResponse) -> Callable[[], Awaitable[None]]:
-    """What textual-serve calls when the game says it exited: close the WebSocket."""
-
-    async def close() -> None:
-        await websocket.close()
-
-    return close
 
 
 async def _refuse(websocket: web.WebSocketResponse, message: str) -> None:

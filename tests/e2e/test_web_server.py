@@ -7,6 +7,7 @@ the test reads the screen by feeding the WebSocket's bytes (what xterm.js draws)
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import sqlite3
 import sys
@@ -45,10 +46,23 @@ async def web_server(home: Path, tmp: Path, **limits: float) -> AsyncIterator[st
         limits=Limits(**{**defaults, **limits}),  # type: ignore[arg-type]
     )
     running: RunningWebServer = await start_web_server(config)
+    base = f"http://127.0.0.1:{running.port}"
+    RUNNING[base] = running
     try:
-        yield f"http://127.0.0.1:{running.port}"
+        yield base
     finally:
+        del RUNNING[base]
         await running.close()
+
+
+RUNNING: dict[str, RunningWebServer] = {}
+"""The servers `web_server` runs, by base URL."""
+
+
+def _games(base: str) -> list[int]:
+    """The pids of the games the server at `base` runs."""
+    seats = RUNNING[base].server.seats.values()
+    return [seat.service.pid for seat in seats if seat.service and seat.service.pid]
 
 
 def client() -> aiohttp.ClientSession:
@@ -243,3 +257,28 @@ async def test_sigterm_ends_every_game_and_exits_0(isolated_home: Path, tmp_path
         if server.returncode is None:
             server.kill()
             await server.wait()
+
+
+async def test_a_second_tab_takes_the_game_over(isolated_home: Path, tmp_path: Path) -> None:
+    async with web_server(isolated_home, tmp_path) as base, client() as http:
+        assert await log_in(http, base, "ana", PASSWORD) == 303
+        first = await open_game(http, base)
+        await first.wait_for(lambda s: "Course map" in s)
+        second = await open_game(http, base)
+        text = await first.wait_for(lambda s: "another tab" in s)
+        assert "carries on there" in text
+        await first.read_for(10)
+        assert first.closed
+        await second.wait_for(lambda s: "Course map" in s)
+        await second.websocket.close()
+
+
+async def test_a_game_that_dies_closes_the_page(isolated_home: Path, tmp_path: Path) -> None:
+    async with web_server(isolated_home, tmp_path) as base, client() as http:
+        assert await log_in(http, base, "ana", PASSWORD) == 303
+        screen = await open_game(http, base)
+        await screen.wait_for(lambda s: "Course map" in s)
+        game = next(iter(_games(base)))
+        os.kill(game, signal.SIGKILL)
+        await screen.read_for(15)
+        assert screen.closed, "the page still shows a game that is gone"

@@ -98,6 +98,15 @@ class GameService(AppService):
         self._stdin = process.stdin
         return process
 
+    async def run(self) -> None:
+        """Pass the game's output on until it ends, then close the WebSocket.
+
+        textual-serve closes it only when the game says it exited; a game that crashed or
+        was killed would leave the page showing its last screen for ever.
+        """
+        await super().run()
+        await self.remote_close()
+
     async def send_bytes(self, data: bytes) -> bool:
         self.last_input = self._clock()
         return await super().send_bytes(data)

@@ -173,7 +173,9 @@ async def test_play_answer_close_and_resume(isolated_home: Path, tmp_path: Path)
     async with web_server(isolated_home, tmp_path) as base, client() as http:
         assert await log_in(http, base, "ana", PASSWORD) == 303
         screen = await open_game(http, base)
-        await reach_question(screen)
+        text = await reach_question(screen)
+        footer = (await screen.wait_for(lambda s: "hint" in s.splitlines()[-1])).splitlines()[-1]
+        assert "f8 hint" in footer and "f9 next" in footer and "^t" not in footer, footer
         await screen.keys("-1")
         await screen.wait_for(lambda s: "-1" in s)
         await screen.keys("\r")

@@ -35,3 +35,12 @@ def test_passwords_and_open_exclude_each_other(capsys: pytest.CaptureFixture[str
     with pytest.raises(SystemExit):
         main(["web", "--open", "--passwords", "x"])
     assert "not allowed with" in capsys.readouterr().err
+
+
+def test_the_game_still_needs_a_terminal_outside_the_web_driver(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    assert main([]) == 2
+    assert "the game needs a terminal" in capsys.readouterr().err

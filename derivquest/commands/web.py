@@ -28,6 +28,11 @@ def register(subcommands: Any) -> None:
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=int, default=8000, help="port (0: any free one)")
+    parser.add_argument(
+        "--https-proxy",
+        action="store_true",
+        help="students reach this server through an HTTPS reverse proxy (docs/web.md)",
+    )
     who = parser.add_mutually_exclusive_group()
     who.add_argument("--passwords", type=Path, metavar="FILE", help="password roster")
     who.add_argument("--open", action="store_true", help="no login: anyone, under any name")
@@ -91,6 +96,6 @@ def run(args: argparse.Namespace) -> int:
     from derivquest.server.web.runner import serve_web
 
     try:
-        return asyncio.run(serve_web(config, args.lang))
+        return asyncio.run(serve_web(config, args.lang, args.https_proxy))
     except OSError as error:  # the port is taken
         return _fail(f"cannot start the server: {error.strerror or error}", 1)

@@ -33,7 +33,9 @@ PASSWORD = "correct-horse"
 
 
 @asynccontextmanager
-async def web_server(home: Path, tmp: Path, **limits: float) -> AsyncIterator[str]:
+async def web_server(
+    home: Path, tmp: Path, https_proxy: bool = False, **limits: float
+) -> AsyncIterator[str]:
     """A password server for ana and bo; yields its base URL."""
     roster = tmp / "class.passwd"
     for name in ("ana", "bo"):
@@ -45,7 +47,7 @@ async def web_server(home: Path, tmp: Path, **limits: float) -> AsyncIterator[st
         port=0,
         limits=Limits(**{**defaults, **limits}),  # type: ignore[arg-type]
     )
-    running: RunningWebServer = await start_web_server(config)
+    running: RunningWebServer = await start_web_server(config, https_proxy=https_proxy)
     base = f"http://127.0.0.1:{running.port}"
     RUNNING[base] = running
     try:
@@ -284,3 +286,23 @@ async def test_a_game_that_dies_closes_the_page(isolated_home: Path, tmp_path: P
         os.kill(game, signal.SIGKILL)
         await screen.read_for(15)
         assert screen.closed, "the page still shows a game that is gone"
+
+
+async def test_behind_an_https_proxy(isolated_home: Path, tmp_path: Path) -> None:
+    async with web_server(isolated_home, tmp_path, https_proxy=True) as base, client() as http:
+        form = {"name": "ana", "password": PASSWORD}
+        host = base.removeprefix("http://")
+        plain = await http.post(
+            f"{base}/login", data=form, allow_redirects=False, headers={"Origin": base}
+        )
+        assert plain.status == 403  # the browser's page was https://: http:// is another site
+        secure = await http.post(
+            f"{base}/login",
+            data=form,
+            allow_redirects=False,
+            headers={"Origin": f"https://{host}"},
+        )
+        assert secure.status == 303
+        assert "; Secure" in secure.headers["Set-Cookie"]
+        page = await http.get(base, headers={"Cookie": secure.headers["Set-Cookie"].split(";")[0]})
+        assert f'data-session-websocket-url="wss://{host}/ws"' in await page.text()

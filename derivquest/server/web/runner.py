@@ -30,13 +30,15 @@ class RunningWebServer:
         await self.runner.cleanup()
 
 
-async def start_web_server(config: ServerConfig, language: str = "en") -> RunningWebServer:
+async def start_web_server(
+    config: ServerConfig, language: str = "en", https_proxy: bool = False
+) -> RunningWebServer:
     """Listen on `config.host`:`config.port`.
 
     Raises:
         OSError: the address cannot be bound.
     """
-    server = WebServer(config, language)
+    server = WebServer(config, language, https_proxy=https_proxy)
     runner = web.AppRunner(await server.make_app(), handle_signals=False, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, config.host, config.port, reuse_address=True)
@@ -59,19 +61,26 @@ def _say(out: TextIO, line: str) -> None:
 
 
 async def serve_web(
-    config: ServerConfig, language: str = "en", out: TextIO = sys.stdout, err: TextIO = sys.stderr
+    config: ServerConfig,
+    language: str = "en",
+    https_proxy: bool = False,
+    out: TextIO = sys.stdout,
+    err: TextIO = sys.stderr,
 ) -> int:
     """Run until a stop signal; return the exit status (0 after a clean stop)."""
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         loop.add_signal_handler(signum, stop.set)
-    running = await start_web_server(config, language)
+    running = await start_web_server(config, language, https_proxy)
     host = socket.gethostname() if config.host in ("", "0.0.0.0", "::") else config.host
     _say(out, f"DerivQuest web server listening on {config.host} port {running.port}")
     _say(out, f"who may log in: {config.admission.describe()}")
     _say(out, f"progress: {config.home}")
-    _say(out, f"students open: http://{host}:{running.port}/")
+    if https_proxy:
+        _say(out, "students open: the https:// address of your reverse proxy")
+    else:
+        _say(out, f"students open: http://{host}:{running.port}/")
     if config.admission.mode == "open":
         _say(err, "WARNING: --open: ANYONE who can reach this port can log in under ANY name,")
         _say(err, "WARNING: including another student's, and see and change their progress.")

@@ -72,6 +72,7 @@ class WebServer(Server):
         config: ServerConfig,
         language: str = "en",
         clock: Callable[[], float] = time.monotonic,
+        https_proxy: bool = False,
     ) -> None:
         super().__init__("derivquest", host=config.host, port=config.port, title="DerivQuest")
         self.config = config
@@ -82,6 +83,8 @@ class WebServer(Server):
         """Student name -> their game: one game per student."""
         self.closing = False
         self._clock = clock
+        self.https_proxy = https_proxy
+        """Browsers reach us through an HTTPS reverse proxy: their pages are https://."""
 
     # -- the application ------------------------------------------------------------------
 
@@ -124,12 +127,12 @@ class WebServer(Server):
         """The game for a logged-in browser, the login form for any other."""
         if self._login(request) is None:
             return self._login_form()
-        scheme = "wss" if request.secure else "ws"
+        scheme = "wss" if self._secure(request) else "ws"
         return self._page(game_page(self.language, f"{scheme}://{request.host}/ws"))
 
     async def handle_login(self, request: web.Request) -> web.StreamResponse:
         """Check the name (and password) and set the session cookie."""
-        _check_origin(request, required=False)
+        self._check_origin(request, required=False)
         address = request.remote or "?"
         if self.gate.refusal(address) is not None:
             minutes = math.ceil(self.config.limits.failure_window / 60)
@@ -159,13 +162,13 @@ class WebServer(Server):
             path="/",
             httponly=True,
             samesite="Strict",
-            secure=request.secure,
+            secure=self._secure(request),
         )
         return response
 
     async def handle_logout(self, request: web.Request) -> web.StreamResponse:
         """Forget the login; the game (if any) ends as after a closed tab."""
-        _check_origin(request, required=True)
+        self._check_origin(request, required=True)
         login = self._login(request)
         self.logins.end(request.cookies.get(COOKIE))
         if login is not None and login.name in self.seats:
@@ -174,11 +177,24 @@ class WebServer(Server):
         response.del_cookie(COOKIE, path="/")
         return response
 
+    def _secure(self, request: web.Request) -> bool:
+        return request.secure or self.https_proxy
+
+    def _check_origin(self, request: web.Request, *, required: bool) -> None:
+        """Refuse a request another site's page sent (cross-site WebSocket or form)."""
+        origin = request.headers.get("Origin")
+        if origin is None and not required:
+            return
+        expected = f"{'https' if self._secure(request) else 'http'}://{request.host}"
+        if origin != expected:
+            log.warning("refused a request from origin %r (expected %r)", origin, expected)
+            raise web.HTTPForbidden(text="this page belongs to another site")
+
     # -- the game -------------------------------------------------------------------------
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """Run the logged-in student's game over this WebSocket until either side ends."""
-        _check_origin(request, required=True)
+        self._check_origin(request, required=True)
         login = self._login(request)
         if login is None:
             raise web.HTTPUnauthorized(text="log in first")
@@ -287,17 +303,6 @@ async def _security_headers(
         response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault("Cache-Control", "no-store")
     return response
-
-
-def _check_origin(request: web.Request, *, required: bool) -> None:
-    """Refuse a request another site's page sent (cross-site WebSocket or form)."""
-    origin = request.headers.get("Origin")
-    if origin is None and not required:
-        return
-    expected = f"{'https' if request.secure else 'http'}://{request.host}"
-    if origin != expected:
-        log.warning("refused a request from origin %r (expected %r)", origin, expected)
-        raise web.HTTPForbidden(text="this page belongs to another site")
 
 
 def _number(request: web.Request, key: str, default: int) -> int:

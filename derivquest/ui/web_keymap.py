@@ -27,9 +27,10 @@ BROWSER_RESERVED: frozenset[str] = frozenset(
         "ctrl+tab",
         "ctrl+pageup",
         "ctrl+pagedown",
-        # Kept by habit: reload, address bar, find, print, save, open, history, downloads,
-        # bookmarks, zoom, tab by number.
-        *(f"ctrl+{key}" for key in "rlfpsohjdu0123456789"),
+        # Kept by habit: reload, address bar, find, save, open, history, downloads,
+        # bookmarks, zoom, tab by number. (Ctrl+P, print, is not: the page's terminal takes
+        # it, and Textual's command palette key has no binding id a keymap could change.)
+        *(f"ctrl+{key}" for key in "rlfsohjdu0123456789"),
         "ctrl+plus",
         "ctrl+minus",
         "ctrl+equals_sign",
@@ -59,3 +60,19 @@ def reserved(key: str) -> bool:
     """True when a browser keeps `key` (Textual's name, e.g. "ctrl+t") for itself."""
     key = key.strip().lower()
     return key in BROWSER_RESERVED or key.startswith("ctrl+shift+")
+
+
+HELP_KEYS: dict[str, str] = {
+    "| Ctrl+T |": "| F8 |",
+    "| Ctrl+N |": "| F9 |",
+    "| F1 / F2 |": "| F4 / F2 |",
+    "| Ctrl+Q |": "| Ctrl+\\ |",
+}
+"""The help table's terminal keys and what a browser game uses instead (see WEB_KEYMAP)."""
+
+
+def web_help(markdown: str) -> str:
+    """The help text with the keys a game in a browser uses."""
+    for terminal, browser in HELP_KEYS.items():
+        markdown = markdown.replace(terminal, browser)
+    return markdown

@@ -274,6 +274,9 @@ async def test_a_second_tab_takes_the_game_over(isolated_home: Path, tmp_path: P
         await first.read_for(10)
         assert first.closed
         await second.wait_for(lambda s: "Course map" in s)
+        await second.keys("\x1bOS")  # F4, the help key in a browser
+        text = await second.wait_for(lambda s: "next hint" in s)
+        assert "F8" in text and "Ctrl+T" not in text
         await second.websocket.close()
 
 

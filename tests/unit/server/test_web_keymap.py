@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 
 import derivquest.ui
-from derivquest.ui.web_keymap import WEB_KEYMAP, reserved
+from derivquest.ui.web_keymap import HELP_KEYS, WEB_KEYMAP, reserved, web_help
 
 
 def _game_bindings() -> list[Binding]:
@@ -72,3 +72,21 @@ def test_the_terminal_keys_needed_a_web_keymap() -> None:
     original = {binding.id: binding.key for binding in BINDINGS if binding.id}
     for binding_id in ("question.hint", "question.next", "drill.skip", "app.quit"):
         assert reserved(original[binding_id]) and not reserved(WEB_KEYMAP[binding_id])
+
+
+@pytest.mark.parametrize("language", ["en", "bn"])
+def test_the_help_in_a_browser_names_no_reserved_key(language: str) -> None:
+    from derivquest.ui.screens.help import HELP_BN, HELP_EN
+
+    original = HELP_BN if language == "bn" else HELP_EN
+    keys_table = web_help(original).split("\n## ")[1]
+    cells = [
+        line.split("|")[1].strip() for line in keys_table.splitlines() if line.startswith("| ")
+    ]
+    named = [
+        key.strip().lower().replace("\\", "backslash") for cell in cells for key in cell.split("/")
+    ]
+    assert not [key for key in named if reserved(key)], named
+    # every replacement applied: the terminal's names are gone from the table
+    for terminal in HELP_KEYS:
+        assert terminal in original and terminal not in web_help(original)

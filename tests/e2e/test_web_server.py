@@ -309,3 +309,19 @@ async def test_behind_an_https_proxy(isolated_home: Path, tmp_path: Path) -> Non
         assert "; Secure" in secure.headers["Set-Cookie"]
         page = await http.get(base, headers={"Cookie": secure.headers["Set-Cookie"].split(";")[0]})
         assert f'data-session-websocket-url="wss://{host}/ws"' in await page.text()
+
+
+@pytest.mark.parametrize("message", ["not json", '["resize", {}]'])
+async def test_a_malformed_message_ends_only_that_game(
+    isolated_home: Path, tmp_path: Path, message: str
+) -> None:
+    async with web_server(isolated_home, tmp_path) as base, client() as http:
+        assert await log_in(http, base, "ana", PASSWORD) == 303
+        screen = await open_game(http, base)
+        await screen.wait_for(lambda s: "Course map" in s)
+        await screen.websocket.send_str(message)
+        await screen.read_for(15)
+        assert screen.closed and not _games(base)
+        again = await open_game(http, base)  # the server carries on
+        await again.wait_for(lambda s: "Course map" in s)
+        await again.websocket.close()

@@ -215,8 +215,10 @@ class WebServer(Server):
         if per_address and self.gate.open_connections(address) > per_address:
             await _refuse(websocket, text("busy", self.language))
             return websocket
-        previous = self.seats.get(name)
-        if previous is not None:  # another tab, or a reload the server has not noticed yet
+        # Another tab, or a reload the server has not noticed yet: that game ends first. A loop,
+        # since a third tab may have sat down meanwhile; from here to taking the seat nothing
+        # awaits, so two tabs can never both play.
+        while (previous := self.seats.get(name)) is not None:
             await self._end_seat(previous, "elsewhere")
         if len(self.seats) >= limits.max_sessions:
             await _refuse(websocket, text("full", self.language, limit=limits.max_sessions))
@@ -238,7 +240,10 @@ class WebServer(Server):
             await service.start(width, height)
             log.info("%s started a game from %s (pid %s)", name, address, service.pid)
             watchdog = asyncio.create_task(self._watch_idle(seat))
-            with contextlib.suppress(ValueError, KeyError, TypeError, ConnectionError):
+            # A malformed message from the page ends its game, as a closed tab does.
+            with contextlib.suppress(
+                ValueError, KeyError, TypeError, AssertionError, ConnectionError
+            ):
                 await self._process_messages(websocket, service)
         finally:
             if watchdog is not None:

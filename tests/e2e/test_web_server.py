@@ -325,3 +325,32 @@ async def test_a_malformed_message_ends_only_that_game(
         again = await open_game(http, base)  # the server carries on
         await again.wait_for(lambda s: "Course map" in s)
         await again.websocket.close()
+
+
+async def test_a_reload_waits_for_the_old_game_to_save_and_end(
+    isolated_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from derivquest.server.web.game import GameService
+
+    events: list[str] = []
+    start, stop = GameService.start, GameService.stop
+
+    async def started(self: GameService, width: int, height: int) -> None:
+        events.append("start")
+        await start(self, width, height)
+
+    async def stopped(self: GameService, grace: float = 2.0, hangup_grace: float = 4.0) -> None:
+        await stop(self, grace, hangup_grace)
+        events.append("ended")
+
+    monkeypatch.setattr(GameService, "start", started)
+    monkeypatch.setattr(GameService, "stop", stopped)
+    async with web_server(isolated_home, tmp_path) as base, client() as http:
+        assert await log_in(http, base, "ana", PASSWORD) == 303
+        first = await open_game(http, base)
+        await first.wait_for(lambda s: "Course map" in s)
+        await first.websocket.close()  # a reload: the old socket closes, a new one opens
+        second = await open_game(http, base)
+        await second.wait_for(lambda s: "Course map" in s)
+        await second.websocket.close()
+    assert events[:3] == ["start", "ended", "start"], events

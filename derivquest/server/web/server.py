@@ -81,6 +81,8 @@ class WebServer(Server):
         self.gate = AddressGate(config.limits, clock)
         self.seats: dict[str, Seat] = {}
         """Student name -> their game: one game per student."""
+        self.leaving: dict[str, Seat] = {}
+        """Student name -> their game while it ends (it may be saving an answer)."""
         self.closing = False
         self._clock = clock
         self.https_proxy = https_proxy
@@ -218,7 +220,9 @@ class WebServer(Server):
         # Another tab, or a reload the server has not noticed yet: that game ends first. A loop,
         # since a third tab may have sat down meanwhile; from here to taking the seat nothing
         # awaits, so two tabs can never both play.
-        while (previous := self.seats.get(name)) is not None:
+        # A game still ending (a closed tab's, saving its last answer) is waited for too, so
+        # the new game starts from the place the old one saved.
+        while (previous := self.seats.get(name) or self.leaving.get(name)) is not None:
             await self._end_seat(previous, "elsewhere")
         if len(self.seats) >= limits.max_sessions:
             await _refuse(websocket, text("full", self.language, limit=limits.max_sessions))
@@ -266,10 +270,15 @@ class WebServer(Server):
     async def _finish(self, seat: Seat) -> None:
         if self.seats.get(seat.name) is seat:
             del self.seats[seat.name]
-        if seat.service is not None:
-            limits = self.config.limits
-            await seat.service.stop(limits.grace, limits.hangup_grace)
-            log.info("%s's game ended", seat.name)
+        self.leaving[seat.name] = seat
+        try:
+            if seat.service is not None:
+                limits = self.config.limits
+                await seat.service.stop(limits.grace, limits.hangup_grace)
+                log.info("%s's game ended", seat.name)
+        finally:
+            if self.leaving.get(seat.name) is seat:
+                del self.leaving[seat.name]
         await seat.close(self.language, self._idle_minutes)
 
     @property

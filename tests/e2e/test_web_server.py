@@ -213,7 +213,9 @@ async def test_refusals(isolated_home: Path, tmp_path: Path) -> None:
             playing = await open_game(ana, base)
             await playing.wait_for(lambda s: "DerivQuest" in s or "Course map" in s)
             assert await log_in(bo, base, "bo", PASSWORD) == 303
-            full = await open_game(bo, base)
+            page = await bo.get(base)
+            assert page.status == 503 and "class is full" in await page.text()
+            full = await open_game(bo, base)  # a page opened before the class filled up
             text = await full.wait_for(lambda s: "class is full" in s)
             assert "1 students are playing" in text
             await full.read_for(10)

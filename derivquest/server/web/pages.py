@@ -79,3 +79,15 @@ def game_page(language: str, websocket_url: str, font_size: int = 16) -> str:
         + f' data-font-size="{font_size}"></div>\n'
         + "</body>\n</html>\n"
     )
+
+
+def notice_page(language: str, message: str) -> str:
+    """A page that only says something (the class is full), with a link to try again."""
+    return (
+        _head(text("title", language), language)
+        + '</head>\n<body class="login">\n<main class="card">\n'
+        + f"<h1>{escape(text('title', language))}</h1>\n"
+        + f'<p role="alert">{escape(message)}</p>\n'
+        + f'<p><a class="button" href="/">{escape(text("again", language))}</a></p>\n'
+        + "</main>\n</body>\n</html>\n"
+    )

@@ -24,7 +24,12 @@ from derivquest.server.limits import AddressGate
 from derivquest.server.names import name_problem
 from derivquest.server.pty_child import Budget
 from derivquest.server.web.game import GameService
-from derivquest.server.web.pages import CONTENT_SECURITY_POLICY, game_page, login_page
+from derivquest.server.web.pages import (
+    CONTENT_SECURITY_POLICY,
+    game_page,
+    login_page,
+    notice_page,
+)
 from derivquest.server.web.sessions import COOKIE, LIFETIME, Login, SessionTable
 from derivquest.server.web.strings import text
 
@@ -127,8 +132,15 @@ class WebServer(Server):
 
     async def handle_index(self, request: web.Request) -> web.Response:
         """The game for a logged-in browser, the login form for any other."""
-        if self._login(request) is None:
+        login = self._login(request)
+        if login is None:
             return self._login_form()
+        limit = self.config.limits.max_sessions
+        playing = login.name in self.seats or login.name in self.leaving
+        if not playing and len(self.seats) >= limit:  # say so on a page, not in the terminal
+            return self._page(
+                notice_page(self.language, text("full", self.language, limit=limit)), 503
+            )
         scheme = "wss" if self._secure(request) else "ws"
         return self._page(game_page(self.language, f"{scheme}://{request.host}/ws"))
 

@@ -25,9 +25,10 @@ def _references(html: str) -> list[str]:
         pages.login_page("en", open_mode=False),
         pages.login_page("bn", open_mode=True, message="x"),
         pages.game_page("en", "ws://127.0.0.1:8000/ws"),
+        pages.notice_page("bn", "<full>"),
         (STATIC / "derivquest.css").read_text(encoding="utf-8"),
     ],
-    ids=["login", "login-open-bn", "game", "css"],
+    ids=["login", "login-open-bn", "game", "notice", "css"],
 )
 def test_every_asset_is_on_this_server(html: str) -> None:
     references = _references(html)

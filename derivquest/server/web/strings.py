@@ -38,7 +38,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "bn": "ক্লাস ভর্তি ({limit} জন খেলছে)। কয়েক মিনিট পরে আবার চেষ্টা করো।",
     },
     "idle": {
-        "en": "You were away for {minutes} minutes, so the game was closed. Every answer you"
+        "en": "You were away for {minutes} min, so the game was closed. Every answer you"
         " gave is saved: reload the page to carry on.",
         "bn": "তুমি {minutes} মিনিট কিছু করোনি, তাই খেলা বন্ধ হয়েছে। তোমার সব উত্তর রাখা আছে:"
         " চালিয়ে যেতে পাতাটি আবার খোলো।",

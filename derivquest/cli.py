@@ -14,6 +14,7 @@ from derivquest.commands import play as play_command
 from derivquest.commands import progress as progress_command
 from derivquest.commands import report as report_command
 from derivquest.commands import serve as serve_command
+from derivquest.commands import web as web_command
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     progress_command.register(subcommands)
     serve_command.register(subcommands)
     report_command.register(subcommands)
+    web_command.register(subcommands)
     return parser
 
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from derivquest.languages import LANGUAGES
 from derivquest.settings import THEMES
+
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+"""The driver textual-serve names in TEXTUAL_DRIVER for a game drawn in a browser."""
 
 
 def add_play_options(parser: argparse.ArgumentParser) -> None:
@@ -47,7 +51,9 @@ def run_app(args: argparse.Namespace, **options: Any) -> int:
     from derivquest.progress.errors import ProgressError
     from derivquest.ui.app import make_app
 
-    if not sys.stdin.isatty() or not sys.stdout.isatty():
+    # Under Textual's web driver (`derivquest web`) the pipes to the server are the terminal.
+    web = os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
+    if not web and (not sys.stdin.isatty() or not sys.stdout.isatty()):
         print("derivquest: the game needs a terminal (try `derivquest --help`)", file=sys.stderr)
         return 2
     try:

@@ -116,6 +116,10 @@ class DerivQuestApp(App[None]):
 
             self._hangup = HangupGuard(self, self.judge.deadline + 0.5, self.action_quit)
             self._hangup.install()
+        if self.is_web:  # `derivquest web`: the browser keeps Ctrl+T, Ctrl+N, Ctrl+W...
+            from derivquest.ui.web_keymap import WEB_KEYMAP
+
+            self.set_keymap(WEB_KEYMAP)
         if self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT:
             self.push_screen(TooSmallScreen(self.size.width, self.size.height, self.language))
         if self._profile_name is not None:

@@ -95,7 +95,12 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            yield Markdown(HELP_BN if self.language == "bn" else HELP_EN)
+            text = HELP_BN if self.language == "bn" else HELP_EN
+            if self.app.is_web:  # `derivquest web`: the browser keeps Ctrl+T, Ctrl+N...
+                from derivquest.ui.web_keymap import web_help
+
+                text = web_help(text)
+            yield Markdown(text)
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)

@@ -1,0 +1,101 @@
+"""`derivquest web`: the classroom server in a browser tab (docs/web.md)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+HELP = """\
+Let a class play in a web browser: nothing to install, not even an SSH client (docs/web.md).
+
+  derivquest web --passwords class.passwd     # made with `derivquest serve passwd`
+  derivquest web --open                       # anyone, any name: closed networks only
+
+Students open http://SERVER:8000/ and log in with their name and password. Their progress
+is saved under that name, the same as with `derivquest serve`. Stop with Ctrl+C or SIGTERM.
+"""
+
+
+def register(subcommands: Any) -> None:
+    """Add the `web` subcommand."""
+    parser = subcommands.add_parser(
+        "web",
+        help="run a classroom server students reach with a web browser",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument("--port", type=int, default=8000, help="port (0: any free one)")
+    parser.add_argument(
+        "--https-proxy",
+        action="store_true",
+        help="students reach this server through an HTTPS reverse proxy (docs/web.md)",
+    )
+    who = parser.add_mutually_exclusive_group()
+    who.add_argument("--passwords", type=Path, metavar="FILE", help="password roster")
+    who.add_argument("--open", action="store_true", help="no login: anyone, under any name")
+    limits = parser.add_argument_group("limits (docs/server.md)")
+    limits.add_argument("--max-sessions", type=int, default=40, metavar="N", help="games (40)")
+    limits.add_argument(
+        "--max-per-address", type=int, default=0, metavar="N", help="games from one address"
+    )
+    limits.add_argument(
+        "--idle-minutes", type=float, default=15.0, metavar="M", help="close idle games (15)"
+    )
+    limits.add_argument(
+        "--fail-delay", type=float, default=1.0, metavar="S", help="wait after a wrong password"
+    )
+    limits.add_argument(
+        "--max-failures", type=int, default=30, metavar="N", help="failed logins before lockout"
+    )
+    limits.add_argument("--game-memory-mb", type=int, default=2048, metavar="MB")
+    limits.add_argument("--game-cpu-minutes", type=float, default=30.0, metavar="M")
+    game = parser.add_argument_group("the game")
+    game.add_argument("--lang", choices=("en", "bn"), default="en", help="course language")
+    game.add_argument(
+        "--pack", action="append", type=Path, default=[], metavar="PATH", help="also load a pack"
+    )
+    parser.set_defaults(handler=run, authorized_keys=None)
+
+
+def _fail(message: str, status: int = 2) -> int:
+    print(f"derivquest web: {message}", file=sys.stderr)
+    return status
+
+
+def run(args: argparse.Namespace) -> int:
+    """Handle `derivquest web`."""
+    import asyncio
+
+    from derivquest.commands.serve import _check_store, _config, _configure_logging
+    from derivquest.server.roster_file import RosterError
+
+    if sys.platform == "win32":  # process groups and signals are POSIX
+        return _fail("the web server runs on Linux (or macOS), not Windows")
+    if not 0 <= args.port <= 65535:
+        return _fail("--port takes 0 to 65535")
+    if min(args.max_sessions, args.idle_minutes, args.max_failures) <= 0:
+        return _fail("--max-sessions, --idle-minutes and --max-failures must be positive")
+    if args.fail_delay < 0 or args.max_per_address < 0:
+        return _fail("--fail-delay and --max-per-address cannot be negative")
+    if not 512 <= args.game_memory_mb <= 1_048_576 or not 0 < args.game_cpu_minutes <= 10_000:
+        return _fail("--game-memory-mb takes 512 or more, --game-cpu-minutes a positive number")
+    try:
+        config = _config(args)
+    except RosterError as error:
+        problems = "\n  ".join(str(problem) for problem in error.problems)
+        return _fail(f"the roster cannot be used:\n  {problems}")
+    if config is None:
+        return _fail("choose who may log in: --passwords FILE or --open")
+    problem = _check_store(config.home)
+    if problem is not None:
+        return _fail(problem, 1)
+    _configure_logging()
+    from derivquest.server.web.runner import serve_web
+
+    try:
+        return asyncio.run(serve_web(config, args.lang, args.https_proxy))
+    except OSError as error:  # the port is taken
+        return _fail(f"cannot start the server: {error.strerror or error}", 1)

@@ -1,0 +1,1 @@
+"""`derivquest web`: the classroom server in a browser tab, built on textual-serve."""

@@ -24,7 +24,9 @@ from derivquest.settings import (
     save_settings,
     served,
 )
+from derivquest.ui.cell_width import install as install_cell_widths
 from derivquest.ui.commands import GameCommands
+from derivquest.ui.key_labels import follow_language
 from derivquest.ui.screens.start import StartScreen
 from derivquest.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from derivquest.ui.strings import t
@@ -72,6 +74,7 @@ class DerivQuestApp(App[None]):
         served: bool = False,
     ) -> None:
         super().__init__()
+        install_cell_widths()  # Bengali vowel signs take a cell, as in the terminal
         self.served = served
         """True in a game the classroom server started: settings are the player's own,
         and the palette has no screenshot or other system commands."""
@@ -97,6 +100,7 @@ class DerivQuestApp(App[None]):
     # -- start-up ---------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        follow_language(self, lambda: self.language)
         if not self.is_headless:  # a real game: SIGHUP finishes the answer in flight first
             from derivquest.ui.hangup import HangupGuard
 

@@ -1,0 +1,60 @@
+"""Footer key descriptions in the player's language: binding id X reads catalogue entry key.X.
+
+Bindings are declared once per class in English; each screen (and each widget on it) gets
+its descriptions from the catalogue when it is shown, so Bengali players see Bengali keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+
+from textual.app import App
+from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+from derivquest.ui.strings import STRINGS, t
+
+KeyTexts = Mapping[str, "str | None"]
+"""Binding id -> the catalogue key to show instead of key.<id>, or None to hide the key."""
+
+
+def localized(binding: Binding, language: str, texts: KeyTexts) -> Binding:
+    """The binding with its description from the catalogue (unchanged if it has none)."""
+    if binding.id is None:
+        return binding
+    entry = texts.get(binding.id, f"key.{binding.id}")
+    if entry is None:
+        return replace(binding, show=False)
+    if entry not in STRINGS:
+        return binding
+    return replace(binding, description=t(entry, language))
+
+
+def localize_bindings(node: DOMNode, language: str) -> None:
+    """Translate the node's own bindings; a node may set `key_texts` (see KeyTexts)."""
+    texts: KeyTexts = getattr(node, "key_texts", {})
+    table = node._bindings.key_to_bindings  # each node holds its own copy of the map
+    for key, bindings in table.items():
+        table[key] = [localized(binding, language, texts) for binding in bindings]
+
+
+def _localize_widgets(screen: Screen[object], language: str) -> None:
+    for widget in screen.walk_children():
+        localize_bindings(widget, language)
+    screen.refresh_bindings()
+
+
+def follow_language(app: App[object], language: Callable[[], str]) -> None:
+    """Translate the app's keys now, and each screen's (and its widgets') as it shows."""
+
+    def shown(screen: Screen[object]) -> None:
+        current = language()
+        localize_bindings(app, current)
+        localize_bindings(screen, current)
+        # The screen's widgets are mounted after it is pushed.
+        screen.call_after_refresh(_localize_widgets, screen, current)
+
+    localize_bindings(app, language())
+    app.screen_change_signal.subscribe(app, shown)

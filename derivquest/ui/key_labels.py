@@ -22,9 +22,11 @@ KeyTexts = Mapping[str, "str | None"]
 
 def localized(binding: Binding, language: str, texts: KeyTexts) -> Binding:
     """The binding with its description from the catalogue (unchanged if it has none)."""
-    if binding.id is None:
+    # Textual adds the palette's key without an id.
+    name = binding.id or ("app.command_palette" if binding.action == "command_palette" else None)
+    if name is None:
         return binding
-    entry = texts.get(binding.id, f"key.{binding.id}")
+    entry = texts.get(name, f"key.{name}")
     if entry is None:
         return replace(binding, show=False)
     if entry not in STRINGS:

@@ -110,21 +110,24 @@ def _segments(body: str) -> tuple[Segment, ...]:
 
 
 def _aligned(body: str) -> tuple[Segment, ...]:
-    """Like `_segments`, but every run of spaces outside math is widened (or narrowed, for
-    wide characters) so the next word starts in the cell where the author put it."""
+    """Like `_segments`, but a run of spaces after a formula widens by the backticks it
+    lost, so the next word starts in the cell where the author put it.
+
+    Columns are counted in cells on both sides, as the author's editor shows the source:
+    a Bengali virama takes no cell there either, so only the backticks move text.
+    """
     segments: list[Segment] = []
     source = drawn = 0
     for index, part in enumerate(MATH.split(body)):
         if index % 2:
-            source += len(part) + 2
+            source += cell_len(part) + 2
             drawn += cell_len(part)
             segments.append(Segment(part, math=True))
             continue
         for piece in re.findall(r" +|[^ ]+", part):
-            source += len(piece)
+            source += cell_len(piece)
             if piece.startswith(" "):
-                width = max(source - drawn, min(len(piece), 2))
-                piece = " " * width
+                piece = " " * max(source - drawn, 1)
             drawn += cell_len(piece)
             segments.append(Segment(piece))
     return tuple(_merge(segments))

@@ -140,10 +140,36 @@ STRINGS: dict[str, dict[str, str]] = {
     "settings.title": {"en": "Settings", "bn": "সেটিংস"},
     "settings.language": {"en": "Language", "bn": "ভাষা"},
     "settings.theme": {"en": "Colours", "bn": "রং"},
+    # Command palette (Ctrl+P): command.<name>.
+    "command.help": {"en": "Help: keys and answer syntax", "bn": "সাহায্য: key আর উত্তর লেখার নিয়ম"},
+    "command.show_map": {"en": "Course map", "bn": "কোর্সের map"},
+    "command.drill": {"en": "Timed drill", "bn": "সময় ধরে drill"},
+    "command.review": {"en": "Review: due and weak skills", "bn": "Review: আজকের আর দুর্বল skill"},
+    "command.history": {
+        "en": "Drill history and personal bests",
+        "bn": "Drill-এর ইতিহাস আর personal best",
+    },
+    "command.skills": {"en": "Skills: mastery per skill", "bn": "Skill: প্রতিটা skill-এ দক্ষতা"},
+    "command.chart.tangent": {
+        "en": "Chart: tangent line visualizer",
+        "bn": "Chart: tangent line visualizer",
+    },
+    "command.chart.descent": {"en": "Chart: gradient descent", "bn": "Chart: gradient descent"},
+    "command.chart.gradient_check": {
+        "en": "Chart: gradient check (numerical vs analytical)",
+        "bn": "Chart: gradient check (numerical বনাম analytical)",
+    },
+    "command.chart.activations": {
+        "en": "Chart: activations and their derivatives",
+        "bn": "Chart: activation আর তাদের derivative",
+    },
+    "command.settings": {"en": "Settings: language and colours", "bn": "Settings: ভাষা আর রং"},
+    "command.next_theme": {"en": "Colours: next theme", "bn": "রং: পরের theme"},
     # Footer keys: key.<binding id> (derivquest/ui/key_labels.py).
     "key.app.quit": {"en": "quit", "bn": "বন্ধ"},
     "key.app.help": {"en": "help", "bn": "সাহায্য"},
     "key.app.settings": {"en": "settings", "bn": "settings"},
+    "key.app.command_palette": {"en": "palette", "bn": "palette"},
     "key.summary.replay": {"en": "replay missed", "bn": "ভুলগুলো আবার"},
     "key.summary.history": {"en": "history", "bn": "ইতিহাস"},
     "key.summary.map": {"en": "map", "bn": "map"},

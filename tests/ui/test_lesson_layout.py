@@ -85,10 +85,12 @@ CHAIN_STEPS = """\
   `e^(4x)`      ->  `e^(4x) * 4`        = `4e^(4x)`
   `sin(x^2)`    ->  `cos(x^2) * 2x`"""
 
-BENGALI_TABLE = """\
-  f'(x) > 0    x-এ f বাড়ছে (ডানে গেলে চড়াই)
-  f''(x) > 0   curve উপরের দিকে বাঁকানো
-  লেখা         দেখা           শেষ"""
+BENGALI_TABLE = (
+    # Lined up in cells, as an editor in a terminal shows it (virama ্ takes no cell).
+    "  ঠিক উত্তর     `2x`       হলো\n"
+    "  কেন্দ্রীয়      `x^2`      নয়\n"
+    "  f'(x) > 0    x-এ f বাড়ছে (ডানে গেলে চড়াই)"
+)
 
 
 @pytest.mark.parametrize(
@@ -98,8 +100,8 @@ BENGALI_TABLE = """\
         (FIVE_RULES, ["d/dx", "= ", "and", "d/dx a", "d/dx cos"]),
         # Chain-rule steps: arrows and "=" line up even though the formulas lost backticks.
         (CHAIN_STEPS, ["->", "= "]),
-        # Bengali cells: the next column starts where the author put it.
-        (BENGALI_TABLE, ["x-এ", "curve", "দেখা"]),
+        # Bengali cells before formulas: the columns after them still line up.
+        (BENGALI_TABLE, ["2x", "হলো", "নয়"]),
     ],
 )
 def test_columns_stay_aligned(text: str, columns: list[str]) -> None:
@@ -117,6 +119,11 @@ def test_columns_start_where_the_author_put_them() -> None:
     first = FIVE_RULES.splitlines()[0]
     assert column(rows, "= ") == {first.index("=")}
     assert column(rows, "and") == {FIVE_RULES.splitlines()[2].index("and")}
+    rows = draw(BENGALI_TABLE)
+    assert column(rows, "2x") == column(rows, "x^2") == column(rows, "x-এ") == {15}
+    assert column(rows, "হলো") == column(rows, "নয়") == {26}
+    # Text after the columns keeps its single spaces, Bengali or not.
+    assert rows[2].endswith("x-এ f বাড়ছে (ডানে গেলে চড়াই)")
 
 
 def test_long_lines_wrap_under_their_own_text() -> None:

@@ -59,15 +59,16 @@ def correct(table: CellTable) -> CellTable:
 
 def install() -> None:
     """Make Rich and Textual measure text as terminals do; safe to call more than once."""
-    original: Callable[[str], CellTable] = getattr(
-        rich.cells.load_cell_table, "__wrapped_loader__", rich.cells.load_cell_table
-    )
+    # rich.cells looks its table loader up by name on every measurement: replace that name.
+    namespace = vars(rich.cells)
+    current = namespace["load_cell_table"]
+    original: Callable[[str], CellTable] = getattr(current, "__wrapped_loader__", current)
 
     def load(unicode_version: str = "auto") -> CellTable:
         return correct(original(unicode_version))
 
     load.__wrapped_loader__ = original  # type: ignore[attr-defined]
-    rich.cells.load_cell_table = load
+    namespace["load_cell_table"] = load
     # Widths measured before now are cached: forget them.
     rich.cells.get_character_cell_size.cache_clear()
     rich.cells.cached_cell_len.cache_clear()

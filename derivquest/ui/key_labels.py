@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+from typing import Any
 
 from textual.app import App
 from textual.binding import Binding
@@ -42,16 +43,16 @@ def localize_bindings(node: DOMNode, language: str) -> None:
         table[key] = [localized(binding, language, texts) for binding in bindings]
 
 
-def _localize_widgets(screen: Screen[object], language: str) -> None:
+def _localize_widgets(screen: Screen[Any], language: str) -> None:
     for widget in screen.walk_children():
         localize_bindings(widget, language)
     screen.refresh_bindings()
 
 
-def follow_language(app: App[object], language: Callable[[], str]) -> None:
+def follow_language(app: App[Any], language: Callable[[], str]) -> None:
     """Translate the app's keys now, and each screen's (and its widgets') as it shows."""
 
-    def shown(screen: Screen[object]) -> None:
+    def shown(screen: Screen[Any]) -> None:
         current = language()
         localize_bindings(app, current)
         localize_bindings(screen, current)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.containers import VerticalScroll
@@ -40,12 +41,13 @@ async def test_a_long_lesson_scrolls_with_the_keyboard(make_game: AppFactory) ->
         await settle(pilot)
         view = app.screen.query_one(VerticalScroll)
         assert view.has_focus and view.max_scroll_y > 0
-        steps = [
+        bottom = view.max_scroll_y
+        steps: list[tuple[str, Callable[[int], bool]]] = [
             ("down", lambda y: y == 1),
             ("pagedown", lambda y: y > 1),
-            ("end", lambda y: y == view.max_scroll_y),
-            ("up", lambda y: y == view.max_scroll_y - 1),
-            ("pageup", lambda y: y < view.max_scroll_y - 1),
+            ("end", lambda y: y == bottom),
+            ("up", lambda y: y == bottom - 1),
+            ("pageup", lambda y: y < bottom - 1),
             ("home", lambda y: y == 0),
         ]
         for key, expected in steps:
@@ -72,7 +74,8 @@ async def test_ctrl_l_reopens_the_lesson_and_returns_to_the_same_draft(
             assert "escape" not in footer_keys(app.screen)
             await pilot.press(leave)
             await settle(pilot)
-            assert app.screen is question
+            shown: object = app.screen
+            assert shown is question
             answer = question.query_one(AnswerInput)
             assert answer.value == "15(3x+2" and answer.has_focus_within
             assert question.run.index == 0

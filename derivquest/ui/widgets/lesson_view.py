@@ -47,10 +47,10 @@ class LessonDocument:
             if width - hang < MIN_TEXT_WIDTH:
                 hang = min(hang, max(width - MIN_TEXT_WIDTH, 0))
             prefix = (" " * line.indent + (marker + " " if marker else "")).ljust(hang)[:hang]
-            wrapped = self._body(line).wrap(console, max(width - hang, 1)) if line.segments else []
-            if not wrapped:
+            if not line.segments:
                 yield Text("")
                 continue
+            wrapped = self._body(line).wrap(console, max(width - hang, 1))
             for number, part in enumerate(wrapped):
                 yield Text.assemble(prefix if number == 0 else " " * hang, part)
 

@@ -6,7 +6,6 @@ from typing import Any
 
 import sympy
 from sympy.printing.pretty.pretty import PrettyPrinter
-from sympy.printing.pretty.pretty_symbology import pretty_use_unicode
 from sympy.printing.str import StrPrinter
 
 
@@ -49,9 +48,6 @@ class _PrettyPrinter(PrettyPrinter):
 
 
 _PRETTY = _PrettyPrinter({"use_unicode": True, "wrap_line": False})
-# SymPy draws products (⋅) from a global flag it sets on import only if sys.stdout can encode
-# Greek; imported in a game's thread (stdout captured by Textual) it fell back to "*".
-pretty_use_unicode(True)
 
 
 def plain(expr: sympy.Expr) -> str:

@@ -8,26 +8,30 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from derivquest.ui.strings import STRINGS, t
 
-LANGUAGE_EN = "Language: English"
-LANGUAGE_BN = "ভাষা: বাংলা (Bengali)"
-
 GAME_COMMANDS = (
-    ("command.help", "help"),
-    ("command.show_map", "show_map"),
-    ("command.drill", "drill"),
-    ("command.review", "review"),
-    ("command.history", "history"),
-    ("command.skills", "skills"),
-    ("command.chart.tangent", "chart('tangent')"),
-    ("command.chart.descent", "chart('descent')"),
-    ("command.chart.gradient_check", "chart('gradient-check')"),
-    ("command.chart.activations", "chart('activations')"),
-    ("command.settings", "settings"),
-    (LANGUAGE_EN, "language('en')"),
-    (LANGUAGE_BN, "language('bn')"),
-    ("command.next_theme", "next_theme"),
+    ("Help: keys and answer syntax", "help"),
+    ("Course map", "show_map"),
+    ("Timed drill", "drill"),
+    ("Review: due and weak skills", "review"),
+    ("Drill history and personal bests", "history"),
+    ("Skills: mastery per skill", "skills"),
+    ("Chart: tangent line visualizer", "chart('tangent')"),
+    ("Chart: gradient descent", "chart('descent')"),
+    ("Chart: gradient check (numerical vs analytical)", "chart('gradient-check')"),
+    ("Chart: activations and their derivatives", "chart('activations')"),
+    ("Settings: language and colours", "settings"),
+    ("Language: English", "language('en')"),
+    ("ভাষা: বাংলা (Bengali)", "language('bn')"),
+    ("Colours: next theme", "next_theme"),
 )
-"""(catalogue key or title, app action) pairs; each language is named in itself."""
+"""(English title, app action) pairs; the catalogue's `command.<action>` entry, where there
+is one, gives the title in the player's language (the languages name themselves)."""
+
+
+def command_title(title: str, action: str, language: str) -> str:
+    """The command's title in ``language``."""
+    key = f"command.{action}"
+    return t(key, language) if key in STRINGS else title
 
 
 class GameCommands(Provider):
@@ -36,10 +40,7 @@ class GameCommands(Provider):
     def _commands(self) -> list[tuple[str, str]]:
         """Titles in the player's language."""
         language = str(getattr(self.app, "language", "en"))
-        return [
-            (t(title, language) if title in STRINGS else title, action)
-            for title, action in GAME_COMMANDS
-        ]
+        return [(command_title(title, action, language), action) for title, action in GAME_COMMANDS]
 
     async def discover(self) -> Hits:
         for title, action in self._commands():

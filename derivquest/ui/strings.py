@@ -140,7 +140,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "settings.title": {"en": "Settings", "bn": "সেটিংস"},
     "settings.language": {"en": "Language", "bn": "ভাষা"},
     "settings.theme": {"en": "Colours", "bn": "রং"},
-    # Command palette (Ctrl+P): command.<name>.
+    # Command palette (Ctrl+P): command.<app action> (derivquest/ui/commands.py).
     "command.help": {"en": "Help: keys and answer syntax", "bn": "সাহায্য: key আর উত্তর লেখার নিয়ম"},
     "command.show_map": {"en": "Course map", "bn": "কোর্সের map"},
     "command.drill": {"en": "Timed drill", "bn": "সময় ধরে drill"},
@@ -150,16 +150,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "bn": "Drill-এর ইতিহাস আর personal best",
     },
     "command.skills": {"en": "Skills: mastery per skill", "bn": "Skill: প্রতিটা skill-এ দক্ষতা"},
-    "command.chart.tangent": {
+    "command.chart('tangent')": {
         "en": "Chart: tangent line visualizer",
         "bn": "Chart: tangent line visualizer",
     },
-    "command.chart.descent": {"en": "Chart: gradient descent", "bn": "Chart: gradient descent"},
-    "command.chart.gradient_check": {
+    "command.chart('descent')": {"en": "Chart: gradient descent", "bn": "Chart: gradient descent"},
+    "command.chart('gradient-descent')": {
+        "en": "Chart: gradient descent",
+        "bn": "Chart: gradient descent",
+    },
+    "command.chart('gradient-check')": {
         "en": "Chart: gradient check (numerical vs analytical)",
         "bn": "Chart: gradient check (numerical বনাম analytical)",
     },
-    "command.chart.activations": {
+    "command.chart('activations')": {
         "en": "Chart: activations and their derivatives",
         "bn": "Chart: activation আর তাদের derivative",
     },
@@ -196,6 +200,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "key.drill.end": {"en": "end drill", "bn": "drill শেষ"},
     "key.map.tangent": {"en": "tangent", "bn": "tangent"},
     "key.map.descent": {"en": "GD", "bn": "GD"},
+    "key.map.gradient-descent": {"en": "GD", "bn": "GD"},
     "key.map.gradcheck": {"en": "grad", "bn": "grad"},
     "key.map.activations": {"en": "activ", "bn": "activ"},
     "key.map.drill": {"en": "drill", "bn": "drill"},

@@ -108,3 +108,14 @@ async def test_english_footer_keys(make_game: AppFactory) -> None:
         await open_first_level(pilot)
         keys = footer_keys(app.screen)
         assert keys["ctrl+l"] == "lesson" and keys["ctrl+g"] == "give up"
+
+
+async def test_switching_language_translates_the_keys(make_game: AppFactory) -> None:
+    app = make_game()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert footer_keys(app.screen)["ctrl+q"] == "quit"
+        app.action_language("bn")
+        await settle(pilot)
+        keys = footer_keys(app.screen)
+        assert keys["ctrl+q"] == "বন্ধ" and keys["h"] == "ইতিহাস"

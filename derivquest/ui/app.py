@@ -294,9 +294,8 @@ class DerivQuestApp(App[None]):
         try:
             save_settings(chosen, self._settings_file)
         except OSError as error:
-            self.call_from_thread(
-                self.notify, f"Settings not saved: {error.strerror}", severity="warning"
-            )
+            message = t("settings.not_saved", self.language, reason=error.strerror)
+            self.call_from_thread(self.notify, message, severity="warning")
 
     def action_language(self, language: str) -> None:
         """Switch the course language (en/bn) and redraw the map."""

@@ -140,6 +140,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "settings.title": {"en": "Settings", "bn": "সেটিংস"},
     "settings.language": {"en": "Language", "bn": "ভাষা"},
     "settings.theme": {"en": "Colours", "bn": "রং"},
+    "settings.not_saved": {
+        "en": "Settings not saved: {reason}",
+        "bn": "Settings save হয়নি: {reason}",
+    },
     # Command palette (Ctrl+P): command.<app action> (derivquest/ui/commands.py).
     "command.help": {"en": "Help: keys and answer syntax", "bn": "সাহায্য: key আর উত্তর লেখার নিয়ম"},
     "command.show_map": {"en": "Course map", "bn": "কোর্সের map"},

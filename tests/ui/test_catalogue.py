@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from pathlib import Path
 
 import pytest
 from textual.binding import Binding
@@ -12,6 +13,7 @@ from textual.dom import DOMNode
 
 import derivquest.ui.screens
 import derivquest.ui.widgets
+from derivquest.settings import Settings
 from derivquest.ui.app import DerivQuestApp
 from derivquest.ui.commands import GAME_COMMANDS, command_title
 from derivquest.ui.key_labels import localized
@@ -85,3 +87,18 @@ async def test_the_palette_speaks_bengali(make_game: AppFactory) -> None:
         options = app.screen.query_one("CommandList")
         texts = [str(option.prompt) for option in options._options]  # type: ignore[attr-defined]
         assert any("কোর্সের map" in text for text in texts), texts
+
+
+async def test_a_failed_settings_save_is_told_in_the_players_language(
+    make_game: AppFactory, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    app = make_game(language="bn")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app._settings_file = blocker / "settings.json"  # its folder is a file: OSError
+        app._save_settings(Settings("bn", app.theme))
+        await settle(pilot)
+        messages = [notification.message for notification in app._notifications]
+        assert any(message.startswith("Settings save হয়নি: ") for message in messages), messages

@@ -100,12 +100,12 @@ class DerivQuestApp(App[None]):
     # -- start-up ---------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        follow_language(self, lambda: self.language)
         if not self.is_headless:  # a real game: SIGHUP finishes the answer in flight first
             from derivquest.ui.hangup import HangupGuard
 
             self._hangup = HangupGuard(self, self.judge.deadline + 0.5, self.action_quit)
             self._hangup.install()
+        follow_language(self, lambda: self.language)  # footer keys, before the first screen
         if self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT:
             self.push_screen(TooSmallScreen(self.size.width, self.size.height, self.language))
         if self._profile_name is not None:

@@ -61,7 +61,7 @@ BLANK = LessonLine(0, ())
 def layout(text: str) -> list[LessonLine]:
     """The lesson's lines: blank runs become one blank line, columns stay aligned."""
     raw = [line.rstrip().expandtabs(4) for line in text.strip("\n").splitlines()]
-    aligned = _aligned_rows(raw)
+    aligned = {row: block for block in _aligned_blocks(raw) for row in block}
     lines: list[LessonLine] = []
     for number, source in enumerate(raw):
         if not source:
@@ -73,22 +73,25 @@ def layout(text: str) -> list[LessonLine]:
         marker = ""
         if match := MARKER.match(body):
             marker, body = match.group(1), body[match.end() :]
-        segments = _aligned(body) if number in aligned else _segments(body)
+        if number in aligned:
+            segments = _aligned(body, _column_starts([raw[n] for n in aligned[number]]))
+        else:
+            segments = _segments(body)
         lines.append(LessonLine(indent, segments, marker))
     while lines and lines[-1] is BLANK:
         lines.pop()
     return lines
 
 
-def _aligned_rows(raw: list[str]) -> set[int]:
-    """Rows of blocks laid out in columns: consecutive indented lines (same indent, no list
+def _aligned_blocks(raw: list[str]) -> list[tuple[int, ...]]:
+    """Blocks laid out in columns: consecutive indented lines (same indent, no list
     markers) of which at least two have a gap of two or more spaces."""
-    rows: set[int] = set()
+    blocks: list[tuple[int, ...]] = []
     block: list[int] = []
 
     def close() -> None:
         if sum(1 for n in block if GAP.search(raw[n].strip())) >= 2:
-            rows.update(block)
+            blocks.append(tuple(block))
         block.clear()
 
     for number, line in enumerate(raw):
@@ -100,7 +103,17 @@ def _aligned_rows(raw: list[str]) -> set[int]:
             close()
         block.append(number)
     close()
-    return rows
+    return blocks
+
+
+def _column_starts(rows: list[str]) -> frozenset[int]:
+    """The cells (from the text's start, backticks counted) where some row of a block has
+    a word after two or more spaces: the columns the author lined up."""
+    starts: set[int] = set()
+    for row in rows:
+        body = row.strip()
+        starts.update(cell_len(body[: gap.end()]) for gap in re.finditer(r" {2,}(?=\S)", body))
+    return frozenset(starts)
 
 
 def _segments(body: str) -> tuple[Segment, ...]:
@@ -109,9 +122,10 @@ def _segments(body: str) -> tuple[Segment, ...]:
     return tuple(Segment(part, math=bool(index % 2)) for index, part in enumerate(parts) if part)
 
 
-def _aligned(body: str) -> tuple[Segment, ...]:
-    """Like `_segments`, but a run of spaces after a formula widens by the backticks it
-    lost, so the next word starts in the cell where the author put it.
+def _aligned(body: str, columns: frozenset[int]) -> tuple[Segment, ...]:
+    """Like `_segments`, but where the next word starts one of the block's ``columns``, the
+    spaces before it widen by the backticks drawn so far, so it starts in the cell where the
+    author put it. Other spaces (inside a column's text) stay as written.
 
     Columns are counted in cells on both sides, as the author's editor shows the source:
     a Bengali virama takes no cell there either, so only the backticks move text.
@@ -126,7 +140,7 @@ def _aligned(body: str) -> tuple[Segment, ...]:
             continue
         for piece in re.findall(r" +|[^ ]+", part):
             source += cell_len(piece)
-            if piece.startswith(" "):
+            if piece.startswith(" ") and source in columns:
                 piece = " " * max(source - drawn, 1)
             drawn += cell_len(piece)
             segments.append(Segment(piece))

@@ -126,6 +126,20 @@ def test_columns_start_where_the_author_put_them() -> None:
     assert rows[2].endswith("x-এ f বাড়ছে (ডানে গেলে চড়াই)")
 
 
+def test_spaces_inside_a_column_stay_single() -> None:
+    """Only spaces before a lined-up column widen: a formula inside a comment does not push
+    the words after it apart (level 16's partial-derivative table)."""
+    text = (
+        "  f(x, y) = `x^2*y + 3y`\n"
+        "  ∂f/∂x = `2x*y`         (y is a constant factor; the term `3y` has no x: 0)\n"
+        "  ∂f/∂y = `x^2 + 3`      (`x^2` is now a constant factor of y)"
+    )
+    rows = draw(text)
+    assert rows[1].endswith("(y is a constant factor; the term 3y has no x: 0)")
+    assert rows[2].endswith("(x^2 is now a constant factor of y)")
+    assert column(rows, "(y is") == column(rows, "(x^2") == {2 + 23}
+
+
 def test_long_lines_wrap_under_their_own_text() -> None:
     text = "  - " + "word " * 20
     rows = draw(text, width=40)

@@ -3,8 +3,8 @@
 Lessons are plain text wrapped by hand at about 76 columns. Every line break is the
 author's and is kept: a worked step such as `(3x+2)^5 -> 15(3x+2)^4` on its own line must not
 run into the next. Math is written in backticks in the players' syntax; the backticks are not
-drawn, so an indented block whose columns the author lined up (the five-rules table, the
-chain-rule steps) has its spacing widened after each formula to keep those columns aligned.
+drawn, so in an indented block whose columns the author lined up (the five-rules table, the
+chain-rule steps) the spaces before each column widen by the backticks lost on its left.
 """
 
 from __future__ import annotations

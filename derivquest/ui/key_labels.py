@@ -43,21 +43,28 @@ def localize_bindings(node: DOMNode, language: str) -> None:
         table[key] = [localized(binding, language, texts) for binding in bindings]
 
 
-def _localize_widgets(screen: Screen[Any], language: str) -> None:
+def _localize_tree(screen: Screen[Any], language: str) -> None:
+    localize_bindings(screen, language)
     for widget in screen.walk_children():
         localize_bindings(widget, language)
-    screen.refresh_bindings()
 
 
 def follow_language(app: App[Any], language: Callable[[], str]) -> None:
-    """Translate the app's keys now, and each screen's (and its widgets') as it shows."""
+    """Translate the app's keys now, and each screen's (and its widgets') as it shows.
+
+    Widgets mounted later (the next question's chart) are caught when the screen's bindings
+    change: this runs before the footer redraws, as it subscribes first and at once.
+    """
 
     def shown(screen: Screen[Any]) -> None:
         current = language()
         localize_bindings(app, current)
         localize_bindings(screen, current)
+        signal = screen.bindings_updated_signal
+        signal.unsubscribe(app)
+        signal.subscribe(app, lambda changed: _localize_tree(changed, language()), immediate=True)
         # The screen's widgets are mounted after it is pushed.
-        screen.call_after_refresh(_localize_widgets, screen, current)
+        screen.call_after_refresh(screen.refresh_bindings)
 
     localize_bindings(app, language())
     app.screen_change_signal.subscribe(app, shown)

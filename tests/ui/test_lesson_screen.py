@@ -119,3 +119,18 @@ async def test_switching_language_translates_the_keys(make_game: AppFactory) -> 
         await settle(pilot)
         keys = footer_keys(app.screen)
         assert keys["ctrl+q"] == "বন্ধ" and keys["h"] == "ইতিহাস"
+
+
+async def test_keys_of_a_widget_mounted_later_are_translated(make_game: AppFactory) -> None:
+    """A plot question mounts its chart after the screen shows: its keys are Bengali too."""
+    from derivquest.charts.tangent import TangentView
+    from derivquest.ui.widgets.tangent_chart import TangentChart
+
+    app = make_game(language="bn")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        chart = TangentChart(TangentView("x^2"))
+        await app.screen.mount(chart)
+        chart.focus()
+        await settle(pilot)
+        assert footer_keys(app.screen)["left"] == "x0 বাঁয়ে"

@@ -228,6 +228,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "key.tangent.shrink": {"en": "h smaller", "bn": "h ছোট"},
     "key.tangent.widen": {"en": "h larger", "bn": "h বড়"},
     "key.tangent.animate": {"en": "animate h→0", "bn": "h→0 দেখুন"},
+    "key.graph.next": {"en": "next ?", "bn": "পরের ?"},
+    "key.graph.previous": {"en": "previous ?", "bn": "আগের ?"},
+    "key.graph.toggle": {"en": "value/grad", "bn": "মান/grad"},
+    "key.graph.hint": {"en": "hint", "bn": "hint"},
+    "key.graph.give_up": {"en": "give up", "bn": "হাল ছাড়ুন"},
+    "key.graph.animate": {"en": "animate", "bn": "animation"},
+    "key.graph.step": {"en": "step", "bn": "এক ধাপ"},
 }
 """Keys are stable; a missing Bengali entry falls back to English."""
 

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.dom import DOMNode
 
+import derivquest.kinds
 import derivquest.ui.screens
 import derivquest.ui.widgets
 from derivquest.settings import Settings
@@ -25,9 +26,9 @@ from tests.ui.helpers import settle
 def binding_owners() -> list[type[DOMNode]]:
     """The app and every screen and widget class of the game that declares bindings."""
     owners: list[type[DOMNode]] = [DerivQuestApp]
-    for package in (derivquest.ui.screens, derivquest.ui.widgets):
-        for module in pkgutil.iter_modules(package.__path__):
-            loaded = importlib.import_module(f"{package.__name__}.{module.name}")
+    for package in (derivquest.ui.screens, derivquest.ui.widgets, derivquest.kinds):
+        for module in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
+            loaded = importlib.import_module(module.name)
             owners += [
                 value
                 for value in vars(loaded).values()

@@ -24,7 +24,9 @@ from derivquest.settings import (
     save_settings,
     served,
 )
+from derivquest.ui.cell_width import install as install_cell_widths
 from derivquest.ui.commands import GameCommands
+from derivquest.ui.key_labels import follow_language
 from derivquest.ui.screens.start import StartScreen
 from derivquest.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from derivquest.ui.strings import t
@@ -73,6 +75,7 @@ class DerivQuestApp(App[None]):
         served: bool = False,
     ) -> None:
         super().__init__()
+        install_cell_widths()  # Bengali vowel signs take a cell, as in the terminal
         self.served = served
         """True in a game the classroom server started: settings are the player's own,
         and the palette has no screenshot or other system commands."""
@@ -120,6 +123,7 @@ class DerivQuestApp(App[None]):
             from derivquest.ui.web_keymap import WEB_KEYMAP
 
             self.set_keymap(WEB_KEYMAP)
+        follow_language(self, lambda: self.language)  # footer keys, before the first screen
         if self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT:
             self.push_screen(TooSmallScreen(self.size.width, self.size.height, self.language))
         if self._profile_name is not None:
@@ -306,9 +310,8 @@ class DerivQuestApp(App[None]):
         try:
             save_settings(chosen, self._settings_file)
         except OSError as error:
-            self.call_from_thread(
-                self.notify, f"Settings not saved: {error.strerror}", severity="warning"
-            )
+            message = t("settings.not_saved", self.language, reason=error.strerror)
+            self.call_from_thread(self.notify, message, severity="warning")
 
     def action_language(self, language: str) -> None:
         """Switch the course language (en/bn) and redraw the map."""

@@ -12,6 +12,7 @@ from derivquest.kinds.graph.instance import GraphInstance, Slot, drill_instance
 from derivquest.kinds.graph.judging import judge_entry, right_number
 from derivquest.kinds.graph.texts import describe, say
 from derivquest.kinds.graph.view import EntryInput, GraphCanvas, GraphLab
+from derivquest.ui.cell_width import install as install_cell_widths
 from tests.ui.helpers import settle
 from tests.unit.kinds.graph.graphs import example_in, example_instance
 from tests.unit.kinds.graph.test_graph_diagnosis import CASES
@@ -28,6 +29,7 @@ class LabApp(App[None]):
         self, instance: GraphInstance, language: str = "en", theme: str = "ansi-dark"
     ) -> None:
         super().__init__()
+        install_cell_widths()  # as the game does: Bengali vowel signs take a cell
         self.theme = theme  # the game's default: the terminal's 16 colours
         self.instance = instance
         self.language = language

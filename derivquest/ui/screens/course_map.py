@@ -85,7 +85,7 @@ class CourseMapScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Label(f"{t('map.title', self.language)} · {self.summary()}", classes="screen-title")
         with Horizontal(id="map-body"):
-            tree: Tree[LevelEntry | None] = Tree("packs", id="map-tree")
+            tree: Tree[LevelEntry | None] = Tree(t("map.packs", self.language), id="map-tree")
             tree.show_root = False
             for pack in self.packs:
                 branch = tree.root.add(Text(pack.title, style="bold"), expand=True)

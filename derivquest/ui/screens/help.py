@@ -18,6 +18,7 @@ HELP_EN = """\
 | Ctrl+T | next hint |
 | Ctrl+G | give up and see the worked solution |
 | Ctrl+N | next question |
+| Ctrl+L | read the level's lesson again (your answer waits) |
 | 1-9 | choose an option (choice questions) |
 | t g k a | charts (map): tangent, gradient descent, gradient check, activations |
 | d r h s | map: timed drill, review, drill history, skills |
@@ -54,6 +55,7 @@ HELP_BN = """\
 | Ctrl+T | পরের hint |
 | Ctrl+G | হাল ছেড়ে সমাধান দেখা |
 | Ctrl+N | পরের প্রশ্ন |
+| Ctrl+L | level-এর পাঠ আবার পড়া (উত্তর যেমন ছিল থাকে) |
 | 1-9 | option বাছাই (choice প্রশ্নে) |
 | t g k a | chart (map-এ): tangent, gradient descent, gradient check, activations |
 | d r h s | map-এ: drill, review, drill-এর ইতিহাস, skill |

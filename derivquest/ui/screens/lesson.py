@@ -1,97 +1,47 @@
-"""A level's short lesson, shown before its questions."""
+"""A level's short lesson: before its questions, and again from a question (Ctrl+L)."""
 
 from __future__ import annotations
-
-import re
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Markdown
+from textual.widgets import Footer, Label
 
-from derivquest.ui.strings import t
-
-MATH_SPAN = re.compile(r"`([^`]+)`")
-VARIABLE_LETTERS = "xwyhtz"
-"""The variables lessons use; a formula with other letters (f(x), d/dx) is notation, not an
-expression, and is left as written."""
-
-NOTATION = ("d/d", "=", "'", "→", "lim")
-
-SHORT = 6
-"""Formulas shorter than this (e^x, 1/x, x^3) read well inline; only longer ones get a picture."""
-
-
-def pretty_block(formula: str) -> str | None:
-    """The formula pretty-printed, when it parses and 2-D layout helps (powers, fractions)."""
-    from derivquest.engine import EngineError, parse
-
-    if any(mark in formula for mark in NOTATION) or len(formula.replace(" ", "")) < SHORT:
-        return None
-    letters = sorted({c for c in formula if c in VARIABLE_LETTERS}) or ["x"]
-    try:
-        picture = parse(formula, letters).pretty()
-    except EngineError:
-        return None
-    return picture if "\n" in picture else None
-
-
-BULLET = re.compile(r"^\s*(?:[•*-]|\d+[.)])\s+")
-
-
-def reflow(paragraph: str) -> str:
-    """Join a paragraph's lines (authors wrap at ~76 columns; the screen wraps itself), but
-    keep bullet lines (•, -, *, 1.) as Markdown list items."""
-    lines: list[str] = []
-    for raw in paragraph.splitlines():
-        line = raw.strip()
-        if BULLET.match(line):
-            lines.append("- " + BULLET.sub("", line, count=1))
-        elif lines:
-            lines[-1] += " " + line
-        else:
-            lines.append(line)
-    return "\n".join(lines)
-
-
-def lesson_markdown(text: str) -> str:
-    """Paragraphs as written; a formula that reads better in 2-D also appears pretty-printed.
-
-    Lessons write math in backticks in the players' syntax (`(3x+2)^5`); under its paragraph
-    the game shows it the way a textbook would, with raised exponents and stacked fractions.
-    """
-    paragraphs = re.split(r"\n\s*\n", text.strip())
-    blocks = []
-    shown: set[str] = set()
-    for paragraph in paragraphs:
-        blocks.append(reflow(paragraph))
-        fresh = [f for f in dict.fromkeys(MATH_SPAN.findall(paragraph)) if f not in shown]
-        shown.update(fresh)
-        pictures = [p for f in fresh if (p := pretty_block(f))]
-        if pictures:
-            blocks.append("```\n" + "\n\n".join(pictures) + "\n```")
-    return "\n\n".join(blocks)
+from derivquest.ui.key_labels import KeyTexts
+from derivquest.ui.widgets.lesson_view import LessonView
 
 
 class LessonScreen(Screen[bool]):
-    """Dismisses True to start the questions, False to go back to the map."""
+    """Dismisses True to start the questions, False to go back to the map.
+
+    Reopened from a question (``reopened=True``) both keys return to that question.
+    Arrows, PgUp/PgDn and Home/End scroll the text (the scroll view has the focus).
+    """
 
     BINDINGS = [
-        Binding("enter", "start", t("lesson.start"), id="lesson.start"),
-        Binding("escape", "back", "back", id="lesson.back"),
+        Binding("enter", "start", "start the questions", id="lesson.start"),
+        Binding("escape", "back", "map", id="lesson.back"),
     ]
 
-    def __init__(self, title: str, lesson: str, language: str = "en") -> None:
+    def __init__(
+        self, title: str, lesson: str, language: str = "en", *, reopened: bool = False
+    ) -> None:
         super().__init__()
         self.lesson_title = title
         self.lesson = lesson
         self.language = language
+        self.reopened = reopened
+        """Shown from a question: Enter and Esc both go back to it."""
+        self.key_texts: KeyTexts = (
+            {"lesson.start": "key.lesson.return", "lesson.back": None} if reopened else {}
+        )
+        """Footer texts: reopened, Enter says "back to the question" and Esc is not listed."""
 
     def compose(self) -> ComposeResult:
         yield Label(self.lesson_title, classes="screen-title")
         with VerticalScroll(id="lesson-text"):
-            yield Markdown(lesson_markdown(self.lesson))
+            yield LessonView(self.lesson)
         yield Footer()
 
     def on_mount(self) -> None:

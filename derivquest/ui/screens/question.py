@@ -41,6 +41,7 @@ class QuestionScreen(Screen[None]):
         Binding("ctrl+g", "give_up", "give up", id="question.give_up"),
         Binding("ctrl+n", "next", "next", id="question.next"),
         Binding("escape", "back", "map", id="question.back"),
+        Binding("ctrl+l", "lesson", "lesson", id="question.lesson"),
         *[
             Binding(str(n), f"choose({n})", show=False, id=f"question.choose{n}")
             for n in range(1, 10)
@@ -216,6 +217,15 @@ class QuestionScreen(Screen[None]):
     async def _show_next(self) -> None:
         await self.show_question()
         self._save_place()
+
+    def action_lesson(self) -> None:
+        """Read the level's lesson again; the question and its typed draft wait underneath."""
+        from derivquest.ui.screens.lesson import LessonScreen
+
+        if self.run.lesson:
+            self.app.push_screen(
+                LessonScreen(self.run.title, self.run.lesson, self.language, reopened=True)
+            )
 
     def action_back(self) -> None:
         self._save_place()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from derivquest.progress.dialect import Connection, higher
 from derivquest.progress.records import Mode, QuestionProgress
 
 
@@ -27,49 +27,54 @@ class AttemptRow:
     skills: tuple[str, ...]
 
 
-# Counters are SQL expressions over the stored row (`attempts + 1`, `MAX(...)`), never values
-# computed in Python: two games answering on one profile each add their own answer.
-# In an upsert's SET, bare column names are the row's values before this update.
-_UPSERT_QUESTION = """
+_REPEAT_STARS = (
+    "CASE WHEN excluded.correct = 0 THEN 0 WHEN excluded.hints_used > 0 THEN 1 ELSE 2 END"
+)
+"""Stars of an answer that is not the first: 2 at most."""
+
+# Counters are SQL expressions over the stored row (`attempts + 1`, the higher of two),
+# never values computed in Python: two games answering on one profile each add their own.
+# The SQL runs on SQLite and PostgreSQL alike (derivquest.progress.dialect).
+_UPSERT_QUESTION = f"""
 INSERT INTO questions (profile_id, question_id, attempts, correct, hints_used, solved, stars,
                        seconds, first_solved_at, last_attempt_at)
 VALUES (:profile, :question, 1, :correct, :hints, :correct,
-        CASE WHEN NOT :correct THEN 0 WHEN :hints > 0 THEN 1 ELSE 3 END,
-        :seconds, CASE WHEN :correct THEN :at END, :at)
+        CASE WHEN :correct = 0 THEN 0 WHEN :hints > 0 THEN 1 ELSE 3 END,
+        :seconds, CASE WHEN :correct = 1 THEN :at END, :at)
 ON CONFLICT (profile_id, question_id) DO UPDATE SET
-    attempts = attempts + 1,
-    correct = correct + excluded.correct,
-    hints_used = MAX(hints_used, excluded.hints_used),
-    solved = MAX(solved, excluded.solved),
-    stars = MAX(stars, CASE WHEN NOT excluded.correct THEN 0
-                            WHEN excluded.hints_used > 0 THEN 1 ELSE 2 END),
-    seconds = seconds + excluded.seconds,
-    first_solved_at = COALESCE(first_solved_at, excluded.first_solved_at),
-    last_attempt_at = MAX(last_attempt_at, excluded.last_attempt_at)
+    attempts = questions.attempts + 1,
+    correct = questions.correct + excluded.correct,
+    hints_used = {higher("questions", "hints_used")},
+    solved = {higher("questions", "solved")},
+    stars = CASE WHEN questions.stars > {_REPEAT_STARS} THEN questions.stars
+                 ELSE {_REPEAT_STARS} END,
+    seconds = questions.seconds + excluded.seconds,
+    first_solved_at = COALESCE(questions.first_solved_at, excluded.first_solved_at),
+    last_attempt_at = {higher("questions", "last_attempt_at")}
 """
 
 _REBUILD_QUESTIONS = """
 INSERT INTO questions (profile_id, question_id, attempts, correct, hints_used, solved, stars,
                        seconds, first_solved_at, last_attempt_at)
 SELECT profile_id, question_id, COUNT(*), SUM(correct), MAX(hints_used), MAX(correct),
-       MAX(CASE WHEN NOT correct THEN 0 WHEN hints_used > 0 THEN 1 WHEN n = 1 THEN 3 ELSE 2 END),
-       SUM(seconds), MIN(CASE WHEN correct THEN answered_at END), MAX(answered_at)
+       MAX(CASE WHEN correct = 0 THEN 0 WHEN hints_used > 0 THEN 1 WHEN n = 1 THEN 3 ELSE 2 END),
+       SUM(seconds), MIN(CASE WHEN correct = 1 THEN answered_at END), MAX(answered_at)
 FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY question_id ORDER BY answered_at, id) AS n
-      FROM attempts WHERE profile_id = :profile)
-GROUP BY question_id
+      FROM attempts WHERE profile_id = :profile) AS numbered
+GROUP BY profile_id, question_id
 """
 
 
-def insert_attempt(connection: sqlite3.Connection, profile_id: int, row: AttemptRow) -> None:
+def insert_attempt(connection: Connection, profile_id: int, row: AttemptRow) -> None:
     """Add one answer to the log, its skills and its question's counters.
 
     Call inside a write transaction. An answer whose uid is stored already (an import may
     offer one) changes nothing.
     """
-    cursor = connection.execute(
+    inserted = connection.execute(
         "INSERT INTO attempts (uid, profile_id, question_id, answered_at, answer, correct,"
         " seconds, hints_used, mode, variant_seed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (uid) DO NOTHING",
+        " ON CONFLICT (uid) DO NOTHING RETURNING id",
         (
             row.uid,
             profile_id,
@@ -82,13 +87,13 @@ def insert_attempt(connection: sqlite3.Connection, profile_id: int, row: Attempt
             row.mode,
             None if row.variant_seed is None else str(row.variant_seed),
         ),
-    )
-    if cursor.rowcount == 0:
+    ).fetchone()
+    if inserted is None:
         return
-    attempt_id = cursor.lastrowid
-    assert attempt_id is not None
+    attempt_id = int(inserted[0])
     connection.executemany(
-        "INSERT OR IGNORE INTO attempt_skills (attempt_id, profile_id, skill) VALUES (?, ?, ?)",
+        "INSERT INTO attempt_skills (attempt_id, profile_id, skill) VALUES (?, ?, ?)"
+        " ON CONFLICT DO NOTHING",
         [(attempt_id, profile_id, skill) for skill in row.skills],
     )
     connection.execute(
@@ -104,7 +109,7 @@ def insert_attempt(connection: sqlite3.Connection, profile_id: int, row: Attempt
     )
 
 
-def rebuild_questions(connection: sqlite3.Connection, profile_id: int) -> None:
+def rebuild_questions(connection: Connection, profile_id: int) -> None:
     """Recompute a profile's per-question counters from its attempt log (after an import).
 
     Gives the same numbers the incremental upsert gives, ordering attempts by time.
@@ -135,7 +140,7 @@ def question_from_row(row: Any) -> QuestionProgress:
     )
 
 
-def attempt_rows(connection: sqlite3.Connection, profile_id: int) -> Iterable[AttemptRow]:
+def attempt_rows(connection: Connection, profile_id: int) -> Iterable[AttemptRow]:
     """Yield a profile's attempts in the order they were answered, with their skills."""
     skills: dict[int, list[str]] = {}
     for attempt_id, skill in connection.execute(

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 import unicodedata
 import uuid
 from typing import Any
 
+from derivquest.progress.dialect import Connection
 from derivquest.progress.errors import ProfileError
 from derivquest.progress.records import Profile
 
@@ -30,13 +30,13 @@ def _profile(row: Any) -> Profile:
     return Profile(id=row[0], name=row[1], player_id=row[2], created_at=row[3])
 
 
-def all_profiles(connection: sqlite3.Connection) -> list[Profile]:
+def all_profiles(connection: Connection) -> list[Profile]:
     """Return every profile, by name."""
     rows = connection.execute(f"SELECT {_COLUMNS} FROM profiles ORDER BY name")
     return [_profile(row) for row in rows]
 
 
-def find(connection: sqlite3.Connection, name: str) -> Profile | None:
+def find(connection: Connection, name: str) -> Profile | None:
     """Return the profile called `name` (after stripping), or None."""
     row = connection.execute(
         f"SELECT {_COLUMNS} FROM profiles WHERE name = ?", (name.strip(),)
@@ -44,9 +44,7 @@ def find(connection: sqlite3.Connection, name: str) -> Profile | None:
     return None if row is None else _profile(row)
 
 
-def ensure(
-    connection: sqlite3.Connection, name: str, now: float, player_id: str | None = None
-) -> Profile:
+def ensure(connection: Connection, name: str, now: float, player_id: str | None = None) -> Profile:
     """Return the profile called `name`, creating it first if needed (in a write transaction).
 
     `player_id` is used for a new profile when no other profile has it (an import keeps
@@ -70,7 +68,7 @@ def ensure(
     return created
 
 
-def rename(connection: sqlite3.Connection, profile_id: int, new_name: str) -> Profile:
+def rename(connection: Connection, profile_id: int, new_name: str) -> Profile:
     """Rename a profile (in a write transaction)."""
     clean = check_name(new_name)
     other = find(connection, clean)

@@ -22,7 +22,10 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point DERIVQUEST_HOME at a fresh folder so no test touches real player data."""
     home = tmp_path / "derivquest-home"
     monkeypatch.setenv(HOME_ENV, str(home))
-    monkeypatch.delenv(DATABASE_ENV, raising=False)  # a school's URL must not leak in
+    # A school's URL must not leak in, nor a test's `--database` out (setenv records the
+    # variable's absence, so the undo removes what a command under test set).
+    monkeypatch.setenv(DATABASE_ENV, "")
+    monkeypatch.delenv(DATABASE_ENV)
     return home
 
 

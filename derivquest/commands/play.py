@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from derivquest.commands.database_option import add_database_option, use_database
 from derivquest.settings import LANGUAGES, THEMES
 
 
@@ -27,6 +28,7 @@ def add_play_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--theme", choices=THEMES, default=None, help="colour theme (default: as saved)"
     )
+    add_database_option(parser)
 
 
 def register(subcommands: Any) -> None:
@@ -46,6 +48,7 @@ def run_app(args: argparse.Namespace, **options: Any) -> int:
     from derivquest.progress.errors import ProgressError
     from derivquest.ui.app import make_app
 
+    use_database(args)
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         print("derivquest: the game needs a terminal (try `derivquest --help`)", file=sys.stderr)
         return 2

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from derivquest.commands.database_option import add_database_option, use_database
+
 HELP = """\
 The teacher's view of the class: one row per student (profile) in this machine's data
 directory, which is where `derivquest serve` keeps its students' progress.
@@ -14,6 +16,7 @@ directory, which is where `derivquest serve` keeps its students' progress.
   derivquest report                    # a table
   derivquest report --format csv > class.csv
   derivquest report --format json
+  derivquest report --database postgresql://school-db/derivquest   # the whole school
 
 Only the questions and levels of the packs loaded now count (add --pack PATH for a pack the
 server was started with). CSV has a column per skill (mastery:SKILL) and per drill setting
@@ -33,6 +36,7 @@ def register(subcommands: Any) -> None:
     parser.add_argument(
         "--pack", action="append", type=Path, default=[], metavar="PATH", help="also count a pack"
     )
+    add_database_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -43,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     from derivquest.progress.store import default_path
     from derivquest.server import report
 
-    if not default_path().exists():
+    if use_database(args) is None and not default_path().exists():
         # Opening would create an empty store; a report should not write anything.
         print(f"derivquest report: no progress yet in {default_path().parent}", file=sys.stderr)
         return 1

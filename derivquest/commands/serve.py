@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from derivquest.commands.database_option import add_database_option, use_database
+
 if TYPE_CHECKING:
     from derivquest.server.config import ServerConfig
 
@@ -93,6 +95,7 @@ def register(subcommands: Any) -> None:
     game.add_argument(
         "--pack", action="append", type=Path, default=[], metavar="PATH", help="also load a pack"
     )
+    add_database_option(game)
     parser.set_defaults(handler=run)
 
     actions = parser.add_subparsers(dest="serve_action", metavar="ACTION")
@@ -138,6 +141,7 @@ def run(args: argparse.Namespace) -> int:
             f" (chmod 600 {args.passwords})",
             file=sys.stderr,
         )
+    use_database(args)
     problem = _check_store(config.home)
     if problem is not None:
         return _fail(problem, 1)
@@ -199,7 +203,7 @@ def _check_store(home: Path) -> str | None:
         home.mkdir(parents=True, exist_ok=True)
         ProgressStore.open().close()
     except (OSError, ProgressError) as error:
-        return f"cannot use the progress store in {home}: {error}"
+        return f"cannot use the progress store: {error}"
     return None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 DATABASE_ENV = "DERIVQUEST_DATABASE"
 """A `postgresql://` URL (or a SQLite file) every command and served game uses."""
@@ -35,5 +35,6 @@ def describe(location: str | Path) -> str:
     if "@" in netloc:
         user, _, host = netloc.rpartition("@")
         netloc = f"{user.split(':', 1)[0]}@{host}"
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if k != "password"])
-    return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if k != "password"], safe="/")
+    # Not urlunsplit: it drops the `//` of an empty host (`postgresql:///db?host=/run/pg`).
+    return f"{parts.scheme}://{netloc}{parts.path}" + (f"?{query}" if query else "")

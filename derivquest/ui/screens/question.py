@@ -17,6 +17,7 @@ from derivquest.content import QuestionInstance
 from derivquest.engine import EngineError, parse
 from derivquest.game.model import LevelRun, Outcome
 from derivquest.game.session import GameSession, level_stars
+from derivquest.progress.errors import ProgressError
 from derivquest.ui.glyphs import stars
 from derivquest.ui.strings import t
 from derivquest.ui.widgets.answer_input import AnswerInput
@@ -174,8 +175,17 @@ class QuestionScreen(Screen[None]):
     def _judge(self, answer: str | float) -> None:
         # submit() commits the answer to the store before returning, so a verdict on screen
         # is always a saved one.
-        outcome = self.session.submit(self.run, answer)
+        try:
+            outcome = self.session.submit(self.run, answer)
+        except ProgressError as error:  # not saved (the school's database restarting...)
+            self.app.call_from_thread(self._show_not_saved, str(error))
+            return
         self.app.call_from_thread(self._show_outcome, outcome)
+
+    def _show_not_saved(self, reason: str) -> None:
+        # No verdict without a saved answer; the typed answer stays in the box for a retry.
+        self._checking = False
+        self._set("#verdict", t("question.not_saved", self.language, reason=reason), "invalid")
 
     def _show_outcome(self, outcome: Outcome) -> None:
         self._checking = False

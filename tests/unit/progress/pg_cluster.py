@@ -48,8 +48,10 @@ def _run_as() -> list[str]:
 class Cluster:
     """One cluster, listening only on a Unix socket in its own folder; each test a schema."""
 
-    def __init__(self, binaries: Path) -> None:
+    def __init__(self, binaries: Path, *, durable: bool = False) -> None:
         self.binaries = binaries
+        self.durable = durable
+        """fsync on (benchmarks); tests turn it off, as nothing outlives them."""
         self.root = Path(tempfile.mkdtemp(prefix="derivquest-pg-"))
         """Data folder, socket and log live here; removed by `destroy`."""
         self.data = self.root / "data"
@@ -75,10 +77,9 @@ class Cluster:
 
     def start(self) -> None:
         """Start (or restart) the server; returns once it accepts connections."""
-        options = (
-            f"-c listen_addresses='' -c unix_socket_directories='{self.root}'"
-            " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-        )
+        options = f"-c listen_addresses='' -c unix_socket_directories='{self.root}'"
+        if not self.durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._run(
             "pg_ctl", "-D", str(self.data), "-l", str(self.root / "log"), "-o", options,
             "-w", "-t", "60", "start",

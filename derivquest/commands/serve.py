@@ -44,6 +44,13 @@ def register(subcommands: Any) -> None:
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=int, default=2222, help="port (0: any free one)")
+    parser.add_argument(
+        "--host-key",
+        type=Path,
+        metavar="FILE",
+        help="host key file (default: made in the data folder); several servers behind one "
+        "name share one (docs/school.md)",
+    )
     who = parser.add_mutually_exclusive_group()
     who.add_argument("--authorized-keys", type=Path, metavar="FILE", help="key roster")
     who.add_argument("--passwords", type=Path, metavar="FILE", help="password roster")
@@ -191,6 +198,7 @@ def _config(args: argparse.Namespace) -> ServerConfig | None:
         port=args.port,
         limits=limits,
         game_options=tuple(options),
+        host_key=args.host_key,
         adopt_orphans=True,  # this process runs nothing but the server
     )
 

@@ -90,10 +90,12 @@ def test_two_processes_on_one_profile_on_postgres(postgres_cluster: Cluster) -> 
     answers = [committed_answers(out) for out, _ in outputs]
     with psycopg.connect(url) as connection:
         stored = [answer for (answer,) in connection.execute("SELECT answer FROM attempts")]
-        log = dict(
+        log: dict[str, int] = dict(
             connection.execute("SELECT question_id, COUNT(*) FROM attempts GROUP BY question_id")
         )
-        counters = dict(connection.execute("SELECT question_id, attempts FROM questions"))
+        counters: dict[str, int] = dict(
+            connection.execute("SELECT question_id, attempts FROM questions")
+        )
         correct = connection.execute("SELECT SUM(correct) FROM questions").fetchone()
         profiles = connection.execute("SELECT COUNT(*) FROM profiles").fetchone()
     assert sorted(stored) == sorted(answers[0] + answers[1])

@@ -26,6 +26,7 @@ or in a school's PostgreSQL database with --database URL (docs/school.md).
   derivquest progress import --replace b.json    # empty the file's profiles first, then import
   derivquest progress import --database postgresql://school-db/derivquest laptop.json
   derivquest progress reset --profile ana --level calc-for-ml/chain-rule
+  derivquest progress class 7B ana bo            # put students in a class (report --class 7B)
 
 reset and import --replace ask first; without a terminal they need --yes.
 Exit status: 0 done, 1 failed or declined, 2 usage error.
@@ -70,6 +71,13 @@ def register(subcommands: Any) -> None:
     reset.add_argument("--yes", action="store_true", help="do not ask")
     add_database_option(reset)
     reset.set_defaults(handler=run_reset)
+
+    cohort = actions.add_parser("class", help="put students in a class, for report --class")
+    cohort.add_argument("cohort", metavar="CLASS", help="the class, e.g. 7B")
+    cohort.add_argument("names", nargs="+", metavar="NAME", help="the students' profiles")
+    cohort.add_argument("--remove", action="store_true", help="take them out of CLASS")
+    add_database_option(cohort)
+    cohort.set_defaults(handler=run_class)
 
 
 def _print_help(parser: argparse.ArgumentParser) -> int:
@@ -213,6 +221,29 @@ def run_reset(args: argparse.Namespace) -> int:
         f"erased {_count(counts.attempts, 'answer')}, {_count(counts.levels, 'level result')},"
         f" {_count(counts.drills, 'drill')}, {_count(counts.resume_points, 'resume point')}"
     )
+    return 0
+
+
+def run_class(args: argparse.Namespace) -> int:
+    """Handle `derivquest progress class CLASS NAME... [--remove]`."""
+    from derivquest.progress import ProgressError
+
+    try:
+        with _open(args) as store:
+            if args.remove:
+                outside = [
+                    name
+                    for name in args.names
+                    if (found := store.profile_named(name)) is not None
+                    and found.cohort != args.cohort.strip()
+                ]
+                if outside:
+                    return _fail(f"not in class {args.cohort}: {', '.join(outside)}")
+            changed = store.assign_class(args.names, None if args.remove else args.cohort)
+    except ProgressError as error:
+        return _fail(str(error))
+    verb = "taken out of" if args.remove else "put in"
+    print(f"{_count(changed, 'student')} {verb} class {args.cohort.strip()}")
     return 0
 
 

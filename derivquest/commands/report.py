@@ -17,6 +17,7 @@ directory, which is where `derivquest serve` keeps its students' progress.
   derivquest report --format csv > class.csv
   derivquest report --format json
   derivquest report --database postgresql://school-db/derivquest   # the whole school
+  derivquest report --class 7B         # one class (derivquest progress class 7B NAME...)
 
 Only the questions and levels of the packs loaded now count (add --pack PATH for a pack the
 server was started with). CSV has a column per skill (mastery:SKILL) and per drill setting
@@ -36,6 +37,7 @@ def register(subcommands: Any) -> None:
     parser.add_argument(
         "--pack", action="append", type=Path, default=[], metavar="PATH", help="also count a pack"
     )
+    parser.add_argument("--class", dest="cohort", metavar="CLASS", help="only this class")
     add_database_option(parser)
     parser.set_defaults(handler=run)
 
@@ -58,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     level_ids = {f"{pack.id}/{level.id}" for pack in catalog.packs for level in pack.levels}
     try:
         with ProgressStore.open() as store:
-            rows = report.class_report(store, question_ids, level_ids)
+            rows = report.class_report(store, question_ids, level_ids, args.cohort)
     except ProgressError as error:
         print(f"derivquest report: {error}", file=sys.stderr)
         return 1

@@ -251,10 +251,18 @@ CREATE INDEX attempts_by_time ON attempts(profile_id, answered_at);
 """Version 3 for PostgreSQL. (A PostgreSQL database only ever had the JSON column empty:
 the backend came with version 3, but the chain stays whole.)"""
 
+V4_CLASSES = """
+ALTER TABLE profiles ADD COLUMN cohort TEXT;
+CREATE INDEX profiles_by_cohort ON profiles(cohort);
+"""
+"""Version 4: each student's class (cohort, e.g. 7B), for a school's report by class.
+Portable: the same SQL on SQLite and PostgreSQL."""
+
 MIGRATIONS: tuple[Step, ...] = (
     Migration(V1_CORE, V1_CORE_PG),
     Migration(V2_DRILLS, V2_DRILLS_PG),
     Migration(V3_SKILLS, V3_SKILLS_PG),
+    V4_CLASSES,
 )
 """MIGRATIONS[n] turns a version-n database into version n + 1 (0 is an empty file).
 Never edit a shipped entry: add a new one."""

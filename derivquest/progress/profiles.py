@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
 from derivquest.progress.dialect import Connection
@@ -13,7 +14,10 @@ from derivquest.progress.records import Profile
 MAX_NAME = 40
 """Longest profile name, in characters."""
 
-_COLUMNS = "id, name, player_id, created_at"
+MAX_COHORT = 20
+"""Longest class name, in characters."""
+
+_COLUMNS = "id, name, player_id, created_at, cohort"
 
 
 def check_name(name: str) -> str:
@@ -26,8 +30,18 @@ def check_name(name: str) -> str:
     return clean
 
 
+def check_cohort(cohort: str) -> str:
+    """Return the class name stripped, or raise ProfileError when empty, long or unprintable."""
+    clean = cohort.strip()
+    if not clean or len(clean) > MAX_COHORT:
+        raise ProfileError(f"a class name has 1 to {MAX_COHORT} characters")
+    if any(unicodedata.category(char).startswith(("C", "Z")) for char in clean):
+        raise ProfileError("a class name cannot contain spaces or control characters")
+    return clean
+
+
 def _profile(row: Any) -> Profile:
-    return Profile(id=row[0], name=row[1], player_id=row[2], created_at=row[3])
+    return Profile(id=row[0], name=row[1], player_id=row[2], created_at=row[3], cohort=row[4])
 
 
 def all_profiles(connection: Connection) -> list[Profile]:
@@ -80,3 +94,20 @@ def rename(connection: Connection, profile_id: int, new_name: str) -> Profile:
     renamed = find(connection, clean)
     assert renamed is not None
     return renamed
+
+
+def assign_cohort(connection: Connection, names: Iterable[str], cohort: str | None) -> int:
+    """Put the named profiles in class `cohort` (None: in none); return how many (write txn).
+
+    Raises:
+        ProfileError: a name has no profile (then nobody is changed), or the class name is bad.
+    """
+    clean = None if cohort is None else check_cohort(cohort)
+    found = [(name, find(connection, name)) for name in names]
+    missing = [name for name, profile in found if profile is None]
+    if missing:
+        raise ProfileError(f"no profile called {', '.join(map(repr, missing))}")
+    for _, profile in found:
+        assert profile is not None
+        connection.execute("UPDATE profiles SET cohort = ? WHERE id = ?", (clean, profile.id))
+    return len(found)

@@ -170,6 +170,15 @@ class ProgressStore:
         with self._db.write() as connection:
             return profile_rows.rename(connection, profile_id, new_name)
 
+    def assign_class(self, names: Collection[str], cohort: str | None) -> int:
+        """Put the named profiles in a class (e.g. `7B`; None: in none); return how many.
+
+        Raises:
+            ProfileError: a name has no profile (nobody is changed), or the class name is bad.
+        """
+        with self._db.write() as connection:
+            return profile_rows.assign_cohort(connection, names, cohort)
+
     def delete_profile(self, profile_id: int) -> None:
         """Delete a profile and everything recorded for it."""
         with self._db.write() as connection:

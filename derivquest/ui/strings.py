@@ -38,6 +38,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "question.counter": {"en": "Question {number} of {total}", "bn": "প্রশ্ন {number}/{total}"},
     "question.checking": {"en": "Checking…", "bn": "যাচাই করা হচ্ছে…"},
     "question.correct": {"en": "Correct!", "bn": "সঠিক!"},
+    "progress.not_saved": {
+        "en": "Not saved: {reason}",
+        "bn": "সংরক্ষণ হয়নি: {reason}",
+    },
     "question.not_saved": {
         "en": "Not saved, so not checked yet: {reason} Your answer is still here: press Enter "
         "to try again.",

@@ -108,6 +108,26 @@ async def test_an_answer_the_store_cannot_save_is_kept_for_a_retry(
         assert progress is not None and progress.attempts == 1
 
 
+async def test_a_place_the_store_cannot_save_is_a_warning_not_a_crash(
+    make_game: AppFactory, store: ProgressStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a hint saves the place; with the database away the game warns and goes on."""
+
+    def away(*args: Any, **kwargs: Any) -> None:
+        raise StoreUnavailableError("cannot reach the progress database (restarting).")
+
+    app = make_game()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_level(pilot)
+        monkeypatch.setattr(store, "save_resume_point", away)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen) and app.is_running
+        assert any("Not saved: cannot reach" in str(note.message) for note in app._notifications)
+
+
 async def test_a_wrong_answer_names_the_mistake(
     make_game: AppFactory, store: ProgressStore
 ) -> None:

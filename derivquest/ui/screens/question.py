@@ -228,8 +228,15 @@ class QuestionScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="judge")
     def _advance(self) -> None:
-        more = self.session.advance(self.run)
+        try:
+            more = self.session.advance(self.run)
+        except ProgressError as error:  # the level's result: nothing moved, `n` tries again
+            self.app.call_from_thread(self._warn_not_saved, str(error))
+            return
         self.app.call_from_thread(self._after_advance, more)
+
+    def _warn_not_saved(self, reason: str) -> None:
+        self.notify(t("progress.not_saved", self.language, reason=reason), severity="warning")
 
     def _after_advance(self, more: bool) -> None:
         if more:
@@ -261,4 +268,7 @@ class QuestionScreen(Screen[None]):
 
     @work(thread=True, group="save-place")
     def _write_place(self) -> None:
-        self.session.save_place(self.run)
+        try:
+            self.session.save_place(self.run)
+        except ProgressError as error:  # the next pause in typing saves it again
+            self.app.call_from_thread(self._warn_not_saved, str(error))

@@ -12,7 +12,7 @@ from derivquest.engine import JudgeService
 from derivquest.game.model import FAILURES_BEFORE_SOLUTION, QuestionPlay
 from derivquest.game.plot_grading import grade_plot
 from derivquest.game.session import GameSession, level_stars, question_stars
-from derivquest.progress import ProgressStore
+from derivquest.progress import ProgressStore, StoreUnavailableError
 
 GAME_PACK = Path(__file__).parents[2] / "fixtures" / "packs" / "game-pack"
 
@@ -64,6 +64,32 @@ def test_the_second_level_is_locked_until_the_first_is_done(session: GameSession
     levels = {entry.level_id: entry for entry in session.map()[0].levels}
     assert levels["first"].completed and levels["first"].stars == 3
     assert not levels["second"].locked
+
+
+def test_a_level_result_not_saved_is_saved_by_the_retry_and_counted_once(
+    session: GameSession, store: ProgressStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database is away when the level ends: advance raises, changes nothing, and the
+    retry records the level with the same stars (the last question's stars not doubled)."""
+    run = session.start_level("game-test", "first")
+    for answer in ("15(3x+2)^4", "1/4"):
+        assert session.submit(run, answer).verdict.correct
+        assert session.advance(run)
+    assert session.submit(run, "2").verdict.correct
+    saving = store.record_level_result
+
+    def away(*args: object, **kwargs: object) -> None:
+        raise StoreUnavailableError("cannot reach the progress database")
+
+    monkeypatch.setattr(store, "record_level_result", away)
+    with pytest.raises(StoreUnavailableError):
+        session.advance(run)
+    assert run.stars == [3, 3]
+    monkeypatch.setattr(store, "record_level_result", saving)
+    assert not session.advance(run)
+    assert run.stars == [3, 3, 3]
+    levels = {entry.level_id: entry for entry in session.map()[0].levels}
+    assert levels["first"].completed and levels["first"].stars == 3
 
 
 def test_an_answer_is_committed_before_submit_returns(

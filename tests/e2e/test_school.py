@@ -15,6 +15,7 @@ from pathlib import Path
 import asyncssh
 import pytest
 
+from derivquest.progress.location import describe
 from tests.e2e.test_ssh_openssh import Server, make_key, require, ssh, student, wait_until
 from tests.e2e.tmux import Terminal
 from tests.unit.progress.pg_cluster import Cluster
@@ -22,11 +23,13 @@ from tests.unit.progress.pg_cluster import Cluster
 pytestmark = pytest.mark.e2e
 
 
-def host_key_line(server: Server) -> str:
-    """The fingerprint the server printed at start (it reads the shared key file)."""
+def stop_and_read(server: Server) -> tuple[str, str]:
+    """Stop the server; return the host key and progress lines it printed at start."""
     status, out, _ = server.stop()
     assert status == 0
-    return next(line for line in out.splitlines() if line.startswith("host key"))
+    lines = out.splitlines()
+    key = next(line for line in lines if line.startswith("host key"))
+    return key.split(" (")[0], next(line for line in lines if line.startswith("progress:"))
 
 
 def first_question(terminal: Terminal) -> None:
@@ -86,8 +89,10 @@ def test_two_servers_one_database(postgres_cluster: Cluster, tmp_path: Path) -> 
         report = json.loads(lab_a.derivquest("report", "--database", url, "--format", "json"))
         exported = json.loads(lab_b.derivquest("progress", "export", "--database", url, "-"))
     finally:
-        fingerprints = {host_key_line(lab_a), host_key_line(lab_b)}
-    assert len(fingerprints) == 1, "both servers must present the one shared host key"
+        started = {stop_and_read(lab_a), stop_and_read(lab_b)}
+    assert len(started) == 1, "both servers must present one host key and one database"
+    ((_, progress_line),) = started
+    assert progress_line == "progress: " + describe(url)
     answers = {p["name"]: [a["answer"] for a in p["attempts"]] for p in exported["profiles"]}
     assert answers == {"ana": ["0", "1", "2"], "bo": ["3"]}
     assert sorted((s["name"], s["answers"]) for s in report["students"]) == [

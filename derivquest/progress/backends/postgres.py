@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -19,7 +20,8 @@ from derivquest.progress.location import describe
 from derivquest.progress.migrations import SCHEMA_VERSION
 
 DEFAULT_WAIT = 5.0
-"""Seconds an answer waits for the database (down, restarting) before the game says so."""
+"""Seconds to connect (libpq's connect_timeout) or to get a connection from a fresh pool;
+a server that refuses connections is noticed after FIRST_WAIT."""
 
 LOCK_TIMEOUT_MS = 10_000
 """How long a writer waits for another's transaction: SQLite's busy timeout, the same."""
@@ -30,6 +32,9 @@ WRITE_LOCK = 0x6465_7269_7602
 Writes are serialised, as in SQLite: the store's read-then-write steps (a profile made once
 by two games, a drill's personal best, an import) stay correct without retry loops. Each is
 a few statements long, so a school's answers queue for about a millisecond at most."""
+
+FIRST_WAIT = 1.0
+"""Seconds to wait for a pooled connection before asking the server directly (see _borrow)."""
 
 POOL_SIZE = 2
 """Connections per process at most: a game saves one answer at a time (docs/school.md)."""
@@ -73,10 +78,12 @@ class PostgresDatabase:
         """
         self.location = describe(url)
         """The URL without its password."""
+        self._url = url
         self._wait = DEFAULT_WAIT if wait is None else wait
-        connect_timeout = max(2, round(self._wait))  # libpq's smallest useful value is 2
+        self._connect_timeout = max(2, round(self._wait))  # libpq's smallest useful value: 2
+        self._swap = threading.Lock()
         try:
-            with psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout) as raw:
+            with self._connect() as raw:
                 migrate(raw)
         except ValueError as error:
             raise StoreVersionError(
@@ -85,18 +92,54 @@ class PostgresDatabase:
             ) from error
         except psycopg.Error as error:
             raise translate(error, self.location) from error
-        self._pool: ConnectionPool[psycopg.Connection[Any]] | None = ConnectionPool(
-            url,
+        self._pool: ConnectionPool[psycopg.Connection[Any]] | None = self._new_pool()
+
+    def _connect(self) -> psycopg.Connection[Any]:
+        return psycopg.connect(self._url, autocommit=True, connect_timeout=self._connect_timeout)
+
+    def _new_pool(self) -> ConnectionPool[psycopg.Connection[Any]]:
+        pool: ConnectionPool[psycopg.Connection[Any]] = ConnectionPool(
+            self._url,
             min_size=1,
             max_size=POOL_SIZE,
-            kwargs={"autocommit": True, "connect_timeout": connect_timeout},
+            kwargs={"autocommit": True, "connect_timeout": self._connect_timeout},
             configure=_configure,
             check=ConnectionPool.check_connection,
             timeout=self._wait,
             name="derivquest-progress",
             open=False,
         )
-        self._pool.open(wait=False)
+        pool.open(wait=False)
+        return pool
+
+    def _borrow(
+        self,
+    ) -> tuple[ConnectionPool[psycopg.Connection[Any]], psycopg.Connection[Any]]:
+        """A connection and the pool to give it back to.
+
+        When the pool has none within FIRST_WAIT, the server is asked directly. Away: that
+        error is raised. Back: the pool may still be backing off between reconnection tries
+        (seconds, growing with the length of the outage), so a fresh pool replaces it and
+        the game saves at once. (A pool merely busy is replaced too, which costs nothing but
+        new connections.)
+        """
+        pool = self._pool
+        if pool is None:
+            raise ProgressError(f"the progress store {self.location} is closed")
+        try:
+            return pool, pool.getconn(timeout=min(self._wait, FIRST_WAIT))
+        except PoolTimeout:
+            pass
+        self._connect().close()  # raises when the server is away
+        with self._swap:
+            if self._pool is pool:
+                self._pool = self._new_pool()
+                # Closing waits for the old pool's threads: not on the player's time.
+                threading.Thread(target=pool.close, daemon=True).start()
+            current = self._pool
+        if current is None:
+            raise ProgressError(f"the progress store {self.location} is closed")
+        return current, current.getconn(timeout=self._wait)
 
     @property
     def dialect(self) -> DialectName:
@@ -122,26 +165,30 @@ class PostgresDatabase:
 
     @contextmanager
     def _transaction(self, *begin: str) -> Iterator[PgConnection]:
-        if self._pool is None:
-            raise ProgressError(f"the progress store {self.location} is closed")
         try:
-            with self._pool.connection() as raw:
-                try:
-                    for statement in begin:
-                        raw.execute(statement)
-                    yield PgConnection(raw)
-                    raw.execute("COMMIT")
-                except BaseException:
-                    _rollback(raw)
-                    raise
+            pool, raw = self._borrow()
         except (psycopg.Error, PoolTimeout) as error:
             raise translate(error, self.location) from error
+        try:
+            for statement in begin:
+                raw.execute(statement)
+            yield PgConnection(raw)
+            raw.execute("COMMIT")
+        except psycopg.Error as error:
+            _rollback(raw)
+            raise translate(error, self.location) from error
+        except BaseException:
+            _rollback(raw)
+            raise
+        finally:
+            pool.putconn(raw)  # a broken connection is discarded, a closed pool closes it
 
     def close(self) -> None:
         """Close the pool (idempotent); later calls raise ProgressError."""
-        if self._pool is not None:
-            self._pool.close()
-            self._pool = None
+        with self._swap:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.close()
 
 
 def _configure(raw: psycopg.Connection[Any]) -> None:

@@ -13,9 +13,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from derivquest.atomic import write_atomically
+from derivquest.languages import LANGUAGES as LANGUAGES
 from derivquest.paths import data_dir
 
-LANGUAGES = ("en", "bn")
 THEMES = ("ansi-dark", "ansi-light", "textual-dark", "textual-light")
 """ANSI themes first: they use the terminal's own 16 colours, right over SSH and in a console."""
 

@@ -1,1 +1,5 @@
-"""The state and numbers behind the interactive charts, with no UI (testable on its own)."""
+"""The interactive charts: one folder each (`model.py` numbers, `task.py` plot tasks, `view.py`).
+
+The models and tasks are pure (content layer, testable on their own); only `view.py` modules
+import Textual. `registry.py` finds the charts by id.
+"""

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from derivquest.commands.database_option import add_database_option, use_database
-from derivquest.settings import LANGUAGES, THEMES
+from derivquest.languages import LANGUAGES
+from derivquest.settings import THEMES
 
 
 def add_play_options(parser: argparse.ArgumentParser) -> None:

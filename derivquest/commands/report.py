@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from derivquest.commands.database_option import add_database_option, use_database
+from derivquest.ids import LevelId
 
 HELP = """\
 The teacher's view of the class: one row per student (profile) in this machine's data
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     for broken in catalog.broken:
         print(f"derivquest report: skipped {broken.source.describe()}", file=sys.stderr)
     question_ids = {ref.full_id for ref in catalog.questions()}
-    level_ids = {f"{pack.id}/{level.id}" for pack in catalog.packs for level in pack.levels}
+    level_ids = {str(LevelId(pack.id, level.id)) for pack in catalog.packs for level in pack.levels}
     try:
         with ProgressStore.open() as store:
             rows = report.class_report(store, question_ids, level_ids, args.cohort)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from derivquest.commands.database_option import add_database_option, use_database
+from derivquest.languages import LANGUAGES
 
 if TYPE_CHECKING:
     from derivquest.server.config import ServerConfig
@@ -98,7 +99,7 @@ def register(subcommands: Any) -> None:
         help="processor time each game may use in all (30)",
     )
     game = parser.add_argument_group("the game")
-    game.add_argument("--lang", choices=("en", "bn"), default="en", help="course language")
+    game.add_argument("--lang", choices=LANGUAGES, default="en", help="course language")
     game.add_argument(
         "--pack", action="append", type=Path, default=[], metavar="PATH", help="also load a pack"
     )

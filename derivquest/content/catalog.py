@@ -12,6 +12,7 @@ from derivquest import paths
 from derivquest.content.loader import MANIFEST_NAME, LoadResult, load_pack
 from derivquest.content.packs import Pack, PackSource, QuestionRef
 from derivquest.content.problems import FileLines, Problem
+from derivquest.ids import QuestionId
 
 ENTRY_POINT_GROUP = "derivquest.packs"
 """Entry-point group of packs installed as Python packages; each entry names a package."""
@@ -45,11 +46,11 @@ class Catalog:
 
     def question(self, full_id: str) -> QuestionRef | None:
         """Return the question with this `pack/level/question` id, or None if unknown."""
-        parts = full_id.split("/")
-        if len(parts) != 3:
+        parsed = QuestionId.read(full_id)
+        if parsed is None:
             return None
-        pack = self.pack(parts[0])
-        return None if pack is None else pack.question(parts[1], parts[2])
+        pack = self.pack(parsed.pack)
+        return None if pack is None else pack.question(parsed.level, parsed.question)
 
     def questions(self) -> Iterator[QuestionRef]:
         """Yield every question of every pack, in order."""

@@ -4,83 +4,39 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import Literal
 
+from derivquest.content.checks import FieldKind, TemplateField
 from derivquest.content.fields import TextTable, text_languages, text_strings
 from derivquest.content.locator import KeyPath
-from derivquest.content.plots import ActivationsPlot, GradientDescentPlot
 from derivquest.content.problems import FileLines, Problem
-from derivquest.content.schema import (
-    RESERVED_PLACEHOLDERS,
-    ChoiceQuestion,
-    DerivativeQuestion,
-    ExpressionQuestion,
-    Level,
-    Manifest,
-    NumericQuestion,
-    PlotQuestion,
-    Question,
-)
+from derivquest.content.questions import RESERVED_PLACEHOLDERS, QuestionBase
+from derivquest.content.schema import Level, Manifest
 from derivquest.content.templates import placeholders
-
-FieldKind = Literal["text", "option", "expression", "number"]
-"""How a template is filled: a human text, an option's text (no `{answer}`), math, a number."""
+from derivquest.kinds.registry import spec_for
 
 
-@dataclass(frozen=True, slots=True)
-class TemplateField:
-    """One template of a question: where it is, what it holds, how it is filled."""
-
-    path: KeyPath
-    value: str | TextTable
-    kind: FieldKind
-
-
-def question_templates(question: Question) -> Iterator[TemplateField]:
+def question_templates(question: QuestionBase) -> Iterator[TemplateField]:
     """Yield every template of a question (paths relative to the question table)."""
     yield TemplateField(("prompt",), question.prompt, "text")
     for index, hint in enumerate(question.hints):
         yield TemplateField(("hints", index), hint, "text")
     yield TemplateField(("solution",), question.solution, "text")
-    if isinstance(question, DerivativeQuestion):
-        yield TemplateField(("function",), question.function, "expression")
-    if isinstance(question, ExpressionQuestion | NumericQuestion):
-        yield TemplateField(("expected",), question.expected, "expression")
-    if isinstance(question, DerivativeQuestion | ExpressionQuestion | NumericQuestion):
-        for index, note in enumerate(question.feedback):
-            yield TemplateField(("feedback", index, "answer"), note.answer, "expression")
-            yield TemplateField(("feedback", index, "text"), note.text, "text")
-    if isinstance(question, ChoiceQuestion):
-        for index, option in enumerate(question.options):
-            yield TemplateField(("options", index, "text"), option.text, "option")
-            yield TemplateField(("options", index, "explanation"), option.explanation, "text")
-    if isinstance(question, PlotQuestion):
-        for name, value in question.plot:
-            if isinstance(value, str) and name not in ("chart", "goal"):
-                is_math = name == "function" and not isinstance(question.plot, ActivationsPlot)
-                if is_math or name != "function":
-                    yield TemplateField(
-                        ("plot", name), value, "expression" if is_math else "number"
-                    )
+    yield from spec_for(question.kind_name).templates(question)
 
 
-def available_placeholders(question: Question, kind: FieldKind) -> list[str]:
+def available_placeholders(question: QuestionBase, kind: FieldKind) -> list[str]:
     """Return the placeholder names a template of this kind may use in this question."""
     names = list(question.params)
     if kind in ("text", "option"):
-        if kind == "text" and not isinstance(question, PlotQuestion):
+        spec = spec_for(question.kind_name)
+        if kind == "text" and spec.has_answer:
             names.append("answer")
-        has_function = isinstance(question, DerivativeQuestion) or (
-            isinstance(question, PlotQuestion)
-            and not isinstance(question.plot, GradientDescentPlot | ActivationsPlot)
-        )
-        if has_function:
+        if spec.has_function(question):
             names.append("function")
     return names
 
 
-def math_templates_complete(question: Question) -> bool:
+def math_templates_complete(question: QuestionBase) -> bool:
     """Return True when the expression and number templates use only known placeholders."""
     for field in question_templates(question):
         if field.kind in ("expression", "number"):
@@ -92,7 +48,7 @@ def math_templates_complete(question: Question) -> bool:
 
 
 def question_problems(
-    question: Question, path: KeyPath, source: FileLines, languages: Sequence[str]
+    question: QuestionBase, path: KeyPath, source: FileLines, languages: Sequence[str]
 ) -> list[Problem]:
     """Return the language, placeholder and option problems of the question at `path`."""
     problems: list[Problem] = []
@@ -117,16 +73,8 @@ def question_problems(
                     f"use {{{name}}} in a template, or remove the parameter",
                 )
             )
-    if isinstance(question, ChoiceQuestion):
-        correct = sum(option.correct for option in question.options)
-        if correct != 1:
-            problems.append(
-                source.problem(
-                    (*path, "options"),
-                    f"{correct} options are marked correct; exactly one must be",
-                    "set correct = true on exactly one option",
-                )
-            )
+    for found in spec_for(question.kind_name).structure_problems(question):
+        problems.append(source.problem((*path, *found.path), found.message, found.fix))
     return problems
 
 

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
-Language = Literal["en", "bn"]
-"""A language a text may be written in; `en` is always required."""
-
-LANGUAGES: tuple[Language, ...] = ("en", "bn")
-"""Every language the game can show, in menu order."""
+# The game's one language list, re-exported for the pack format's models.
+from derivquest.languages import LANGUAGES as LANGUAGES
+from derivquest.languages import Language as Language
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 """Pack, level and question ids: lowercase letters, digits and dashes."""

@@ -1,61 +1,33 @@
-"""One concrete variant of a question, in one language: everything the game shows and checks."""
+"""One concrete variant of a question, in one language: a common part plus the kind's payload."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 
 from derivquest.content import reference
 from derivquest.content.fields import TextTable, text_in
+from derivquest.content.locator import KeyPath
 from derivquest.content.packs import QuestionRef
-from derivquest.content.plots import ActivationsPlot, GradientDescentPlot
-from derivquest.content.schema import (
-    ChoiceQuestion,
-    DerivativeQuestion,
-    ExpressionQuestion,
-    Kind,
-    NumericQuestion,
-    PlotQuestion,
-    Question,
-)
-
-# The plot tasks and VariantError live in tasks.py; they are re-exported here because an
-# instance is where the game meets them.
-from derivquest.content.tasks import ActivationTask as ActivationTask
-from derivquest.content.tasks import DescentTask as DescentTask
-from derivquest.content.tasks import GradientCheckTask as GradientCheckTask
-from derivquest.content.tasks import PlotTask as PlotTask
-from derivquest.content.tasks import TangentTask as TangentTask
+from derivquest.content.questions import QuestionBase
 from derivquest.content.tasks import VariantError as VariantError
-from derivquest.content.tasks import plot_task
+from derivquest.content.tasks import resolve_number
 from derivquest.content.templates import ParamValue, fill_expression, fill_text
 from derivquest.content.variants import draw_params, variant_seed
-
-
-@dataclass(frozen=True, slots=True)
-class OptionInstance:
-    """One option of a choice question."""
-
-    text: str
-    correct: bool
-    explanation: str
-
-
-@dataclass(frozen=True, slots=True)
-class FeedbackInstance:
-    """The author's note for one wrong answer."""
-
-    answer: str
-    text: str
+from derivquest.ids import QuestionId
 
 
 @dataclass(frozen=True, slots=True)
 class QuestionInstance:
-    """A question with its parameters drawn and its texts in one language."""
+    """A question with its parameters drawn and its texts in one language.
+
+    The fields every kind has are here; what only one kind has (a function, options, a
+    chart task) is its `payload`, built by the kind's spec (`derivquest.kinds.<kind>.spec`).
+    """
 
     full_id: str
     """`pack/level/question`."""
-    kind: Kind
+    kind: str
     language: str
     """The language the texts are in (English where the pack lacks a translation)."""
     values: Mapping[str, ParamValue]
@@ -65,24 +37,13 @@ class QuestionInstance:
     solution: str
     skills: tuple[str, ...]
     drill: bool
-    function: str | None = None
-    """derivative: the function to differentiate; plot: the curve (tangent, gradient-check)."""
-    variable: str = "x"
-    variables: tuple[str, ...] = ("x",)
-    expected: str | None = None
-    """expression and numeric: the expected answer in the typed syntax."""
-    abs_tol: float | None = None
-    rel_tol: float | None = None
-    options: tuple[OptionInstance, ...] = ()
-    feedback: tuple[FeedbackInstance, ...] = ()
-    plot: PlotTask | None = None
-    correct_option: int | None = field(default=None)
-    """choice: the 1-based number of the correct option."""
+    payload: object = None
+    """The kind's own part (e.g. `DerivativePayload`); read it with `kinds.base.payload_of`."""
 
     @property
     def question_id(self) -> str:
         """The question's own id (last part of `full_id`)."""
-        return self.full_id.rsplit("/", 1)[-1]
+        return QuestionId.parse(self.full_id).question
 
 
 def instantiate(
@@ -96,12 +57,21 @@ def instantiate(
     Raises:
         VariantError: a template of this variant does not work (validation reports it).
     """
-    values = draw_params(ref.question.params, variant_seed(player_id, ref.full_id, round_number))
+    return instance_for_seed(ref, variant_seed(player_id, ref.full_id, round_number), language)
+
+
+def instance_for_seed(ref: QuestionRef, seed: int, language: str = "en") -> QuestionInstance:
+    """Return the variant of a question drawn from `seed` (as stored with an attempt).
+
+    Raises:
+        VariantError: a template of this variant does not work (validation reports it).
+    """
+    values = draw_params(ref.question.params, seed)
     return build_instance(ref.question, ref.full_id, ref.level.model.skills, values, language)
 
 
 def build_instance(
-    question: Question,
+    question: QuestionBase,
     full_id: str,
     level_skills: list[str],
     values: Mapping[str, ParamValue],
@@ -112,122 +82,62 @@ def build_instance(
     Raises:
         VariantError: a template of this variant does not work (validation reports it).
     """
-    specials = _Specials(question, values, language)
-
-    def text(value: str | TextTable) -> str:
-        return fill_text(text_in(value, language), values, specials.lookup)
-
-    common = QuestionInstance(
+    fill = _Fill(question, values, language)
+    return QuestionInstance(
         full_id=full_id,
-        kind=question.kind,
+        kind=question.kind_name,
         language=language,
         values=dict(values),
-        prompt=text(question.prompt),
-        hints=tuple(text(hint) for hint in question.hints),
-        solution=text(question.solution),
+        prompt=fill.text(question.prompt),
+        hints=tuple(fill.text(hint) for hint in question.hints),
+        solution=fill.text(question.solution),
         skills=tuple(question.skills if question.skills is not None else level_skills),
         drill=question.drill,
-    )
-    if isinstance(question, DerivativeQuestion | ExpressionQuestion | NumericQuestion):
-        feedback = tuple(
-            FeedbackInstance(fill_expression(note.answer, values), text(note.text))
-            for note in question.feedback
-        )
-    if isinstance(question, DerivativeQuestion):
-        return replace(
-            common,
-            function=specials.function(),
-            variable=question.variable,
-            variables=question.all_variables,
-            feedback=feedback,
-        )
-    if isinstance(question, ExpressionQuestion):
-        return replace(
-            common,
-            expected=fill_expression(question.expected, values),
-            variables=tuple(question.variables),
-            feedback=feedback,
-        )
-    if isinstance(question, NumericQuestion):
-        return replace(
-            common,
-            expected=fill_expression(question.expected, values),
-            variables=(),
-            abs_tol=question.abs_tol,
-            rel_tol=question.rel_tol,
-            feedback=feedback,
-        )
-    if isinstance(question, ChoiceQuestion):
-        options = tuple(
-            OptionInstance(text(option.text), option.correct, text(option.explanation))
-            for option in question.options
-        )
-        correct = next((n for n, option in enumerate(options, 1) if option.correct), None)
-        return replace(
-            common,
-            options=options,
-            correct_option=correct,
-        )
-    task = plot_task(question, values)
-    return replace(
-        common,
-        function=task.function if isinstance(task, TangentTask | GradientCheckTask) else None,
-        plot=task,
+        payload=fill.spec.payload(question, fill),
     )
 
 
-class _Specials:
-    """Values of `{answer}` and `{function}`, computed only when a text uses them."""
+class _Fill:
+    """Fills one question's templates for one variant (the kinds' `Filler`).
 
-    def __init__(self, question: Question, values: Mapping[str, ParamValue], language: str) -> None:
+    `{function}` and `{answer}` come from the kind's spec, computed only when a text uses them.
+    """
+
+    def __init__(
+        self, question: QuestionBase, values: Mapping[str, ParamValue], language: str
+    ) -> None:
+        from derivquest.kinds.registry import spec_for
+
         self.question = question
+        self.spec = spec_for(question.kind_name)
         self.values = values
         self.language = language
-        self.answer_text: str | None = None
+        self._answer: tuple[str | None] | None = None
 
-    def function(self) -> str | None:
-        question = self.question
-        if isinstance(question, DerivativeQuestion):
-            return fill_expression(question.function, self.values)
-        if isinstance(question, PlotQuestion) and not isinstance(
-            question.plot, GradientDescentPlot | ActivationsPlot
-        ):
-            return fill_expression(question.plot.function, self.values)
-        return None
+    def text(self, value: str | TextTable) -> str:
+        return fill_text(text_in(value, self.language), self.values, self._lookup)
 
-    def lookup(self, name: str, math_span: bool) -> str | None:
+    def expression(self, template: str) -> str:
+        return fill_expression(template, self.values)
+
+    def number(self, value: float | str, path: KeyPath) -> float:
+        return resolve_number(value, self.values, path)
+
+    def _lookup(self, name: str, math_span: bool) -> str | None:
         """Fill `{function}` and `{answer}`; outside a math span, math gets its own backticks."""
         if name == "function":
-            return _as_math(self.function(), math_span)
+            return _as_math(self.spec.function_text(self.question, self.values), math_span)
         if name == "answer":
-            if self.answer_text is None:
-                self.answer_text = _answer_text(self.question, self.values, self.language)
-            if isinstance(self.question, ChoiceQuestion):
-                return self.answer_text  # an option's text is prose, not math
-            return _as_math(self.answer_text, math_span)
+            if self._answer is None:
+                self._answer = (self.spec.answer_text(self.question, self.values, self.language),)
+            if not self.spec.answer_is_math:
+                return self._answer[0]
+            return _as_math(self._answer[0], math_span)
         return None
 
 
 def _as_math(text: str | None, math_span: bool) -> str | None:
     return text if text is None or math_span else f"`{text}`"
-
-
-def _answer_text(question: Question, values: Mapping[str, ParamValue], language: str) -> str | None:
-    """Return the expected answer in the typed syntax, or None when there is none."""
-    if isinstance(question, ChoiceQuestion):
-        option = next((option for option in question.options if option.correct), None)
-        return None if option is None else fill_text(text_in(option.text, language), values)
-    if isinstance(question, PlotQuestion):
-        return None
-    if isinstance(question, DerivativeQuestion):
-        function = fill_expression(question.function, values)
-        answer = reference_answer(function, question.variable, question.all_variables)
-    else:
-        variables = question.variables if isinstance(question, ExpressionQuestion) else ()
-        answer = reference_answer(
-            fill_expression(question.expected, values), None, tuple(variables)
-        )
-    return reference.shown_answer(answer, language)
 
 
 def reference_answer(

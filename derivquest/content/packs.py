@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from derivquest.content.schema import Level, Manifest, Question
+from derivquest.ids import QuestionId
 
 SourceKind = Literal["builtin", "path", "user", "entry-point"]
 """How a pack was found: shipped with the game, `--pack PATH`, installed by the player
@@ -58,7 +59,7 @@ class QuestionRef:
     @property
     def full_id(self) -> str:
         """`pack-id/level-id/question-id`, the key progress is stored under."""
-        return f"{self.pack.id}/{self.level.id}/{self.question.id}"
+        return str(QuestionId(self.pack.id, self.level.id, self.question.id))
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,8 +15,7 @@ from pydantic_core import ErrorDetails
 
 from derivquest.content.fields import ID_PATTERN
 from derivquest.content.locator import KeyPath, clean_path, key_lines, locate
-from derivquest.content.plots import PLOT_MODELS
-from derivquest.content.schema import KINDS
+from derivquest.content.registry_union import RegistryUnion
 
 SCHEMA_HINT = "see docs/authoring.md or `derivquest pack schema` for this field"
 
@@ -93,7 +92,7 @@ def _one_problem(details: ErrorDetails, source: FileLines, model: type[BaseModel
     name = str(clean_path(loc)[-1]) if clean_path(loc) else ""
     if kind in ("kind_type", "chart_type"):
         field = "kind" if kind == "kind_type" else "chart"
-        names = KINDS if field == "kind" else tuple(PLOT_MODELS)
+        names = _registered(field)
         allowed = ", ".join(names)
         if isinstance(value, dict) and field in value:
             return source.problem(
@@ -163,8 +162,21 @@ def _fields_at(root: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
     return []
 
 
+def _registered(field: str) -> tuple[str, ...]:
+    """The kinds (`field` "kind") or the chart ids (`field` "chart") known now."""
+    if field == "kind":
+        from derivquest.kinds.registry import names
+
+        return names()
+    from derivquest.charts.registry import chart_ids
+
+    return chart_ids()
+
+
 def _step(annotation: Any, part: str | int) -> Any:
     """Follow one location part through a type annotation; None when it leads nowhere."""
+    if isinstance(annotation, type) and issubclass(annotation, RegistryUnion):
+        return _step(annotation.current(), part)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         field = annotation.model_fields.get(str(part))
         return None if field is None else field.annotation

@@ -3,182 +3,51 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any, Literal
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import Discriminator, Field, Tag, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic.json_schema import models_json_schema
 
-from derivquest.content.fields import (
-    ExprTemplate,
-    Identifier,
-    Language,
-    Model,
-    Param,
-    ParamName,
-    PositiveFloat,
-    Text,
-    VariableName,
-    rule_error,
-)
-from derivquest.content.plots import Plot
+from derivquest.charts import registry as chart_registry
+from derivquest.content.fields import Identifier, Language, Model, Text, rule_error
+from derivquest.content.questions import RESERVED_PLACEHOLDERS as RESERVED_PLACEHOLDERS
+from derivquest.content.questions import QuestionBase as QuestionBase
+from derivquest.content.registry_union import RegistryUnion
+from derivquest.kinds import registry as kind_registry
 
 FORMAT_VERSION = 1
 """The only `format_version` this code reads."""
 
-Kind = Literal["derivative", "expression", "numeric", "choice", "plot"]
-"""What a question asks for."""
 
-KINDS: tuple[Kind, ...] = ("derivative", "expression", "numeric", "choice", "plot")
-
-RESERVED_PLACEHOLDERS = ("answer", "function")
-"""Placeholders the game fills in itself, so no parameter may use these names."""
+def question_models() -> dict[str, type[QuestionBase]]:
+    """Each kind and the model of its question table (from the kinds' registry)."""
+    return {spec.name: spec.model for spec in kind_registry.specs()}
 
 
-class Feedback(Model):
-    """The author's note for one specific wrong answer."""
+class QuestionTable(RegistryUnion):
+    """`[[questions]]`: one table per kind, picked by `kind`."""
 
-    answer: ExprTemplate = Field(description="the wrong answer (template), matched by equivalence")
-    text: Text = Field(description="what to tell a player who typed it")
+    field = "kind"
+    error_type = "kind_type"
 
-
-class Option(Model):
-    """One answer of a multiple-choice question."""
-
-    text: Text = Field(description="the option as shown (template)")
-    correct: bool = Field(default=False, description="true for the one right option")
-    explanation: Text = Field(description="why it is right or wrong, shown after answering")
+    @classmethod
+    def members(cls) -> Mapping[str, type[BaseModel]]:
+        return question_models()
 
 
-class QuestionBase(Model):
-    """Fields every kind of question has."""
-
-    id: Identifier = Field(description="unique within the level; never rename a shipped id")
-    prompt: Text = Field(description="what the player is asked (template)")
-    params: dict[ParamName, Param] = Field(
-        default={}, description="randomised parameters, used as `{name}` in templates"
-    )
-    hints: list[Text] = Field(default=[], description="hints shown one at a time (templates)")
-    solution: Text = Field(description="worked solution shown after giving up (template)")
-    skills: list[Identifier] | None = Field(
-        default=None, description="skill tags; default: the level's skills"
-    )
-    drill: bool = Field(default=False, description="may be used in timed drills")
-
-    @model_validator(mode="after")
-    def _check_param_names(self) -> QuestionBase:
-        for name in self.params:
-            if name in RESERVED_PLACEHOLDERS:
-                raise rule_error(
-                    f"parameter name '{name}' is reserved for the {{{name}}} placeholder",
-                    "rename the parameter",
-                )
-        return self
-
-
-class DerivativeQuestion(QuestionBase):
-    """Differentiate a function; the engine computes the expected answer."""
-
-    kind: Literal["derivative"] = Field(description="picks this table")
-    function: ExprTemplate = Field(description="the function to differentiate (template)")
-    variable: VariableName = Field(default="x", description="differentiate with respect to it")
-    variables: list[VariableName] | None = Field(
-        default=None, description="every name the function may use; default: [variable]"
-    )
-    feedback: list[Feedback] = Field(default=[], description="notes for specific wrong answers")
-
-    @model_validator(mode="after")
-    def _check_variable_listed(self) -> DerivativeQuestion:
-        if self.variables is not None and self.variable not in self.variables:
-            raise rule_error(
-                f"variable '{self.variable}' is not in variables {self.variables}",
-                f'add "{self.variable}" to variables',
-            )
-        return self
-
-    @property
-    def all_variables(self) -> tuple[str, ...]:
-        """Return the names the function may use."""
-        return tuple(self.variables) if self.variables is not None else (self.variable,)
-
-
-class ExpressionQuestion(QuestionBase):
-    """Type an expression equivalent to the expected one."""
-
-    kind: Literal["expression"] = Field(description="picks this table")
-    expected: ExprTemplate = Field(description="the expected answer (template)")
-    variables: list[VariableName] = Field(
-        default=["x"], description="every name the answer may use"
-    )
-    feedback: list[Feedback] = Field(default=[], description="notes for specific wrong answers")
-
-
-class NumericQuestion(QuestionBase):
-    """Type a number (or a constant expression) within a tolerance of the expected value."""
-
-    kind: Literal["numeric"] = Field(description="picks this table")
-    expected: ExprTemplate = Field(description='an expression giving a number, e.g. "2*{a}"')
-    abs_tol: PositiveFloat | None = Field(default=None, description="allowed absolute error")
-    rel_tol: PositiveFloat | None = Field(default=None, description="allowed relative error")
-    feedback: list[Feedback] = Field(default=[], description="notes for specific wrong answers")
-
-    @model_validator(mode="after")
-    def _check_tolerance(self) -> NumericQuestion:
-        if self.abs_tol is None and self.rel_tol is None:
-            raise rule_error("a numeric question needs a tolerance", "add abs_tol or rel_tol")
-        return self
-
-
-class ChoiceQuestion(QuestionBase):
-    """Pick one option by its number."""
-
-    kind: Literal["choice"] = Field(description="picks this table")
-    options: list[Option] = Field(
-        min_length=2, max_length=9, description="the options; exactly one is correct"
-    )
-
-
-class PlotQuestion(QuestionBase):
-    """An interactive chart task (see the plot tables)."""
-
-    kind: Literal["plot"] = Field(description="picks this table")
-    plot: Plot = Field(description="the chart and its goal")
-
-
-QUESTION_MODELS: dict[str, type[QuestionBase]] = {
-    "derivative": DerivativeQuestion,
-    "expression": ExpressionQuestion,
-    "numeric": NumericQuestion,
-    "choice": ChoiceQuestion,
-    "plot": PlotQuestion,
-}
-"""Each kind and the model of its question table."""
-
-
-def _kind_tag(value: Any) -> str | None:
-    kind = value.get("kind") if isinstance(value, dict) else getattr(value, "kind", None)
-    return f"<{kind}>" if kind in QUESTION_MODELS else None
-
-
-Question = Annotated[
-    Annotated[DerivativeQuestion, Tag("<derivative>")]
-    | Annotated[ExpressionQuestion, Tag("<expression>")]
-    | Annotated[NumericQuestion, Tag("<numeric>")]
-    | Annotated[ChoiceQuestion, Tag("<choice>")]
-    | Annotated[PlotQuestion, Tag("<plot>")],
-    Discriminator(
-        _kind_tag,
-        custom_error_type="kind_type",
-        custom_error_message="missing or unknown kind",
-    ),
-]
-"""A question; the `kind` key picks which table it is."""
-
-AnswerQuestion = DerivativeQuestion | ExpressionQuestion | NumericQuestion
-"""The kinds the player answers by typing math (these take `feedback`)."""
+if TYPE_CHECKING:
+    Question = QuestionBase
+    """A question; at run time the `kind` key picks which kind's table it is."""
+else:
+    Question = QuestionTable
 
 
 class Level(Model):
     """A level file: a short lesson and its questions."""
+
+    # Built on first use: the kinds are found then (and rebuilt when a test adds one).
+    model_config = ConfigDict(defer_build=True)
 
     id: Identifier = Field(description="unique in the pack; never rename a shipped id")
     title: Text = Field(description="the level's name")
@@ -240,3 +109,15 @@ def json_schema(which: Literal["all", "manifest", "level"] = "all") -> dict[str,
 def json_schema_text(which: Literal["all", "manifest", "level"] = "all") -> str:
     """Return the JSON Schema as indented JSON text."""
     return json.dumps(json_schema(which), indent=2, ensure_ascii=False) + "\n"
+
+
+def rebuild() -> None:
+    """Rebuild the models whose unions come from the registries (after a kind or chart is
+    registered or removed), the plot question first, then the level that holds them."""
+    for model in question_models().values():
+        model.model_rebuild(force=True)
+    Level.model_rebuild(force=True)
+
+
+kind_registry.on_change(rebuild)
+chart_registry.on_change(rebuild)

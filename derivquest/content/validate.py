@@ -20,6 +20,7 @@ from derivquest.content.reference import checked_by
 from derivquest.content.schema import Question
 from derivquest.content.templates import ParamValue, format_number
 from derivquest.content.variants import sample_variants
+from derivquest.ids import QuestionId
 
 if TYPE_CHECKING:
     from derivquest.engine import JudgeService
@@ -109,7 +110,7 @@ def _validate(
             path = ("questions", index)
             if not math_templates_complete(question):
                 continue  # unknown placeholders in its math: reported already
-            full_id = f"{pack_id}/{level.id}/{question.id}"
+            full_id = str(QuestionId(pack_id, level.id, question.id))
             found, count = _question_problems(
                 checker, question, full_id, lines, path, languages, samples, exhaustive_up_to
             )

@@ -28,9 +28,9 @@ import sympy
 from mpmath import mpf
 
 from derivquest.engine.mlfunctions import to_elementary
-from derivquest.engine.numeric import Node, Undefined, compile_expression, evaluate_at
+from derivquest.engine.numeric import Undefined, compile_expression, evaluate_at
 
-Outcome = Literal["equal", "different", "unknown"]
+Equality = Literal["equal", "different", "unknown"]
 
 PRECISION = 40
 """Significant digits for sampling; a disagreement is confirmed at twice this."""
@@ -65,9 +65,7 @@ difference that only shows for large x (``abs(x-500)`` vs ``500-x``) is found ea
 class Comparison:
     """The outcome of comparing two expressions."""
 
-    outcome: Outcome
-    proven: bool = False
-    """True when exact work (not only sampling) established the outcome."""
+    outcome: Equality
     witness: dict[str, float] | None = None
     """For ``different``: a point where the two expressions differ."""
 
@@ -77,14 +75,14 @@ def compare(
 ) -> Comparison:
     """Compare ``answer`` with ``expected`` as real functions of ``symbols``."""
     if expected == answer:
-        return Comparison("equal", proven=True)
+        return Comparison("equal")
     sampled = Sampler(expected, answer, symbols).run()
     if sampled.outcome != "unknown":
         return sampled
     # Sampling could not get a tight bound (heavy cancellation, e.g. sin²x + cos²x - 1 vs 0):
     # only then pay for symbolic simplification.
     if _symbolically_zero(to_elementary(expected - answer)):
-        return Comparison("equal", proven=True)
+        return Comparison("equal")
     return sampled
 
 
@@ -179,15 +177,3 @@ class Sampler:
 
     def describe(self, point: dict[sympy.Symbol, mpf]) -> dict[str, float]:
         return {str(symbol): float(value) for symbol, value in point.items()}
-
-
-def values_differ(node_a: Node, node_b: Node, point: dict[sympy.Symbol, mpf]) -> bool:
-    """True when two compiled expressions clearly differ at ``point`` (used by diagnosis)."""
-    with mpmath.workdps(PRECISION):
-        try:
-            a, scale_a = evaluate_at(node_a, point)
-            b, scale_b = evaluate_at(node_b, point)
-        except Undefined:
-            return True
-        bound = mpf(10) ** (-(PRECISION - 10)) * (max(abs(a), abs(b)) + max(scale_a, scale_b))
-        return bool(abs(a - b) > bound)

@@ -7,7 +7,7 @@ redraw hundreds of points on every key press.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import mpmath
 import sympy
@@ -54,8 +54,3 @@ def _as_float_function(expr: sympy.Expr, symbol: sympy.Symbol) -> RealFunction:
         return as_float if math.isfinite(as_float) else math.nan
 
     return value
-
-
-def sample(function: RealFunction, xs: Sequence[float]) -> list[float]:
-    """Evaluate at every x (NaN where undefined), ready for plotting."""
-    return [function(x) for x in xs]

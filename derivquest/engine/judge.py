@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any
 
 import mpmath
 import sympy
@@ -15,13 +17,18 @@ from mpmath import mpf
 
 from derivquest.engine.equivalence import PRECISION, Comparison, compare
 from derivquest.engine.errors import EngineError
-from derivquest.engine.mistakes import describe_mistake, diagnose
+from derivquest.engine.fingerprint import fingerprint
+from derivquest.engine.mistakes import find_mistakes
 from derivquest.engine.numeric import Undefined, compile_expression, evaluate_at
 from derivquest.engine.parser import DEFAULT_VARIABLES, Parsed, parse
+from derivquest.engine.presenter import present
 from derivquest.engine.printing import plain
-from derivquest.engine.verdict import Verdict
+from derivquest.engine.rereading import label_mismatch, with_readings
+from derivquest.engine.texts import VERDICTS
+from derivquest.engine.verdict import Status, Verdict, Witness
+from derivquest.engine.written import as_written
 
-UNDECIDED = "DerivQuest could not decide whether this equals the answer; try writing it more simply"
+UNDECIDED = VERDICTS["en"]["undecided"]
 
 
 def check(expected: str, answer: str, variables: Sequence[str] = DEFAULT_VARIABLES) -> Verdict:
@@ -61,8 +68,10 @@ def derivative(
     """Return the exact derivative of ``function`` as a ``Parsed`` (for reference answers)."""
     names = _with(variable, variables)
     parsed = parse(function, names)
-    result = readable_form(sympy.diff(parsed.expr, parsed.symbols[variable]))
-    return Parsed(text=plain(result), expr=result, variables=names, symbols=parsed.symbols)
+    result = readable_form(sympy.diff(parsed.evaluated, parsed.symbols[variable]))
+    return Parsed(
+        text=plain(result), expr=result, variables=names, symbols=parsed.symbols, typed=False
+    )
 
 
 def readable_form(expr: sympy.Expr) -> sympy.Expr:
@@ -136,7 +145,8 @@ def _check(expected_text: str, answer_text: str, variables: tuple[str, ...]) -> 
         return both
     expected, answer = both
     comparison = compare(expected.expr, answer.expr, list(expected.symbols.values()))
-    return _verdict(comparison, answer, expected.expr)
+    verdict = _verdict(comparison, answer, expected.expr, list(expected.symbols.values()))
+    return with_readings(verdict, answer, expected.expr)
 
 
 def _check_derivative(
@@ -146,21 +156,34 @@ def _check_derivative(
     if isinstance(both, Verdict):
         return both
     function, answer = both
+    mismatch = label_mismatch(function, answer, variable)
+    if mismatch is not None:
+        return mismatch
     x = function.symbols[variable]
     expected = sympy.diff(function.expr, x)
     comparison = compare(expected, answer.expr, list(function.symbols.values()))
-    verdict = _verdict(comparison, answer, expected)
-    if verdict.status != "incorrect":
+    verdict = _verdict(comparison, answer, expected, list(function.symbols.values()))
+    verdict = with_readings(verdict, answer, expected)
+    if verdict.status != "incorrect" or verdict.notes:  # a note explains it better
         return verdict
-    mistake = diagnose(function.expr, answer.expr, x)
-    if mistake is None:
+    # Mistakes are found on the function as written: (2x)^3 must still be a power of 2x.
+    written = as_written(function_text, variables)
+    tree = function.expr if written is None else written.expr
+    try:
+        finding = find_mistakes(tree, answer.expr, x)
+    except (ArithmeticError, TypeError, ValueError, NotImplementedError, RecursionError):
+        # Naming the mistake is a hint: if SymPy fails on some slipped tree, the verdict
+        # (already decided) must still reach the player.
+        finding = None
+    if finding is None:
         return verdict
-    return Verdict(
-        "incorrect",
-        f"{describe_mistake(mistake)} {verdict.message}",
-        diagnosis=mistake,
-        parsed=verdict.parsed,
+    found = replace(
+        verdict,
+        diagnosis=finding.mistakes[0],
+        slips=finding.mistakes,
+        term_at_fault=finding.term,
     )
+    return replace(found, message=present(found))
 
 
 def _check_numeric(
@@ -183,60 +206,81 @@ def _check_numeric(
         try:
             value, _ = evaluate_at(compile_expression(answer.expr), {})
         except Undefined:
-            return Verdict("incorrect", "that is not a real number", parsed=answer.pretty())
+            return _said("incorrect", "not-real", parsed=answer.pretty())
         distance = abs(value - target)
         close = (abs_tol is not None and distance <= abs_tol) or (
             rel_tol is not None and distance <= rel_tol * abs(target)
         )
+    print_ = fingerprint(answer.expr, [])
     if close:
-        return Verdict("correct", "Correct.", parsed=answer.pretty())
-    direction = "too large" if value > target else "too small"
-    return Verdict(
-        "incorrect", f"Not quite: {_show(value)} is {direction}.", parsed=answer.pretty()
+        return _said("correct", "correct", parsed=answer.pretty(), fingerprint=print_)
+    return _said(
+        "incorrect",
+        "too-large" if value > target else "too-small",
+        parsed=answer.pretty(),
+        values=(("yours", _show(value)),),
+        fingerprint=print_,
     )
 
 
-def _verdict(comparison: Comparison, answer: Parsed, expected: sympy.Expr) -> Verdict:
-    if comparison.outcome == "equal":
-        return Verdict("correct", "Correct.", parsed=answer.pretty())
+def _said(status: Status, sentence_id: str, **data: Any) -> Verdict:
+    """A verdict whose sentence comes from the catalogue; `message` is its English text."""
+    verdict = Verdict(status, "", sentence_id=sentence_id, **data)
+    return replace(verdict, message=present(verdict))
+
+
+def _verdict(
+    comparison: Comparison,
+    answer: Parsed,
+    expected: sympy.Expr,
+    symbols: Sequence[sympy.Symbol] = (),
+) -> Verdict:
+    shown = answer.pretty()
     if comparison.outcome == "unknown":
-        return Verdict("invalid", UNDECIDED, parsed=answer.pretty())
-    return Verdict(
-        "incorrect", _difference_message(comparison, answer, expected), parsed=answer.pretty()
-    )
+        return _said("invalid", "undecided", parsed=shown)
+    # Equal answers written differently share a fingerprint: a teacher's report groups them.
+    print_ = fingerprint(answer.expr, [*symbols, *answer.expr.free_symbols])
+    if comparison.outcome == "equal":
+        return _said("correct", "correct", parsed=shown, fingerprint=print_)
+    sentence_id, witness = _witness(comparison, answer, expected)
+    return _said("incorrect", sentence_id, parsed=shown, witness=witness, fingerprint=print_)
 
 
-def _difference_message(comparison: Comparison, answer: Parsed, expected: sympy.Expr) -> str:
-    """Say where the answer goes wrong: a concrete point is the most useful hint."""
+def _witness(
+    comparison: Comparison, answer: Parsed, expected: sympy.Expr
+) -> tuple[str, Witness | None]:
+    """Where the answer goes wrong: a concrete point is the most useful hint.
+
+    The expected value is left out when the expected answer is a constant: it would be the
+    answer itself.
+    """
     witness = comparison.witness
     if not witness:
-        return "Not quite: that is a different value."
+        return "differs", None
     point = {
         answer.symbols[name]: mpf(value)
         for name, value in witness.items()
         if name in answer.symbols
     }
-    where = ", ".join(f"{name} = {value:.4g}" for name, value in witness.items())
+    where = tuple((name, f"{value:.4g}") for name, value in witness.items())
+    hide = not expected.free_symbols
     with mpmath.workdps(PRECISION):
         try:
             right, _ = evaluate_at(compile_expression(expected), point)
         except Undefined:
-            return f"Not quite: your answer differs at {where}."
+            return "differs-somewhere", Witness(where, None, None)
+        shown_right = None if hide else _show(right)
         try:
             yours, _ = evaluate_at(compile_expression(answer.expr), point)
         except Undefined:
-            return (
-                f"Not quite: at {where} your answer is undefined but the answer is {_show(right)}."
-            )
-    return f"Not quite: at {where} your answer gives {_show(yours)}, the answer is {_show(right)}."
+            key = "undefined-at-hidden" if hide else "undefined-at"
+            return key, Witness(where, None, shown_right)
+    key = "differs-at-hidden" if hide else "differs-at"
+    return key, Witness(where, _show(yours), shown_right)
 
 
 def _show(value: mpf) -> str:
-    """Six significant digits; huge and tiny values stay readable (never 'inf')."""
+    """Six significant digits; huge and tiny values are described by the presenter."""
     if value == 0 or mpf("1e-6") <= abs(value) < mpf("1e15"):
         return f"{float(value):.6g}"
-    text = str(mpmath.nstr(value, 6, min_fixed=-4, max_fixed=7))
-    if len(text) <= 24:
-        return text
-    size = "large" if abs(value) > 1 else "small"
-    return f"an astronomically {size} number"
+    return str(mpmath.nstr(value, 6, min_fixed=-4, max_fixed=7))

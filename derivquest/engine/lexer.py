@@ -4,8 +4,13 @@ Cases handled:
 - numbers ``3``, ``2.5``, ``.25``, ``1e-3`` become exact rationals (``0.1`` is 1/10);
 - operators ``+ - * / ^ **`` and their Unicode forms ``· × ⋅ − – ÷``;
 - superscripts ``x²``, ``x⁻¹``, ``tanh²`` become an exponent token;
+- vulgar fractions ``½ ⅓ ¾`` are exact numbers, and ``2½`` is the mixed number 5/2;
 - ``√`` and ``|`` are tokens of their own; letters (any script) form name runs, which the
-  parser splits into known names (``xe`` is x·e); ``log10`` and ``log2`` keep their digits.
+  parser splits into known names (``xe`` is x·e); ``log10`` and ``log2`` keep their digits;
+- ``_`` (a log base, ``log_2 x``) is an operator; ``{ }`` and ``[ ]`` are brackets that
+  remember how they were typed, for error messages;
+- LaTeX commands (``\\frac``, ``\\sqrt``, ``\\cdot``, ``\\sin`` ...) become the same tokens
+  (see ``latex``).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from fractions import Fraction
 from typing import Literal
 
 from derivquest.engine.errors import LimitExceeded, MathSyntaxError
+from derivquest.engine.latex import PARTIAL_MESSAGE, read_command
 from derivquest.engine.limits import MAX_DECIMAL_EXPONENT, MAX_NUMBER_DIGITS
 
 Kind = Literal["number", "name", "op", "sup", "end"]
@@ -41,6 +47,7 @@ OPERATOR_ALIASES = {
     "}": ")",
     "|": "|",
     ",": ",",
+    "_": "_",
 }
 """Every operator character we accept, mapped to the one the parser knows."""
 
@@ -49,6 +56,28 @@ DIGITS = frozenset("0123456789")
 
 SUPERSCRIPT_DIGITS = {c: str(i) for i, c in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")}
 SUPERSCRIPT_SIGNS = {"⁻": "-", "⁺": ""}
+
+VULGAR_FRACTIONS = {
+    "½": Fraction(1, 2),
+    "⅓": Fraction(1, 3),
+    "⅔": Fraction(2, 3),
+    "¼": Fraction(1, 4),
+    "¾": Fraction(3, 4),
+    "⅕": Fraction(1, 5),
+    "⅖": Fraction(2, 5),
+    "⅗": Fraction(3, 5),
+    "⅘": Fraction(4, 5),
+    "⅙": Fraction(1, 6),
+    "⅚": Fraction(5, 6),
+    "⅐": Fraction(1, 7),
+    "⅛": Fraction(1, 8),
+    "⅜": Fraction(3, 8),
+    "⅝": Fraction(5, 8),
+    "⅞": Fraction(7, 8),
+    "⅑": Fraction(1, 9),
+    "⅒": Fraction(1, 10),
+}
+"""Single-character fractions from textbooks and phone keyboards."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +89,18 @@ class Token:
     column: int
     value: Fraction | None = None
     """Exact value of a number, or the integer exponent of a superscript."""
+    raw: str = ""
+    """The typed characters when they differ from ``text`` (``{`` for ``(``, ``\\cdot``)."""
 
     @property
     def width(self) -> int:
         """How many characters of the input the token covers."""
-        return max(1, len(self.text))
+        return max(1, len(self.raw or self.text))
+
+    @property
+    def typed(self) -> str:
+        """The token as the player typed it."""
+        return self.raw or self.text
 
 
 def tokenize(text: str) -> list[Token]:
@@ -80,11 +116,24 @@ def tokenize(text: str) -> list[Token]:
         elif char in DIGITS or (char == "." and i + 1 < n and text[i + 1] in DIGITS):
             i = _read_number(text, i, tokens)
         elif char == "*" and text.startswith("**", i):
-            tokens.append(Token("op", "^", column))
+            tokens.append(Token("op", "^", column, raw="**"))
             i += 2
         elif char in OPERATOR_ALIASES:
-            tokens.append(Token("op", OPERATOR_ALIASES[char], column))
+            mapped = OPERATOR_ALIASES[char]
+            tokens.append(Token("op", mapped, column, raw=char if char != mapped else ""))
             i += 1
+        elif char in VULGAR_FRACTIONS:
+            tokens.append(Token("number", char, column, VULGAR_FRACTIONS[char]))
+            i += 1
+        elif char == "\\":
+            kind, name, end = read_command(text, i)
+            if kind == "op":
+                tokens.append(Token("op", name, column, raw=text[i:end]))
+            elif kind == "name":
+                tokens.append(Token("name", name, column, raw=text[i:end]))
+            i = end
+        elif char == "∂":
+            raise MathSyntaxError(PARTIAL_MESSAGE.format(column=column), column)
         elif char in SUPERSCRIPT_DIGITS or char in SUPERSCRIPT_SIGNS:
             i = _read_superscript(text, i, tokens)
         elif char.isalpha():
@@ -139,6 +188,9 @@ def _read_number(text: str, start: int, tokens: list[Token]) -> int:
     if mantissa.count(".") > 1 or mantissa.endswith(".") and len(mantissa) == 1:
         raise MathSyntaxError(f"malformed number at column {start + 1}", start + 1, i - start)
     value = Fraction(mantissa) * Fraction(10) ** exponent
+    if exponent == 0 and i < n and text[i] in VULGAR_FRACTIONS and "." not in mantissa:
+        value += VULGAR_FRACTIONS[text[i]]  # 2½ is two and a half
+        i += 1
     tokens.append(Token("number", text[start:i], start + 1, value))
     if i < n and text[i] == ".":
         raise MathSyntaxError(f"malformed number at column {start + 1}", start + 1, i - start + 1)

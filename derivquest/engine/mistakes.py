@@ -1,22 +1,29 @@
 """Name the classic mistake a wrong derivative looks like, with no hand-written wrong answers.
 
-A deliberately wrong differentiator applies one mistaken rule (to every place it fits, or to
-one place at a time) and the player's answer is compared with each result. Candidates are
-tried from the most specific rule to the most generic, so ``5(3x+2)^4`` for (3x+2)^5 is
-``chain-inner-missing``, not ``constant-factor``.
+A deliberately wrong differentiator (``derivquest.engine.slips``) makes one slip, then two,
+on the question's function as written, and the player's answer is compared with each result
+at fixed points. Explanations with fewer slips win; among equals the most specific rule wins,
+so ``5(3x+2)^4`` for (3x+2)^5 is ``chain-inner-missing``, not ``constant-factor``. When the
+function is a sum and every slip sits in one of its terms, that term is named.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
 import mpmath
 import sympy
 from mpmath import mpf
 
-from derivquest.engine.equivalence import PRECISION, Sampler
-from derivquest.engine.numeric import Undefined, compile_expression, evaluate_at
+from derivquest.engine.fingerprint import PROBE_PRECISION, probe_point, value_at
+from derivquest.engine.mlfunctions import relu, sigmoid
+from derivquest.engine.numeric import compile_expression
+from derivquest.engine.slips import Slip, Slips, slipped_derivative, terms_of
+from derivquest.engine.texts import MISTAKES
+from derivquest.engine.verdict import TermAtFault
 
 MISTAKE_IDS = (
     "chain-inner-missing",
@@ -28,164 +35,24 @@ MISTAKE_IDS = (
     "constant-factor",
     "antiderivative",
     "not-differentiated",
+    "sigmoid-derivative-missing-factor",
+    "tanh-derivative-at-input",
+    "relu-derivative-at-zero",
+    "mse-missing-two",
+    "mse-missing-inner",
+    "cross-entropy-sign",
 )
 """Stable ids: packs, progress and mastery refer to them; never rename one."""
 
-SENTENCES: dict[str, dict[str, str]] = {
-    "en": {
-        "chain-inner-missing": "Chain rule: you differentiated the outer function but did not "
-        "multiply by the derivative of the inside.",
-        "product-rule-derivatives-multiplied": "The derivative of a product is not the product "
-        "of the derivatives: (uv)' = u'v + uv'.",
-        "quotient-rule-sign": "Quotient rule: the order in the numerator matters: "
-        "(u/v)' = (u'v - uv')/v².",
-        "power-rule-exponent": "Power rule: the exponent goes down by one: d/dx xⁿ = n·xⁿ⁻¹.",
-        "power-rule-coefficient": "Power rule: bring the old exponent down as a factor: "
-        "d/dx xⁿ = n·xⁿ⁻¹.",
-        "sign-error": "A sign is wrong: check each minus (for example d/dx cos x = -sin x).",
-        "constant-factor": "Right shape, wrong constant factor: check the numbers you "
-        "multiplied by.",
-        "antiderivative": "You integrated instead of differentiating: the derivative of your "
-        "answer is the original function.",
-        "not-differentiated": "That is the original function: it still needs differentiating.",
-    },
-    "bn": {
-        "chain-inner-missing": "Chain rule: বাইরের function-এর derivative নিয়েছেন, কিন্তু "
-        "ভেতরের function-এর derivative দিয়ে গুণ করেননি।",
-        "product-rule-derivatives-multiplied": "গুণফলের derivative মানে derivative-গুলোর গুণফল "
-        "নয়: (uv)' = u'v + uv'।",
-        "quotient-rule-sign": "Quotient rule-এ লবের ক্রম গুরুত্বপূর্ণ: (u/v)' = (u'v - uv')/v²।",
-        "power-rule-exponent": "Power rule: exponent এক কমে যায়: d/dx xⁿ = n·xⁿ⁻¹।",
-        "power-rule-coefficient": "Power rule: পুরোনো exponent-টা সামনে গুণ হিসেবে নামিয়ে "
-        "আনতে হয়: d/dx xⁿ = n·xⁿ⁻¹।",
-        "sign-error": "কোথাও চিহ্ন (sign) ভুল হয়েছে: প্রতিটা minus দেখুন (যেমন d/dx cos x = -sin x)।",
-        "constant-factor": "আকৃতি ঠিক আছে, কিন্তু constant factor ভুল: যে সংখ্যাগুলো দিয়ে গুণ "
-        "করেছেন সেগুলো আবার দেখুন।",
-        "antiderivative": "আপনি differentiate না করে integrate করেছেন: আপনার উত্তরের "
-        "derivative-ই মূল function।",
-        "not-differentiated": "এটা তো মূল function-ই: এখনো differentiate করা বাকি।",
-    },
-}
-"""One sentence per mistake and language; the game falls back to English."""
-
-
-def describe_mistake(mistake: str, language: str = "en") -> str:
-    """Return the player-facing sentence for a mistake id."""
-    return SENTENCES.get(language, SENTENCES["en"]).get(mistake) or SENTENCES["en"][mistake]
-
-
-# -- a differentiator that can be told to get one rule wrong ---------------------------------
-
-RULES = (
-    "chain",
-    "product",
-    "quotient-swap",
-    "quotient-plus",
-    "power-keep",
-    "power-up",
-    "power-drop",
-    "trig-sign",
-)
-
-
-@dataclass
-class _Mistake:
-    """Which rule to get wrong, and where: at every place it fits, or only the n-th."""
-
-    rule: str
-    target: int | None = None
-    seen: int = 0
-
-    def applies(self, rule: str) -> bool:
-        if rule != self.rule:
-            return False
-        index = self.seen
-        self.seen += 1
-        return self.target is None or self.target == index
-
-
-def wrong_derivative(expr: sympy.Expr, x: sympy.Symbol, mistake: _Mistake) -> sympy.Expr:
-    """Differentiate ``expr`` by ``x``, getting ``mistake.rule`` wrong where it applies."""
-    if not expr.has(x):
-        return sympy.S.Zero
-    if expr == x:
-        return sympy.S.One
-    if expr.is_Add:
-        return sympy.Add(*(wrong_derivative(arg, x, mistake) for arg in expr.args))
-    if expr.is_Mul:
-        return _product(expr, x, mistake)
-    if expr.is_Pow:
-        return _power(expr, x, mistake)
-    if isinstance(expr, sympy.Function) and len(expr.args) == 1:
-        inner = expr.args[0]
-        outer = _outer_derivative(expr)
-        if isinstance(expr, sympy.cos | sympy.sin) and mistake.applies("trig-sign"):
-            outer = -outer
-        if inner != x and mistake.applies("chain"):
-            return outer
-        return outer * wrong_derivative(inner, x, mistake)
-    return sympy.diff(expr, x)
-
-
-def _outer_derivative(call: sympy.Expr) -> sympy.Expr:
-    dummy = sympy.Dummy("u", real=True)
-    return sympy.diff(call.func(dummy), dummy).subs(dummy, call.args[0])
-
-
-def _product(expr: sympy.Expr, x: sympy.Symbol, mistake: _Mistake) -> sympy.Expr:
-    constant = sympy.Mul(*(f for f in expr.args if not f.has(x)))
-    numerator = [f for f in expr.args if f.has(x) and not _is_reciprocal(f)]
-    denominator = [f.base ** (-f.exp) for f in expr.args if f.has(x) and _is_reciprocal(f)]
-    if denominator and numerator:
-        u, v = sympy.Mul(*numerator), sympy.Mul(*denominator)
-        du, dv = wrong_derivative(u, x, mistake), wrong_derivative(v, x, mistake)
-        if mistake.applies("quotient-swap"):
-            return constant * (u * dv - du * v) / v**2
-        if mistake.applies("quotient-plus"):
-            return constant * (du * v + u * dv) / v**2
-        return constant * (du * v - u * dv) / v**2
-    factors = numerator + denominator
-    if len(factors) == 1:
-        return constant * wrong_derivative(factors[0], x, mistake)
-    if mistake.applies("product"):
-        return constant * sympy.Mul(*(wrong_derivative(f, x, mistake) for f in factors))
-    terms = []
-    for index, factor in enumerate(factors):
-        others = sympy.Mul(*(f for j, f in enumerate(factors) if j != index))
-        terms.append(wrong_derivative(factor, x, mistake) * others)
-    return constant * sympy.Add(*terms)
-
-
-def _is_reciprocal(factor: sympy.Expr) -> bool:
-    return bool(factor.is_Pow and factor.exp.is_number and factor.exp.is_negative)
-
-
-def _power(expr: sympy.Expr, x: sympy.Symbol, mistake: _Mistake) -> sympy.Expr:
-    base, exponent = expr.base, expr.exp
-    if not exponent.has(x):
-        inner = wrong_derivative(base, x, mistake) if base != x else sympy.S.One
-        if mistake.applies("power-keep"):
-            outer = exponent * base**exponent
-        elif mistake.applies("power-up"):
-            outer = exponent * base ** (exponent + 1)
-        elif mistake.applies("power-drop"):
-            outer = base ** (exponent - 1)
-        else:
-            outer = exponent * base ** (exponent - 1)
-        if base != x and mistake.applies("chain"):
-            return outer
-        return outer * inner
-    if not base.has(x):
-        outer = expr * sympy.log(base)
-        if mistake.applies("chain") and exponent != x:
-            return outer
-        return outer * wrong_derivative(exponent, x, mistake)
-    return sympy.diff(expr, x)
-
-
-# -- matching ----------------------------------------------------------------------------------
+SENTENCES = MISTAKES
+"""One sentence per mistake and language (the catalogue lives in ``engine.texts``)."""
 
 RULE_TO_MISTAKE = {
+    "sigmoid-outer": "sigmoid-derivative-missing-factor",
+    "tanh-input": "tanh-derivative-at-input",
+    "square-no-two": "mse-missing-two",
+    "square-no-inner": "mse-missing-inner",
+    "log-sign": "sign-error",
     "chain": "chain-inner-missing",
     "product": "product-rule-derivatives-multiplied",
     "quotient-swap": "quotient-rule-sign",
@@ -194,96 +61,222 @@ RULE_TO_MISTAKE = {
     "power-up": "power-rule-exponent",
     "power-drop": "power-rule-coefficient",
     "trig-sign": "sign-error",
+    "term-sign": "sign-error",
 }
 
-MAX_TARGETS = 6
+MAX_PLACES = 6
 """Places one rule is tried at individually, beyond 'everywhere at once'."""
 
+MAX_PAIRS = 40
+"""Two-slip combinations tried at most (each costs a few milliseconds)."""
 
-def _candidates(function: sympy.Expr, x: sympy.Symbol) -> Iterator[tuple[str, sympy.Expr]]:
-    """Yield (mistake id, wrong derivative), most specific first."""
-    for rule in RULES:
-        counter = _Mistake(rule)
-        everywhere = wrong_derivative(function, x, counter)
-        if counter.seen == 0:
+MAX_PLACES_FOR_PAIRS = 12
+"""Two slips are looked for only in functions with at most this many places to slip: a
+large function would have hundreds of pairs, and a learner's slip there is rarely double."""
+
+BUDGET_SECONDS = 0.25
+"""CPU time the search may take: the checker's deadline (one second) covers the equality
+proof too, and a diagnosis is a hint, so for a huge function it gives up rather than the
+check. CPU time, not wall time, so a loaded machine names the same mistakes."""
+
+POINTS = 8
+"""Fixed points an explanation must match the answer at."""
+
+MAX_PROBES = 80
+"""Fixed points tried to find ``POINTS`` where the answer and the derivative are defined."""
+
+
+def describe_mistake(mistake: str, language: str = "en") -> str:
+    """Return the player-facing sentence for a mistake id."""
+    return MISTAKES.get(language, MISTAKES["en"]).get(mistake) or MISTAKES["en"][mistake]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a wrong answer looks like: one or two mistake ids, and the term they are in."""
+
+    mistakes: tuple[str, ...]
+    term: TermAtFault | None = None
+
+
+def diagnose(function: sympy.Expr, answer: sympy.Expr, x: sympy.Symbol) -> str | None:
+    """Return the mistake id that best explains ``answer`` as a wrong d/dx ``function``."""
+    finding = find_mistakes(function, answer, x)
+    return finding.mistakes[0] if finding else None
+
+
+def find_mistakes(function: sympy.Expr, answer: sympy.Expr, x: sympy.Symbol) -> Finding | None:
+    """Explain ``answer`` as d/dx ``function`` with the fewest slips; None if nothing fits.
+
+    ``function`` should be the tree as written (``engine.written``): an evaluated one has
+    already lost the structure (``(2x)^3`` is ``8x^3``) that chain slips are found in.
+    """
+    expected = sympy.diff(function, x)
+    symbols = sorted(function.free_symbols | answer.free_symbols | {x}, key=lambda s: s.name)
+    matcher = _Matcher(answer, expected, symbols)
+    if not matcher.usable:
+        return None
+    if matcher.matches(expected):
+        # Equal wherever the points fall: the difference is at a kink, which only relu has.
+        return Finding(("relu-derivative-at-zero",)) if function.has(relu) else None
+    relabel = _relabel(function)
+    singles = list(_single_slips(function, x))
+    deadline = time.thread_time() + BUDGET_SECONDS
+    for slip in singles:
+        found = _try(function, x, (slip,), matcher, relabel)
+        if found:
+            return found
+        if time.thread_time() > deadline:
+            return None
+    if _is_antiderivative(answer, function, x, symbols):
+        return Finding(("antiderivative",))
+    if matcher.matches(-expected):
+        return Finding((relabel("sign-error"),))
+    if matcher.matches(function):
+        return Finding(("not-differentiated",))
+    specific = [slip for slip in singles if slip.place is not None]
+    if len(specific) <= MAX_PLACES_FOR_PAIRS:
+        for pair in _pairs(specific):
+            if time.thread_time() > deadline:
+                break
+            found = _try(function, x, pair, matcher, relabel)
+            if found:
+                return found
+    if matcher.constant_ratio():
+        return Finding(("constant-factor",))
+    return None
+
+
+def _single_slips(function: sympy.Expr, x: sympy.Symbol) -> Iterator[Slip]:
+    """Every one-slip variant: each rule everywhere, then at each place, most specific first."""
+    probe = Slips()
+    slipped_derivative(function, x, probe)
+    for rule in RULE_TO_MISTAKE:
+        places = probe.seen.get(rule, 0)
+        if places == 0:
             continue
-        yield RULE_TO_MISTAKE[rule], everywhere
-        if counter.seen > 1:
-            for target in range(min(counter.seen, MAX_TARGETS)):
-                yield RULE_TO_MISTAKE[rule], wrong_derivative(function, x, _Mistake(rule, target))
-    derivative = sympy.diff(function, x)
-    if derivative.is_Add:
-        for index in range(min(len(derivative.args), MAX_TARGETS)):
-            terms = list(derivative.args)
-            terms[index] = -terms[index]
-            yield "sign-error", sympy.Add(*terms)
-    yield "not-differentiated", function
+        if places > 1:
+            yield Slip(rule)
+        for place in range(min(places, MAX_PLACES)):
+            yield Slip(rule, place)
+
+
+def _pairs(specific: Sequence[Slip]) -> Iterator[tuple[Slip, Slip]]:
+    pairs = ((a, b) for a, b in combinations(specific, 2) if a.rule != b.rule or a.place != b.place)
+    for count, pair in enumerate(pairs):
+        if count >= MAX_PAIRS:
+            return
+        yield pair
+
+
+def _try(
+    function: sympy.Expr,
+    x: sympy.Symbol,
+    slips: tuple[Slip, ...],
+    matcher: _Matcher,
+    relabel: _Relabel,
+) -> Finding | None:
+    state = Slips(slips)
+    candidate = slipped_derivative(function, x, state)
+    if not state.fired or not matcher.matches(candidate):
+        return None
+    mistakes = tuple(dict.fromkeys(relabel(RULE_TO_MISTAKE[s.rule]) for s in slips))
+    return Finding(mistakes, _blame(function, x, state))
+
+
+def _blame(function: sympy.Expr, x: sympy.Symbol, state: Slips) -> TermAtFault | None:
+    """The term of a sum that all the slips were made in, if there is one such term."""
+    terms = terms_of(function)
+    varying = sum(1 for term in terms if term.has(x))
+    if varying < 2 or len(state.fired) != 1:
+        return None
+    (index,) = state.fired
+    return None if index is None else TermAtFault(index + 1, len(terms))
+
+
+class _Relabel:
+    """Renames a generic sign slip when the function is a cross-entropy loss."""
+
+    def __init__(self, cross_entropy: bool) -> None:
+        self.cross_entropy = cross_entropy
+
+    def __call__(self, mistake: str) -> str:
+        if self.cross_entropy and mistake == "sign-error":
+            return "cross-entropy-sign"
+        return mistake
+
+
+def _relabel(function: sympy.Expr) -> _Relabel:
+    return _Relabel(_looks_like_cross_entropy(function))
+
+
+def _looks_like_cross_entropy(function: sympy.Expr) -> bool:
+    """A log of a probability: ln σ(z), ln(1 - p), or a log with a minus in front."""
+    for call in function.atoms(sympy.log):
+        inside = call.args[0]
+        if inside.has(sigmoid):
+            return True
+        if inside.is_Add and any(term == 1 for term in terms_of(inside)):
+            return True
+    return any(
+        node.is_Mul
+        and node.has(sympy.log)
+        and any(f.is_number and f.is_negative for f in node.args)
+        for node in sympy.preorder_traversal(function)
+    )
+
+
+def _is_antiderivative(
+    answer: sympy.Expr, function: sympy.Expr, x: sympy.Symbol, symbols: Sequence[sympy.Symbol]
+) -> bool:
+    """True when d/dx of the answer is the function (integration instead of differentiation)."""
+    if not answer.has(x):
+        return False
+    return _Matcher(function, function, symbols).matches(sympy.diff(answer, x))
 
 
 class _Matcher:
-    """Compares candidate expressions with the answer at a few shared points."""
+    """Compares candidate expressions with the answer at a few fixed points."""
 
-    def __init__(self, answer: sympy.Expr, expected: sympy.Expr, x: sympy.Symbol) -> None:
-        self.answer = compile_expression(answer)
-        self.points: list[tuple[dict[sympy.Symbol, mpf], mpf, mpf]] = []
+    def __init__(
+        self, answer: sympy.Expr, expected: sympy.Expr, symbols: Sequence[sympy.Symbol]
+    ) -> None:
+        answer_node = compile_expression(answer)
         expected_node = compile_expression(expected)
-        sampler = Sampler(expected, answer, [x])
-        with mpmath.workdps(PRECISION):
-            for attempt in range(60):
-                point = sampler.point(attempt)
-                try:
-                    value, _ = evaluate_at(self.answer, point)
-                    target, _ = evaluate_at(expected_node, point)
-                except Undefined:
-                    continue
-                self.points.append((point, value, target))
-                if len(self.points) == 8:
-                    break
+        self.points: list[tuple[dict[sympy.Symbol, mpf], mpf, mpf]] = []
+        for index in range(MAX_PROBES):
+            point = probe_point(symbols, index)
+            value = value_at(answer_node, point)
+            target = value_at(expected_node, point)
+            if value is None or target is None:
+                continue
+            self.points.append((point, value, target))
+            if len(self.points) == POINTS:
+                break
+
+    @property
+    def usable(self) -> bool:
+        """Enough points to tell explanations apart."""
+        return len(self.points) >= 4
 
     def matches(self, candidate: sympy.Expr) -> bool:
-        if len(self.points) < 4:
-            return False
         node = compile_expression(candidate)
-        with mpmath.workdps(PRECISION):
-            for point, value, _ in self.points:
-                try:
-                    other, scale = evaluate_at(node, point)
-                except Undefined:
-                    return False
-                if abs(other - value) > mpf(10) ** -20 * max(abs(value), scale, mpf(1)):
+        for point, value, _ in self.points:
+            other = value_at(node, point)
+            if other is None:
+                return False
+            with mpmath.workdps(PROBE_PRECISION):
+                if abs(other - value) > mpf(10) ** -20 * max(abs(value), abs(other), mpf(1)):
                     return False
         return True
 
     def constant_ratio(self) -> bool:
         """True when answer = k · expected for one constant k other than 1 and -1."""
-        ratios = [value / target for _, value, target in self.points if target != 0]
-        if len(ratios) < 4:
-            return False
-        first = ratios[0]
-        if abs(abs(first) - 1) < mpf(10) ** -12 or first == 0:
-            return False
-        return all(abs(r - first) <= mpf(10) ** -20 * abs(first) for r in ratios)
-
-
-def diagnose(function: sympy.Expr, answer: sympy.Expr, x: sympy.Symbol) -> str | None:
-    """Return the mistake id that best explains ``answer`` as a wrong d/dx ``function``."""
-    expected = sympy.diff(function, x)
-    matcher = _Matcher(answer, expected, x)
-    for mistake, candidate in _candidates(function, x):
-        if matcher.matches(candidate):
-            return mistake
-    if _is_antiderivative(answer, function, x):
-        return "antiderivative"
-    if matcher.matches(-expected):
-        return "sign-error"
-    if matcher.constant_ratio():
-        return "constant-factor"
-    return None
-
-
-def _is_antiderivative(answer: sympy.Expr, function: sympy.Expr, x: sympy.Symbol) -> bool:
-    """True when d/dx of the answer is the function (integration instead of differentiation)."""
-    if not answer.has(x):
-        return False
-    matcher = _Matcher(function, function, x)
-    return matcher.matches(sympy.diff(answer, x))
+        with mpmath.workdps(PROBE_PRECISION):
+            ratios = [value / target for _, value, target in self.points if target != 0]
+            if len(ratios) < 4:
+                return False
+            first = ratios[0]
+            if abs(abs(first) - 1) < mpf(10) ** -12 or first == 0:
+                return False
+            return all(abs(r - first) <= mpf(10) ** -20 * abs(first) for r in ratios)

@@ -66,11 +66,17 @@ FUNCTION_ALIASES = {
     "arcosh": "acosh",
     "arctanh": "atanh",
     "artanh": "atanh",
+    "cosec": "csc",
+    "cosech": "csch",
+    "arccosec": "acsc",
     "σ": "sigmoid",
     "sgn": "sign",
     "heaviside": "step",
 }
 """Other spellings of the same functions."""
+
+LOG_BASES = {"log10": 10, "log2": 2}
+"""Logarithms whose name carries the base; ``log_b x`` gives any other base."""
 
 INVERSES = {
     name: f"a{name}" for name in ("sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh")

@@ -14,7 +14,8 @@ from derivquest.content import (
     grade,
 )
 from derivquest.engine import JudgeService, Verdict
-from derivquest.game.ports import ProgressStore
+from derivquest.game.ports import ProgressPort
+from derivquest.kinds.registry import spec_for
 from derivquest.progress import (
     AnswerOutcome,
     Clock,
@@ -27,7 +28,7 @@ from derivquest.progress import (
 
 
 class CatalogDrillSource:
-    """Every question marked ``drill = true`` (plot tasks excluded: they are not quick)."""
+    """Every question marked ``drill = true`` whose kind is quick enough for drills."""
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
@@ -35,7 +36,7 @@ class CatalogDrillSource:
     def drill_items(self) -> Iterator[DrillItem]:
         for ref in self.catalog.questions():
             question = ref.question
-            if question.drill and question.kind != "plot":
+            if question.drill and spec_for(question.kind_name).drillable:
                 skills = question.skills if question.skills is not None else ref.level.model.skills
                 yield DrillItem(ref.full_id, frozenset(skills))
 
@@ -61,7 +62,7 @@ class DrillGame:
         drill: DrillSession,
         catalog: Catalog,
         judge: JudgeService,
-        store: ProgressStore,
+        store: ProgressPort,
         profile_id: int,
         language: str = "en",
     ) -> None:
@@ -80,7 +81,7 @@ class DrillGame:
         setting: DrillSetting,
         catalog: Catalog,
         judge: JudgeService,
-        store: ProgressStore,
+        store: ProgressPort,
         profile_id: int,
         clock: Clock,
         language: str = "en",
@@ -134,6 +135,8 @@ class DrillGame:
             seconds=outcome.seconds,
             skills=instance.skills,
             mode="drill",
+            diagnosis=verdict.diagnosis,
+            fingerprint=verdict.fingerprint,
         )
         return DrillAnswer(verdict, outcome)
 

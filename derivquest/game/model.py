@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from derivquest.content import Pack, QuestionInstance, QuestionRef
 from derivquest.engine import Verdict
+from derivquest.ids import LevelId
 
 FAILURES_BEFORE_SOLUTION = 3
 """Wrong answers after which the worked solution is shown without giving up."""
@@ -30,7 +31,7 @@ class LevelEntry:
     @property
     def full_id(self) -> str:
         """`pack/level`, the key the progress store uses."""
-        return f"{self.pack_id}/{self.level_id}"
+        return str(LevelId(self.pack_id, self.level_id))
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,8 @@ class QuestionPlay:
     ref: QuestionRef
     instance: QuestionInstance
     round_number: int
+    seed: int
+    """The seed the variant on screen was drawn from (stored with each attempt)."""
     hints_shown: int = 0
     failures: int = 0
     solved: bool = False
@@ -87,7 +90,7 @@ class LevelRun:
         """`pack/level`, or None for a review session."""
         if self.pack is None or self.level_id is None:
             return None
-        return f"{self.pack.id}/{self.level_id}"
+        return str(LevelId(self.pack.id, self.level_id))
 
     @property
     def total(self) -> int:
@@ -96,7 +99,7 @@ class LevelRun:
 
 
 @dataclass(frozen=True, slots=True)
-class Outcome:
+class AnswerFeedback:
     """What the screen shows after an answer: the verdict, already saved."""
 
     verdict: Verdict

@@ -1,16 +1,61 @@
-"""What the game needs from the progress store (the store in derivquest.progress provides it)."""
+"""What the game needs from the progress store, as Protocols (derivquest.progress provides them).
+
+Only Protocols and plain data records appear here, so the game depends on what it calls, not
+on the store's classes.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from datetime import date
 from typing import Protocol
 
-from derivquest.progress.drill_log import DrillLog
+from derivquest.progress.drill_log import DrillSaved, HistoryEntry
+from derivquest.progress.drill_results import DrillSummary
+from derivquest.progress.mastery import SkillMastery
 from derivquest.progress.records import Mode, ProgressSummary, QuestionProgress, ResumePoint
-from derivquest.progress.skills import SkillLog
+from derivquest.progress.review import ReviewItem
 
 
-class ProgressStore(Protocol):
+class DrillRecords(Protocol):
+    """Drill results, personal bests and history."""
+
+    def save(self, profile_id: int, summary: DrillSummary) -> DrillSaved: ...
+
+    def personal_bests(self, profile_id: int) -> dict[str, int]: ...
+
+    def history(
+        self, profile_id: int, setting: str | None = None, limit: int = 100
+    ) -> list[HistoryEntry]: ...
+
+
+class SkillRecords(Protocol):
+    """Mastery per skill and the review schedule."""
+
+    def mastery(
+        self,
+        profile_id: int,
+        known_ids: Collection[str] | None = None,
+        skills: Iterable[str] = (),
+    ) -> dict[str, SkillMastery]: ...
+
+    def review(
+        self,
+        profile_id: int,
+        today: date | None = None,
+        known_ids: Collection[str] | None = None,
+        include_weak: bool = True,
+    ) -> list[ReviewItem]: ...
+
+    def due_today(
+        self,
+        profile_id: int,
+        today: date | None = None,
+        known_ids: Collection[str] | None = None,
+    ) -> list[ReviewItem]: ...
+
+
+class ProgressPort(Protocol):
     """The progress operations the game calls; each write is committed when it returns."""
 
     def summary(
@@ -18,12 +63,12 @@ class ProgressStore(Protocol):
     ) -> ProgressSummary: ...
 
     @property
-    def drills(self) -> DrillLog:
+    def drills(self) -> DrillRecords:
         """Drill results, personal bests and history."""
         ...
 
     @property
-    def skills(self) -> SkillLog:
+    def skills(self) -> SkillRecords:
         """Mastery per skill and the review schedule."""
         ...
 
@@ -39,6 +84,8 @@ class ProgressStore(Protocol):
         skills: Iterable[str] = (),
         mode: Mode = "play",
         variant_seed: int | None = None,
+        diagnosis: str | None = None,
+        fingerprint: str | None = None,
     ) -> None: ...
 
     def question_progress(self, profile_id: int, question_id: str) -> QuestionProgress | None: ...
@@ -65,7 +112,7 @@ class Profile(Protocol):
     def player_id(self) -> str: ...
 
 
-class GameStore(ProgressStore, Protocol):
+class GameStore(ProgressPort, Protocol):
     """The store as the app uses it: progress plus the players on this machine."""
 
     def profiles(self) -> Sequence[Profile]: ...

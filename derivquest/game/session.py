@@ -4,31 +4,38 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Sequence
 
 from derivquest.content import (
     Catalog,
     QuestionRef,
     VariantError,
     grade,
-    instantiate,
+    instance_for_seed,
     text_in,
+    variant_seed,
 )
 from derivquest.content.reference import use_checker
 from derivquest.engine import JudgeService
-from derivquest.engine.mistakes import describe_mistake
+from derivquest.engine.presenter import present
 from derivquest.game.drill import CatalogDrillSource
 from derivquest.game.model import (
+    AnswerFeedback,
     LevelEntry,
     LevelRun,
-    Outcome,
     PackEntry,
     QuestionPlay,
 )
-from derivquest.game.plot_grading import grade_plot
-from derivquest.game.ports import ProgressStore
-from derivquest.progress import ReviewItem, pick_review_questions
+from derivquest.game.ports import ProgressPort
+from derivquest.ids import LevelId
+from derivquest.progress import (
+    HistoryEntry,
+    ReviewItem,
+    SkillMastery,
+    pick_review_questions,
+    scoring,
+)
 from derivquest.progress.records import ProgressSummary, ResumePoint
+from derivquest.progress.scoring import level_stars
 
 REVIEW_LENGTH = 6
 """Questions in one review session."""
@@ -39,14 +46,14 @@ def t_review(language: str) -> str:
     return "পুনরালোচনা (review)" if language == "bn" else "Review: due and weak skills"
 
 
-class GameSession:
+class PlayerGame:
     """The rules of play for one profile, over the loaded packs, the judge and the store."""
 
     def __init__(
         self,
         catalog: Catalog,
         judge: JudgeService,
-        store: ProgressStore,
+        store: ProgressPort,
         profile_id: int,
         player_id: str,
         language: str = "en",
@@ -65,7 +72,7 @@ class GameSession:
     def summary(self) -> ProgressSummary:
         """This profile's progress over the questions and levels the packs have now."""
         question_ids = [ref.full_id for ref in self.catalog.questions()]
-        level_ids = [f"{p.id}/{level.id}" for p in self.catalog.packs for level in p.levels]
+        level_ids = [str(LevelId(p.id, level.id)) for p in self.catalog.packs for level in p.levels]
         return self.store.summary(self.profile_id, question_ids, level_ids)
 
     def map(self) -> list[PackEntry]:
@@ -77,9 +84,9 @@ class GameSession:
             titles = {level.id: text_in(level.model.title, self.language) for level in pack.levels}
             entries = []
             for level in pack.levels:
-                full = f"{pack.id}/{level.id}"
-                ids = [f"{full}/{q.id}" for q in level.model.questions]
-                recorded = summary.levels.get(full)
+                full = LevelId(pack.id, level.id)
+                ids = [str(full.question(q.id)) for q in level.model.questions]
+                recorded = summary.levels.get(str(full))
                 entries.append(
                     LevelEntry(
                         pack_id=pack.id,
@@ -134,6 +141,19 @@ class GameSession:
             item.skill for item in self.store.skills.due_today(self.profile_id, known_ids=known)
         ]
 
+    def mastery(self) -> dict[str, SkillMastery]:
+        """Mastery per skill over the questions the packs have now."""
+        known = [ref.full_id for ref in self.catalog.questions()]
+        return self.store.skills.mastery(self.profile_id, known_ids=known)
+
+    def drill_history(self) -> list[HistoryEntry]:
+        """Scores of past drills, oldest first."""
+        return list(self.store.drills.history(self.profile_id))
+
+    def personal_bests(self) -> dict[str, int]:
+        """The best drill score per standard setting."""
+        return self.store.drills.personal_bests(self.profile_id)
+
     def start_review(self, count: int = REVIEW_LENGTH, seed: int | None = None) -> LevelRun | None:
         """A short untimed session of questions on the due and weak skills; None if none."""
         picked = pick_review_questions(
@@ -171,47 +191,44 @@ class GameSession:
             self.profile_id,
             ResumePoint(
                 question_id=play.ref.full_id,
-                variant_seed=play.round_number,
+                variant_seed=play.seed,
                 typed=play.typed,
                 round_number=play.round_number,
                 hints_shown=play.hints_shown,
             ),
         )
 
-    def submit(self, run: LevelRun, answer: str | float) -> Outcome:
+    def submit(self, run: LevelRun, answer: str) -> AnswerFeedback:
         """Judge the answer, commit it to the store, and only then return the outcome.
 
-        Call from a worker thread: judging takes up to the judge's deadline.
+        `answer` is what the kind's view produced (typed text, an option's number, a chart's
+        state). Call from a worker thread: judging takes up to the judge's deadline.
         """
         play = run.play
         instance = play.instance
-        if instance.kind == "plot":
-            assert instance.plot is not None
-            verdict = grade_plot(instance.plot, float(answer))
-        else:
-            verdict = grade(instance, str(answer), self.judge)
+        verdict = grade(instance, answer, self.judge)
         if verdict.status != "invalid":
             self.store.record_attempt(
                 self.profile_id,
                 question_id=play.ref.full_id,
-                answer=str(answer),
+                answer=answer,
                 correct=verdict.correct,
                 seconds=time.monotonic() - play.started,
                 hints_used=play.hints_shown,
-                variant_seed=play.round_number,
+                variant_seed=play.seed,
                 skills=instance.skills,
                 mode="play" if run.full_id is not None else "review",
+                diagnosis=verdict.diagnosis,
+                fingerprint=verdict.fingerprint,
             )
             play.started = time.monotonic()
             if verdict.correct:
                 play.solved = True
             else:
                 play.failures += 1
-        message = verdict.message
-        if verdict.diagnosis and self.language != "en":
-            message = describe_mistake(verdict.diagnosis, self.language)
+        message = present(verdict, self.language)
         solution = instance.solution if play.solution_visible else None
-        return Outcome(verdict, message, solution)
+        return AnswerFeedback(verdict, message, solution)
 
     def hint(self, run: LevelRun) -> str | None:
         """Show one more hint; None when there are no more."""
@@ -251,12 +268,14 @@ class GameSession:
     def _play(self, ref: QuestionRef, round_number: int | None = None) -> QuestionPlay:
         if round_number is None:
             round_number = self._next_round(ref)
+        seed = variant_seed(self.player_id, ref.full_id, round_number)
         try:
-            instance = instantiate(ref, self.player_id, round_number, self.language)
+            instance = instance_for_seed(ref, seed, self.language)
         except VariantError:
             # A broken variant (the validator reports these) falls back to the first one.
-            instance = instantiate(ref, self.player_id, 0, self.language)
-        return QuestionPlay(ref=ref, instance=instance, round_number=round_number)
+            seed = variant_seed(self.player_id, ref.full_id, 0)
+            instance = instance_for_seed(ref, seed, self.language)
+        return QuestionPlay(ref=ref, instance=instance, round_number=round_number, seed=seed)
 
     def _next_round(self, ref: QuestionRef) -> int:
         """A solved question comes back as a new variant; an unsolved one keeps its variant."""
@@ -266,14 +285,9 @@ class GameSession:
 
 
 def question_stars(play: QuestionPlay) -> int:
-    """3: solved at the first try without hints; 2: solved without hints; 1: solved; 0: gave up."""
-    if not play.solved:
-        return 0
-    if play.hints_shown == 0 and play.failures == 0:
-        return 3
-    return 2 if play.hints_shown == 0 else 1
-
-
-def level_stars(stars: Sequence[int]) -> int:
-    """A level's stars: the average of its questions', rounded down (0 to 3)."""
-    return sum(stars) // len(stars) if stars else 0
+    """The stars a question played this way earns (the progress layer's one star rule)."""
+    return scoring.question_stars(
+        solved=play.solved and not play.gave_up,
+        first_try=play.failures == 0,
+        hints_used=play.hints_shown,
+    )

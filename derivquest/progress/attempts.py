@@ -8,6 +8,7 @@ from typing import Any
 
 from derivquest.progress.dialect import Connection, higher
 from derivquest.progress.records import Mode, QuestionProgress
+from derivquest.progress.scoring import question_stars
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,12 +26,11 @@ class AttemptRow:
     mode: Mode
     variant_seed: int | None
     skills: tuple[str, ...]
+    diagnosis: str | None = None
+    """The judge's mistake id for a wrong answer (`engine.mistakes`), when it named one."""
+    fingerprint: str | None = None
+    """The answer's values at the question's fixed points, hashed (`engine.fingerprint`)."""
 
-
-_REPEAT_STARS = (
-    "CASE WHEN excluded.correct = 0 THEN 0 WHEN excluded.hints_used > 0 THEN 1 ELSE 2 END"
-)
-"""Stars of an answer that is not the first: 2 at most."""
 
 # Counters are SQL expressions over the stored row (`attempts + 1`, the higher of two),
 # never values computed in Python: two games answering on one profile each add their own.
@@ -39,29 +39,17 @@ _UPSERT_QUESTION = f"""
 INSERT INTO questions (profile_id, question_id, attempts, correct, hints_used, solved, stars,
                        seconds, first_solved_at, last_attempt_at)
 VALUES (:profile, :question, 1, :correct, :hints, :correct,
-        CASE WHEN :correct = 0 THEN 0 WHEN :hints > 0 THEN 1 ELSE 3 END,
+        :first_stars,
         :seconds, CASE WHEN :correct = 1 THEN :at END, :at)
 ON CONFLICT (profile_id, question_id) DO UPDATE SET
     attempts = questions.attempts + 1,
     correct = questions.correct + excluded.correct,
     hints_used = {higher("questions", "hints_used")},
     solved = {higher("questions", "solved")},
-    stars = CASE WHEN questions.stars > {_REPEAT_STARS} THEN questions.stars
-                 ELSE {_REPEAT_STARS} END,
+    stars = CASE WHEN :later_stars > questions.stars THEN :later_stars ELSE questions.stars END,
     seconds = questions.seconds + excluded.seconds,
     first_solved_at = COALESCE(questions.first_solved_at, excluded.first_solved_at),
     last_attempt_at = {higher("questions", "last_attempt_at")}
-"""
-
-_REBUILD_QUESTIONS = """
-INSERT INTO questions (profile_id, question_id, attempts, correct, hints_used, solved, stars,
-                       seconds, first_solved_at, last_attempt_at)
-SELECT profile_id, question_id, COUNT(*), SUM(correct), MAX(hints_used), MAX(correct),
-       MAX(CASE WHEN correct = 0 THEN 0 WHEN hints_used > 0 THEN 1 WHEN n = 1 THEN 3 ELSE 2 END),
-       SUM(seconds), MIN(CASE WHEN correct = 1 THEN answered_at END), MAX(answered_at)
-FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY question_id ORDER BY answered_at, id) AS n
-      FROM attempts WHERE profile_id = :profile) AS numbered
-GROUP BY profile_id, question_id
 """
 
 
@@ -73,8 +61,8 @@ def insert_attempt(connection: Connection, profile_id: int, row: AttemptRow) -> 
     """
     inserted = connection.execute(
         "INSERT INTO attempts (uid, profile_id, question_id, answered_at, answer, correct,"
-        " seconds, hints_used, mode, variant_seed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (uid) DO NOTHING RETURNING id",
+        " seconds, hints_used, mode, variant_seed, diagnosis, fingerprint)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO NOTHING RETURNING id",
         (
             row.uid,
             profile_id,
@@ -86,6 +74,8 @@ def insert_attempt(connection: Connection, profile_id: int, row: AttemptRow) -> 
             row.hints_used,
             row.mode,
             None if row.variant_seed is None else str(row.variant_seed),
+            row.diagnosis,
+            row.fingerprint,
         ),
     ).fetchone()
     if inserted is None:
@@ -103,6 +93,14 @@ def insert_attempt(connection: Connection, profile_id: int, row: AttemptRow) -> 
             "question": row.question_id,
             "correct": int(row.correct),
             "hints": row.hints_used,
+            # The star rule is scoring.question_stars; whether this is the first attempt is
+            # only known in SQL (insert or update), so both values go in.
+            "first_stars": question_stars(
+                solved=row.correct, first_try=True, hints_used=row.hints_used
+            ),
+            "later_stars": question_stars(
+                solved=row.correct, first_try=False, hints_used=row.hints_used
+            ),
             "seconds": row.seconds,
             "at": row.answered_at,
         },
@@ -112,10 +110,34 @@ def insert_attempt(connection: Connection, profile_id: int, row: AttemptRow) -> 
 def rebuild_questions(connection: Connection, profile_id: int) -> None:
     """Recompute a profile's per-question counters from its attempt log (after an import).
 
-    Gives the same numbers the incremental upsert gives, ordering attempts by time.
+    Gives the same numbers the incremental upsert gives, ordering attempts by time. The
+    stars come from `scoring.question_stars` in Python (no SQL function: PostgreSQL has
+    none of ours), the rest are the same sums, maxima and minima.
     """
     connection.execute("DELETE FROM questions WHERE profile_id = ?", (profile_id,))
-    connection.execute(_REBUILD_QUESTIONS, {"profile": profile_id})
+    rows: dict[str, list[Any]] = {}
+    for question, correct, hints, seconds, at in connection.execute(
+        "SELECT question_id, correct, hints_used, seconds, answered_at FROM attempts"
+        " WHERE profile_id = ? ORDER BY answered_at, id",
+        (profile_id,),
+    ):
+        first = question not in rows
+        row = rows.setdefault(question, [profile_id, question, 0, 0, 0, 0, 0, 0.0, None, at])
+        stars = question_stars(solved=bool(correct), first_try=first, hints_used=hints)
+        row[2] += 1
+        row[3] += correct
+        row[4] = max(row[4], hints)
+        row[5] = max(row[5], correct)
+        row[6] = max(row[6], stars)
+        row[7] += seconds
+        if correct and row[8] is None:
+            row[8] = at
+        row[9] = max(row[9], at)
+    connection.executemany(
+        "INSERT INTO questions (profile_id, question_id, attempts, correct, hints_used, solved,"
+        " stars, seconds, first_solved_at, last_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        list(rows.values()),
+    )
 
 
 QUESTION_COLUMNS = (
@@ -150,10 +172,12 @@ def attempt_rows(connection: Connection, profile_id: int) -> Iterable[AttemptRow
         skills.setdefault(attempt_id, []).append(skill)
     cursor = connection.execute(
         "SELECT id, uid, question_id, answered_at, answer, correct, seconds, hints_used, mode,"
-        " variant_seed FROM attempts WHERE profile_id = ? ORDER BY answered_at, id",
+        " variant_seed, diagnosis, fingerprint FROM attempts WHERE profile_id = ?"
+        " ORDER BY answered_at, id",
         (profile_id,),
     )
-    for attempt_id, uid, question, at, answer, correct, seconds, hints, mode, seed in cursor:
+    for row in cursor:
+        attempt_id, uid, question, at, answer, correct, seconds, hints, mode, seed = row[:10]
         yield AttemptRow(
             uid=uid,
             question_id=question,
@@ -165,4 +189,6 @@ def attempt_rows(connection: Connection, profile_id: int) -> Iterable[AttemptRow
             mode=mode,
             variant_seed=None if seed is None else int(seed),
             skills=tuple(skills.get(attempt_id, ())),
+            diagnosis=row[10],
+            fingerprint=row[11],
         )

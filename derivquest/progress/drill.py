@@ -14,7 +14,7 @@ from derivquest.progress.drill_results import (
     DrillQuestion,
     DrillResultItem,
     DrillSummary,
-    Outcome,
+    ItemResult,
 )
 from derivquest.progress.scoring import DrillSetting, points_for
 
@@ -181,7 +181,7 @@ class DrillSession:
             seconds=ended - self._started,
         )
 
-    def _settle(self, outcome: Outcome, submitted_at: float | None) -> AnswerOutcome:
+    def _settle(self, outcome: ItemResult, submitted_at: float | None) -> AnswerOutcome:
         now = self._clock.monotonic() if submitted_at is None else submitted_at
         question = self._current
         if question is None:
@@ -208,7 +208,7 @@ class DrillSession:
         )
 
     def _record(
-        self, question: DrillQuestion, outcome: Outcome, seconds: float, points: int
+        self, question: DrillQuestion, outcome: ItemResult, seconds: float, points: int
     ) -> None:
         self._items.append(
             DrillResultItem(

@@ -9,7 +9,7 @@ from typing import Literal
 
 from derivquest.progress.scoring import DrillSetting
 
-Outcome = Literal["correct", "wrong", "skipped", "unanswered"]
+ItemResult = Literal["correct", "wrong", "skipped", "unanswered"]
 """What happened to one drill item; "unanswered" is the item on screen when time ran out."""
 
 SLOWEST_COUNT = 3
@@ -33,7 +33,7 @@ class DrillResultItem:
     question_id: str
     variant_seed: int
     position: int
-    outcome: Outcome
+    outcome: ItemResult
     seconds: float
     points: int
 
@@ -42,7 +42,7 @@ class DrillResultItem:
 class AnswerOutcome:
     """What the screen shows after an answer."""
 
-    outcome: Outcome
+    outcome: ItemResult
     points: int
     speed_bonus: int
     streak_bonus: int

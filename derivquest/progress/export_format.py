@@ -18,7 +18,7 @@ from pydantic import (
     model_validator,
 )
 
-from derivquest.progress.drill_results import Outcome
+from derivquest.progress.drill_results import ItemResult
 from derivquest.progress.errors import ProfileError, ProgressError
 from derivquest.progress.profiles import check_name
 from derivquest.progress.records import MAX_SEED, Mode, check_level_id, check_question_id
@@ -120,6 +120,8 @@ class AttemptOut(Model):
     mode: Mode
     variant_seed: Seed | None = None
     skills: Skills = []
+    diagnosis: Annotated[str, Field(max_length=80)] | None = None
+    fingerprint: Annotated[str, Field(max_length=80)] | None = None
 
 
 class LevelOut(Model):
@@ -150,7 +152,7 @@ class DrillItemOut(Model):
     position: Ordinal
     question_id: QuestionId
     variant_seed: Seed
-    outcome: Outcome
+    outcome: ItemResult
     seconds: Seconds
     points: Count
 

@@ -251,18 +251,29 @@ CREATE INDEX attempts_by_time ON attempts(profile_id, answered_at);
 """Version 3 for PostgreSQL. (A PostgreSQL database only ever had the JSON column empty:
 the backend came with version 3, but the chain stays whole.)"""
 
-V4_CLASSES = """
+V4_DIAGNOSES = """
+ALTER TABLE attempts ADD COLUMN diagnosis TEXT;
+ALTER TABLE attempts ADD COLUMN fingerprint TEXT;
+CREATE INDEX attempts_by_diagnosis ON attempts(question_id, diagnosis)
+    WHERE diagnosis IS NOT NULL;
+"""
+"""Version 4: each attempt keeps the judge's mistake id and the answer's fingerprint (its
+values at the question's fixed points), so a teacher's report can count mistakes and group
+equal wrong answers. Older attempts have neither (NULL): they were never diagnosed."""
+
+V5_CLASSES = """
 ALTER TABLE profiles ADD COLUMN cohort TEXT;
 CREATE INDEX profiles_by_cohort ON profiles(cohort);
 """
-"""Version 4: each student's class (cohort, e.g. 7B), for a school's report by class.
+"""Version 5: each student's class (cohort, e.g. 7B), for a school's report by class.
 Portable: the same SQL on SQLite and PostgreSQL."""
 
 MIGRATIONS: tuple[Step, ...] = (
     Migration(V1_CORE, V1_CORE_PG),
     Migration(V2_DRILLS, V2_DRILLS_PG),
     Migration(V3_SKILLS, V3_SKILLS_PG),
-    V4_CLASSES,
+    V4_DIAGNOSES,  # portable: the same SQL on both (a partial index is fine in both)
+    V5_CLASSES,
 )
 """MIGRATIONS[n] turns a version-n database into version n + 1 (0 is an empty file).
 Never edit a shipped entry: add a new one."""

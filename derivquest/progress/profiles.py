@@ -9,10 +9,8 @@ from typing import Any
 
 from derivquest.progress.dialect import Connection
 from derivquest.progress.errors import ProfileError
+from derivquest.progress.names import name_problem
 from derivquest.progress.records import Profile
-
-MAX_NAME = 40
-"""Longest profile name, in characters."""
 
 MAX_COHORT = 20
 """Longest class name, in characters."""
@@ -21,12 +19,11 @@ _COLUMNS = "id, name, player_id, created_at, cohort"
 
 
 def check_name(name: str) -> str:
-    """Return the name stripped, or raise ProfileError when it is empty, long or unprintable."""
+    """Return the name stripped, or raise ProfileError when it breaks the name rule."""
     clean = name.strip()
-    if not clean or len(clean) > MAX_NAME:
-        raise ProfileError(f"a profile name has 1 to {MAX_NAME} characters")
-    if any(unicodedata.category(char).startswith("C") for char in clean):
-        raise ProfileError("a profile name cannot contain control characters")
+    problem = name_problem(clean)
+    if problem is not None:
+        raise ProfileError(problem)
     return clean
 
 

@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from derivquest.ids import LevelId, QuestionId
+
 Mode = Literal["play", "drill", "review"]
 """Which part of the game an answer came from; every mode shares one store."""
 
-MODES: tuple[Mode, ...] = ("play", "drill", "review")
-
-QUESTION_ID = re.compile(r"[^/\s]+/[^/\s]+/[^/\s]+")
-"""`pack/level/question`: the stable id progress is keyed by (never a position)."""
-
-LEVEL_ID = re.compile(r"[^/\s]+/[^/\s]+")
-"""`pack/level`."""
 
 MAX_SEED = 2**64 - 1
 """Variant seeds are 64-bit unsigned (see derivquest.content.variants.variant_seed)."""
@@ -25,15 +19,13 @@ MAX_SEED = 2**64 - 1
 
 def check_question_id(question_id: str) -> str:
     """Return `question_id`, or raise ValueError when it is not `pack/level/question`."""
-    if not QUESTION_ID.fullmatch(question_id):
-        raise ValueError(f"{question_id!r} is not a pack/level/question id")
+    QuestionId.parse(question_id)
     return question_id
 
 
 def check_level_id(level_id: str) -> str:
     """Return `level_id`, or raise ValueError when it is not `pack/level`."""
-    if not LEVEL_ID.fullmatch(level_id):
-        raise ValueError(f"{level_id!r} is not a pack/level id")
+    LevelId.parse(level_id)
     return level_id
 
 
@@ -56,7 +48,9 @@ def check_amount(value: float, what: str) -> float:
 
 def level_of(question_id: str) -> str:
     """Return the `pack/level` part of a question id."""
-    return question_id.rsplit("/", 1)[0]
+    parsed = QuestionId.read(question_id)
+    # Not an id at all: no level has it, so it is ignored like any unknown id.
+    return question_id if parsed is None else str(parsed.level_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,12 +116,12 @@ class ProgressSummary:
 
     def completed_levels(self, pack_id: str) -> frozenset[str]:
         """Return the ids (within `pack_id`) of the completed levels, for `Pack.is_unlocked`."""
-        prefix = pack_id + "/"
-        return frozenset(
-            level_id[len(prefix) :]
-            for level_id, level in self.levels.items()
-            if level.completed and level_id.startswith(prefix)
-        )
+        completed = set()
+        for level_id, level in self.levels.items():
+            parsed = LevelId.read(level_id)
+            if level.completed and parsed is not None and parsed.pack == pack_id:
+                completed.add(parsed.level)
+        return frozenset(completed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,17 +142,17 @@ class ResumePoint:
     @property
     def pack(self) -> str:
         """The pack id."""
-        return self.question_id.split("/")[0]
+        return QuestionId.parse(self.question_id).pack
 
     @property
     def level(self) -> str:
         """The level id within the pack."""
-        return self.question_id.split("/")[1]
+        return QuestionId.parse(self.question_id).level
 
     @property
     def question(self) -> str:
         """The question id within the level."""
-        return self.question_id.split("/")[2]
+        return QuestionId.parse(self.question_id).question
 
 
 @dataclass(frozen=True, slots=True)

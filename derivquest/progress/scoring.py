@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 STANDARD_MINUTES: tuple[int, ...] = (1, 3, 5)
@@ -23,6 +23,27 @@ STREAK_BONUS_STEP = 10
 
 STREAK_BONUS_MAX = 50
 """...up to this much (reached at the sixth correct answer in a row)."""
+
+MAX_STARS = 3
+"""The most stars a question or a level can earn."""
+
+
+def question_stars(*, solved: bool, first_try: bool, hints_used: int) -> int:
+    """The one star rule: 3 solved at the first try without hints, 2 solved without hints,
+    1 solved with hints, 0 not solved (or given up).
+
+    The game scores each question with it and the store keeps each question's best with it.
+    """
+    if not solved:
+        return 0
+    if hints_used > 0:
+        return 1
+    return MAX_STARS if first_try else 2
+
+
+def level_stars(stars: Sequence[int]) -> int:
+    """A level's stars: the average of its questions', rounded down (0 to 3)."""
+    return sum(stars) // len(stars) if stars else 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -198,6 +198,8 @@ class ProgressStore:
         skills: Iterable[str] = (),
         mode: Mode = "play",
         variant_seed: int | None = None,
+        diagnosis: str | None = None,
+        fingerprint: str | None = None,
     ) -> None:
         """Save one judged answer; returns only once it is committed (show the verdict then).
 
@@ -210,6 +212,8 @@ class ProgressStore:
             skills: the question's skill tags (for mastery and review).
             mode: which part of the game it came from.
             variant_seed: the variant answered, when randomised.
+            diagnosis: the judge's mistake id for a wrong answer, if it named one.
+            fingerprint: the answer's fingerprint (`Verdict.fingerprint`), if judged.
 
         Raises:
             ProgressError: not saved (disk full, read-only...): show its message.
@@ -228,6 +232,8 @@ class ProgressStore:
             mode=mode,
             variant_seed=None if variant_seed is None else check_seed(variant_seed),
             skills=tuple(sorted(set(skills))),
+            diagnosis=diagnosis,
+            fingerprint=fingerprint,
         )
         with self._db.write() as connection:
             insert_attempt(connection, profile_id, row)

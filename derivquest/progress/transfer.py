@@ -75,6 +75,8 @@ def export_document(
                 mode=row.mode,
                 variant_seed=row.variant_seed,
                 skills=list(row.skills),
+                diagnosis=row.diagnosis,
+                fingerprint=row.fingerprint,
             )
             for row in attempt_rows(connection, profile.id)
         ]
@@ -255,4 +257,6 @@ def _attempt_row(attempt: AttemptOut) -> AttemptRow:
         mode=attempt.mode,
         variant_seed=attempt.variant_seed,
         skills=tuple(sorted(set(attempt.skills))),
+        diagnosis=attempt.diagnosis,
+        fingerprint=attempt.fingerprint,
     )

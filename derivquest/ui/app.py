@@ -28,13 +28,14 @@ from derivquest.ui.commands import GameCommands
 from derivquest.ui.screens.start import StartScreen
 from derivquest.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from derivquest.ui.strings import t
+from derivquest.ui.terminal_colours import theme_for_terminal, use_terminal_default_colours
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
     from derivquest.content import Catalog
     from derivquest.game.ports import GameStore
-    from derivquest.game.session import GameSession
+    from derivquest.game.session import PlayerGame
     from derivquest.progress import Clock, DrillSetting
     from derivquest.ui.drill_flow import DrillFlow
     from derivquest.ui.hangup import HangupGuard
@@ -84,7 +85,7 @@ class DerivQuestApp(App[None]):
         self.judge = judge
         self.language = language
         """en or bn; the game falls back to English where a text is missing."""
-        self.session: GameSession | None = None
+        self.session: PlayerGame | None = None
         self._profile_name = profile
         self._waiting_profile: str | None = None
         self._owns_judge = owns_judge
@@ -93,10 +94,23 @@ class DerivQuestApp(App[None]):
         self._clock = clock
         self._drills: DrillFlow | None = None
         self.theme = theme if theme in THEMES else "ansi-dark"
+        if self.no_color:
+            use_terminal_default_colours(self)
+
+    def validate_theme(self, theme: str) -> str:
+        """A 16-colour terminal draws the ANSI theme of the same brightness (readable there).
+
+        Only once a real terminal is attached: before that (and in headless tests) the
+        colours the console would report are a guess from the environment.
+        """
+        if self._driver is None or self.is_headless:
+            return theme
+        return theme_for_terminal(self, theme)
 
     # -- start-up ---------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self.theme = self.theme  # now that the terminal is known (see validate_theme)
         if not self.is_headless:  # a real game: SIGHUP finishes the answer in flight first
             from derivquest.ui.hangup import HangupGuard
 
@@ -156,13 +170,13 @@ class DerivQuestApp(App[None]):
         if self._catalog is None:
             self._waiting_profile = name  # the catalog is still loading: continue when it is
             return
-        from derivquest.game.session import GameSession
+        from derivquest.game.session import PlayerGame
         from derivquest.ui.screens.question import QuestionScreen
 
         profile = self.store.profile_named(name) or self.store.create_profile(name)
         if self.served:
             self._settings_file = profile_settings_path(profile.name)
-        self.session = GameSession(
+        self.session = PlayerGame(
             self.catalog, self.judge, self.store, profile.id, profile.player_id, self.language
         )
         self.show_map()
@@ -173,7 +187,7 @@ class DerivQuestApp(App[None]):
         if run is not None:
             self.push_screen(QuestionScreen(self.session, run), self._after_level)
 
-    def current_session(self) -> GameSession:
+    def current_session(self) -> PlayerGame:
         """The player's session (there is one once a player is chosen)."""
         assert self.session is not None
         return self.session
@@ -249,9 +263,7 @@ class DerivQuestApp(App[None]):
         from derivquest.ui.screens.skills import SkillsScreen
 
         if self.session is not None:
-            known = [ref.full_id for ref in self.catalog.questions()]
-            mastery = self.store.skills.mastery(self.session.profile_id, known_ids=known)
-            self.push_screen(SkillsScreen(mastery, self.language))
+            self.push_screen(SkillsScreen(self.session.mastery(), self.language))
 
     def action_review(self) -> None:
         """An untimed session on the skills due today and the weak ones."""

@@ -14,7 +14,7 @@ GAME_COMMANDS = (
     ("Drill history and personal bests", "history"),
     ("Skills: mastery per skill", "skills"),
     ("Chart: tangent line visualizer", "chart('tangent')"),
-    ("Chart: gradient descent", "chart('descent')"),
+    ("Chart: gradient descent", "chart('gradient-descent')"),
     ("Chart: gradient check (numerical vs analytical)", "chart('gradient-check')"),
     ("Chart: activations and their derivatives", "chart('activations')"),
     ("Settings: language and colours", "settings"),

@@ -87,8 +87,7 @@ class DrillFlow:
     def history(self) -> None:
         """Scores of past drills, and personal bests."""
         app = self.app
-        profile_id = app.current_session().profile_id
-        history = list(app.store.drills.history(profile_id))
+        session = app.current_session()
         app.push_screen(
-            HistoryScreen(history, app.store.drills.personal_bests(profile_id), app.language)
+            HistoryScreen(session.drill_history(), session.personal_bests(), app.language)
         )

@@ -20,8 +20,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "bn": "এখনো কোনো player নেই: একটা নাম লিখে Enter চাপুন।",
     },
     "start.bad_name": {
-        "en": "A name needs 1 to 30 letters, digits, spaces, - or _.",
-        "bn": "নামে 1 থেকে 30টি অক্ষর, সংখ্যা, space, - বা _ থাকতে পারে।",
+        "en": "A name needs 1 to {max} letters, digits, spaces, ., - or _,"
+        " starting with a letter or digit.",
+        "bn": "নামে 1 থেকে {max}টি অক্ষর, সংখ্যা, space, ., - বা _ থাকতে পারে; শুরুতে অক্ষর বা সংখ্যা।",
     },
     "map.title": {"en": "Course map", "bn": "Course map"},
     "map.summary": {
@@ -62,19 +63,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Answer the question, or give up with Ctrl+G, first.",
         "bn": "আগে প্রশ্নের উত্তর দিন, বা Ctrl+G দিয়ে give up করুন।",
     },
-    "question.placeholder.derivative": {
-        "en": "type the derivative, e.g. 15(3x+2)^4",
-        "bn": "derivative লিখুন, যেমন 15(3x+2)^4",
-    },
-    "question.placeholder.expression": {
-        "en": "type an expression, e.g. 2x(wx - y)",
-        "bn": "একটা expression লিখুন, যেমন 2x(wx - y)",
-    },
-    "question.placeholder.numeric": {
-        "en": "type a number, e.g. 12, 0.25 or 1/4",
-        "bn": "একটা সংখ্যা লিখুন, যেমন 12, 0.25 বা 1/4",
-    },
-    "question.pick": {"en": "Press the number of your choice.", "bn": "আপনার পছন্দের নম্বর চাপুন।"},
     "drill.setup": {"en": "Timed drill", "bn": "সময় ধরে drill"},
     "drill.minutes": {"en": "Length", "bn": "সময়"},
     "drill.skills": {"en": "Skills", "bn": "Skill"},

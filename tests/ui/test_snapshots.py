@@ -23,7 +23,7 @@ def _profile(store: ProgressStore) -> int:
 
 
 def test_course_map(snap_compare: SnapCompare, make_game: AppFactory) -> None:
-    """The built-in course on the map: 14 levels in the lesson's order, the first open
+    """The built-in course on the map: 19 levels in the lesson's order, the first open
     (0/8), every other one locked, the first level's details on the right, the chart keys
     in the footer."""
     app = make_game(catalog=load_catalog(user=False, entry_points=False))
@@ -92,15 +92,19 @@ def test_descent_chart(snap_compare: SnapCompare, make_game: AppFactory) -> None
     the path down to w = 3 on the left, loss per step falling on the right, and the status
     line saying it converged."""
     app = make_game()
-    assert snap_compare(app, terminal_size=(80, 24), run_before=_chart(app, "descent", ("r",)))
+    assert snap_compare(
+        app, terminal_size=(80, 24), run_before=_chart(app, "gradient-descent", ("r",))
+    )
 
 
 def test_diverging_descent_chart(snap_compare: SnapCompare, make_game: AppFactory) -> None:
     """With lr raised to 0.3 (above 1/x² = 0.25) and a run: the path zig-zags away from
-    w = 3 and the status line says it is overshooting, the error growing ×1.4 per step."""
+    w = 3 and the status line says DIVERGED, as the grader would (|1 - 2·lr·x²| = 1.4 > 1)."""
     app = make_game()
     keys = ("up", "up", "r")
-    assert snap_compare(app, terminal_size=(80, 24), run_before=_chart(app, "descent", keys))
+    assert snap_compare(
+        app, terminal_size=(80, 24), run_before=_chart(app, "gradient-descent", keys)
+    )
 
 
 def test_gradient_check_chart(snap_compare: SnapCompare, make_game: AppFactory) -> None:

@@ -30,7 +30,7 @@ class CourseMapScreen(Screen[None]):
 
     BINDINGS = [
         Binding("t", "chart('tangent')", "tangent", id="map.tangent"),
-        Binding("g", "chart('descent')", "GD", id="map.descent"),
+        Binding("g", "chart('gradient-descent')", "GD", id="map.gradient-descent"),
         Binding("k", "chart('gradient-check')", "grad", id="map.gradcheck"),
         Binding("a", "chart('activations')", "activ", id="map.activations"),
         Binding("d", "app.drill", "drill", id="map.drill"),

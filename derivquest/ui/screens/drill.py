@@ -10,9 +10,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
+from derivquest.engine.presenter import present
 from derivquest.game.drill import DrillAnswer, DrillGame
 from derivquest.progress import DrillSaved, DrillSummary
-from derivquest.ui.screens.question import choice_lines, rich_prompt
+from derivquest.ui.kind_views import Answered, view_for
+from derivquest.ui.screens.question import rich_prompt
 from derivquest.ui.strings import t
 from derivquest.ui.widgets.answer_input import AnswerInput
 
@@ -72,30 +74,41 @@ class DrillScreen(Screen[DrillResult]):
 
     async def show_question(self) -> None:
         """Lay out the current question, or end the drill when there is none."""
-        await self.query("AnswerInput").remove()
+        await self.query(".answer-widget").remove()
         instance = self.game.instance()
         if instance is None:
             self.action_end()
             return
+        view = view_for(instance.kind)
         self.query_one("#drill-prompt", Static).update(rich_prompt(instance.prompt))
         options = self.query_one("#drill-options", Static)
-        options.display = instance.kind == "choice"
-        if instance.kind == "choice":
-            options.update(choice_lines(instance))
+        lines = view.options(instance, self.game.language)
+        options.display = lines is not None
+        options.update(lines or "")
+        widget = view.answer_widget(
+            instance, typed="", language=self.game.language, widget_id="drill-answer"
+        )
+        if widget is None:
             self.focus()
         else:
-            placeholder = t(f"question.placeholder.{instance.kind}", self.game.language)
-            answer = AnswerInput(instance.variables, placeholder=placeholder, id="drill-answer")
-            await self.query_one("#drill-body").mount(answer, after=options)
+            widget.add_class("answer-widget")
+            await self.query_one("#drill-body").mount(widget, after=options)
+            if not isinstance(widget, AnswerInput):
+                widget.focus()
 
     @on(AnswerInput.Submitted)
     def _submitted(self, event: AnswerInput.Submitted) -> None:
         self.submit(event.value)
 
+    @on(Answered)
+    def _answered(self, event: Answered) -> None:
+        self.submit(event.value)
+
     def action_choose(self, number: int) -> None:
         instance = self.game.instance()
-        if instance is not None and instance.kind == "choice" and number <= len(instance.options):
-            self.submit(str(number))
+        answer = None if instance is None else view_for(instance.kind).pick(instance, number)
+        if answer is not None:
+            self.submit(answer)
 
     def submit(self, answer: str) -> None:
         """Stop this question's clock now; judge in a worker."""
@@ -114,7 +127,7 @@ class DrillScreen(Screen[DrillResult]):
         feedback = self.query_one("#drill-feedback", Static)
         outcome = result.outcome
         if outcome is None:
-            feedback.update(Text(result.verdict.message, style="bold"))
+            feedback.update(Text(present(result.verdict, self.game.language), style="bold"))
             return
         if result.verdict.correct:
             text = Text(f"+{outcome.points}", style="bold")
@@ -125,7 +138,7 @@ class DrillScreen(Screen[DrillResult]):
             )
         else:
             text = Text(t("drill.missed", self.game.language), style="bold")
-            text.append(" " + result.verdict.message)
+            text.append(" " + present(result.verdict, self.game.language))
         feedback.update(text)
         self._tick()
         self.call_later(self.show_question)

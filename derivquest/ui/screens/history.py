@@ -11,6 +11,7 @@ from textual_plotext import PlotextPlot
 
 from derivquest.progress import HistoryEntry
 from derivquest.ui.strings import t
+from derivquest.ui.widgets.themed_plot import ThemedPlot
 
 
 class HistoryScreen(Screen[None]):
@@ -29,7 +30,7 @@ class HistoryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Label(t("history.title", self.language), classes="screen-title")
-        yield PlotextPlot(id="history-plot")
+        yield ThemedPlot(id="history-plot")
         bests = "   ".join(f"{setting}: {score}" for setting, score in sorted(self.bests.items()))
         line = t("history.bests", self.language, bests=bests or "-")
         if not self.history:

@@ -13,16 +13,14 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Label, Static
 
-from derivquest.content import QuestionInstance
-from derivquest.engine import EngineError, parse
-from derivquest.game.model import LevelRun, Outcome
-from derivquest.game.session import GameSession, level_stars
+from derivquest.game.model import AnswerFeedback, LevelRun
+from derivquest.game.session import PlayerGame
 from derivquest.progress.errors import ProgressError
+from derivquest.progress.scoring import level_stars
 from derivquest.ui.glyphs import stars
+from derivquest.ui.kind_views import Answered, view_for
 from derivquest.ui.strings import t
 from derivquest.ui.widgets.answer_input import AnswerInput
-from derivquest.ui.widgets.chart_base import ChartPanel
-from derivquest.ui.widgets.plot_task import plot_chart, plot_value
 
 SAVE_TYPED_AFTER = 1.0
 """Seconds of quiet typing after which the typed text is saved for resuming."""
@@ -34,16 +32,6 @@ def rich_prompt(text: str) -> Text:
     for index, part in enumerate(re.split(r"`([^`]*)`", text)):
         result.append(part, style="bold" if index % 2 else "")
     return result
-
-
-def choice_lines(instance: QuestionInstance) -> Text:
-    """The options of a choice question, numbered for the number keys."""
-    lines = Text()
-    for number, option in enumerate(instance.options, start=1):
-        lines.append(f"{number}. ", style="bold")
-        lines.append_text(rich_prompt(option.text))
-        lines.append("\n")
-    return lines
 
 
 class QuestionScreen(Screen[None]):
@@ -58,10 +46,10 @@ class QuestionScreen(Screen[None]):
             Binding(str(n), f"choose({n})", show=False, id=f"question.choose{n}")
             for n in range(1, 10)
         ],
-        Binding("enter", "submit_chart", "submit", show=False, id="question.submit_chart"),
+        Binding("enter", "confirm", "submit", show=False, id="question.submit_chart"),
     ]
 
-    def __init__(self, session: GameSession, run: LevelRun) -> None:
+    def __init__(self, session: PlayerGame, run: LevelRun) -> None:
         super().__init__()
         self.session = session
         self.run = run
@@ -99,44 +87,34 @@ class QuestionScreen(Screen[None]):
         )
         self.query_one("#prompt", Static).update(self._prompt())
         # Awaited: the next question's input has the same id as the one being removed.
-        await self.query("AnswerInput, ChartPanel").remove()
-        body = self.query_one("#question-body")
+        await self.query(".answer-widget").remove()
+        view = view_for(instance.kind)
         options = self.query_one("#options", Static)
-        options.display = instance.kind == "choice"
-        if instance.kind == "choice":
-            lines = choice_lines(instance)
-            lines.append(t("question.pick", self.language), style="dim")
-            options.update(lines)
-            self.focus()
-        elif instance.kind == "plot":
-            options.update("")
-            chart = plot_chart(instance)
-            body.mount(chart, after=options)
-            chart.focus()
+        lines = view.options(instance, self.language)
+        options.display = lines is not None
+        options.update(lines or "")
+        widget = view.answer_widget(
+            instance, typed=play.typed, language=self.language, widget_id="answer-input"
+        )
+        if widget is None:
+            self.focus()  # the screen's keys answer (e.g. the option numbers)
         else:
-            options.update("")
-            answer = AnswerInput(
-                instance.variables,
-                value=play.typed,
-                placeholder=t(f"question.placeholder.{instance.kind}", self.language),
-                id="answer-input",
-            )
-            body.mount(answer, after=options)
+            widget.add_class("answer-widget")
+            await self.query_one("#question-body").mount(widget, after=options)
+            if not isinstance(widget, AnswerInput):  # the answer box focuses its own input
+                widget.focus()
         self._set("#verdict", "")
         self._set("#hints", "\n".join(instance.hints[: play.hints_shown]))
         self._set("#solution", "")
 
     def _prompt(self) -> Text:
-        """The prompt, and for 'differentiate F' the function pretty-printed under it."""
+        """The prompt, and under it what the kind adds (e.g. the function drawn in 2-D)."""
         instance = self.run.play.instance
         prompt = rich_prompt(instance.prompt)
-        if instance.kind == "derivative" and instance.function:
-            try:
-                picture = parse(instance.function, instance.variables).pretty()
-            except EngineError:
-                return prompt
-            if "\n" in picture:  # only where 2-D layout helps (powers, fractions)
-                prompt.append("\n\n" + picture)
+        extra = view_for(instance.kind).prompt_extra(instance)
+        if extra is not None:
+            prompt.append("\n\n")
+            prompt.append_text(extra)
         return prompt
 
     def _set(self, selector: str, text: str | Text, status: str | None = None) -> None:
@@ -152,18 +130,24 @@ class QuestionScreen(Screen[None]):
     def _answer_submitted(self, event: AnswerInput.Submitted) -> None:
         self.submit(event.value)
 
+    @on(Answered)
+    def _answered(self, event: Answered) -> None:
+        self.submit(event.value)
+
     def action_choose(self, number: int) -> None:
-        if self.run.play.instance.kind == "choice" and number <= len(
-            self.run.play.instance.options
-        ):
-            self.submit(str(number))
+        instance = self.run.play.instance
+        answer = view_for(instance.kind).pick(instance, number)
+        if answer is not None:
+            self.submit(answer)
 
-    def action_submit_chart(self) -> None:
-        chart = next(iter(self.query(ChartPanel)), None)
-        if chart is not None and self.run.play.instance.kind == "plot":
-            self.submit(plot_value(chart))
+    def action_confirm(self) -> None:
+        widget = next(iter(self.query(".answer-widget")), None)
+        instance = self.run.play.instance
+        answer = None if widget is None else view_for(instance.kind).confirm(instance, widget)
+        if answer is not None:
+            self.submit(answer)
 
-    def submit(self, answer: str | float) -> None:
+    def submit(self, answer: str) -> None:
         """Judge in a worker: the screen keeps responding while the checker works."""
         if self._checking or self.run.play.finished:
             return
@@ -172,7 +156,7 @@ class QuestionScreen(Screen[None]):
         self._judge(answer)
 
     @work(thread=True, exclusive=True, group="judge")
-    def _judge(self, answer: str | float) -> None:
+    def _judge(self, answer: str) -> None:
         # submit() commits the answer to the store before returning, so a verdict on screen
         # is always a saved one.
         try:
@@ -187,7 +171,7 @@ class QuestionScreen(Screen[None]):
         self._checking = False
         self._set("#verdict", t("question.not_saved", self.language, reason=reason), "invalid")
 
-    def _show_outcome(self, outcome: Outcome) -> None:
+    def _show_outcome(self, outcome: AnswerFeedback) -> None:
         self._checking = False
         verdict = outcome.verdict
         text = Text()
@@ -195,7 +179,7 @@ class QuestionScreen(Screen[None]):
         if verdict.correct:
             text.append(t("question.correct", self.language))
             # The engine's plain "Correct." adds nothing; an explanation or plot note does.
-            message = "" if message == "Correct." else " " + message
+            message = "" if verdict.sentence_id == "correct" else " " + message
         text.append(message)
         self._set("#verdict", text, verdict.status)
         if outcome.solution is not None:

@@ -9,10 +9,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, RadioButton, RadioSet
 
-from derivquest.settings import LANGUAGES, THEMES, Settings
+from derivquest.languages import LANGUAGE_NAMES, LANGUAGES
+from derivquest.settings import THEMES, Settings
 from derivquest.ui.strings import t
-
-LANGUAGE_NAMES = {"en": "English", "bn": "বাংলা (Bengali)"}
 
 
 class SettingsScreen(ModalScreen[Settings]):

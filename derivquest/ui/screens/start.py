@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,10 +10,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from derivquest.progress.names import MAX_NAME, is_valid_name
 from derivquest.ui.strings import t
-
-NAME_PATTERN = re.compile(r"^[\w][\w \-]{0,29}$")
-"""1-30 letters, digits, spaces, - or _ (any script: Bengali names welcome)."""
 
 
 class StartScreen(Screen[str]):
@@ -61,7 +57,8 @@ class StartScreen(Screen[str]):
     @on(Input.Submitted, "#new-profile")
     def _created(self, event: Input.Submitted) -> None:
         name = event.value.strip()
-        if not NAME_PATTERN.match(name):
-            self.query_one("#start-message", Static).update(t("start.bad_name", self.language))
+        if not is_valid_name(name):  # the store's rule (any script: Bengali names welcome)
+            message = t("start.bad_name", self.language, max=MAX_NAME)
+            self.query_one("#start-message", Static).update(message)
             return
         self.dismiss(name)

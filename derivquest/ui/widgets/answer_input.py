@@ -139,10 +139,6 @@ class AnswerInput(Vertical):
         """The typed text."""
         return self.query_one(Input).value
 
-    def clear(self) -> None:
-        """Empty the box (after a correct answer)."""
-        self.query_one(Input).value = ""
-
     @on(Input.Changed, "#answer")
     def _changed(self, event: Input.Changed) -> None:
         event.stop()

@@ -13,6 +13,8 @@ from textual.widgets import Static
 from textual_plotext import PlotextPlot
 from textual_plotext.plot import Plot
 
+from derivquest.ui.widgets.themed_plot import ThemedPlot
+
 
 def finite_or_none(values: Sequence[float]) -> list[float | None]:
     """plotext skips None; NaN and infinities would wreck its axis ranges."""
@@ -47,7 +49,7 @@ class ChartPanel(Vertical, can_focus=True):
             return self.panel
 
     def compose(self) -> ComposeResult:
-        yield PlotextPlot()
+        yield ThemedPlot()
         yield Static("", classes="status", markup=False)
 
     def on_mount(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual_plotext.plot import Plot
 
-from derivquest.charts.descent import DescentView
+from derivquest.charts.gradient_descent import DescentView
 from derivquest.ui.glyphs import glyphs
 from derivquest.ui.widgets.chart_base import ChartPanel, finite_or_none, show
 

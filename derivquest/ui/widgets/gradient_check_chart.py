@@ -7,8 +7,7 @@ import math
 from textual.binding import Binding
 from textual_plotext.plot import Plot
 
-from derivquest.charts.gradient_check import GradientCheckView
-from derivquest.content.goals import STEP_SIZES
+from derivquest.charts.gradient_check import STEP_SIZES, GradientCheckView
 from derivquest.ui.glyphs import glyphs
 from derivquest.ui.widgets.chart_base import ChartPanel, finite_or_none, show
 

@@ -7,10 +7,9 @@ import math
 import pytest
 
 from derivquest.charts.activations import ActivationView
-from derivquest.charts.descent import DescentView
 from derivquest.charts.gradient_check import GradientCheckView
+from derivquest.charts.gradient_descent import LEARNING_RATES, DescentView
 from derivquest.charts.tangent import SECANT_MIN, SECANT_START, TangentView
-from derivquest.content import LEARNING_RATES
 from derivquest.engine import EngineError
 
 

@@ -102,7 +102,11 @@ def test_catalog_lookups(builtin_dir: Path, packs_dir: Path) -> None:
     catalog = load_catalog(entry_points=False)
     ref = catalog.question("good-pack/plots/tangent")
     assert ref is not None
-    assert (ref.full_id, ref.index, ref.question.kind) == ("good-pack/plots/tangent", 0, "plot")
+    assert (ref.full_id, ref.index, ref.question.kind_name) == (
+        "good-pack/plots/tangent",
+        0,
+        "plot",
+    )
     assert catalog.question("good-pack/plots/nope") is None
     assert catalog.question("good-pack/nope/tangent") is None
     assert catalog.question("nope/plots/tangent") is None

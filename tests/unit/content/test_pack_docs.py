@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from derivquest.content.docgen import BEGIN, END, field_tables, update
-from derivquest.content.schema import QUESTION_MODELS
+from derivquest.content.schema import question_models
 from derivquest.content.validate import validate_pack
 from derivquest.engine import JudgeService
 
@@ -22,7 +22,7 @@ def test_field_tables_match_the_schema() -> None:
 
 def test_every_model_field_is_documented() -> None:
     tables = field_tables()
-    for model in QUESTION_MODELS.values():
+    for model in question_models().values():
         for name in model.model_fields:
             assert f"| `{name}` |" in tables
 

@@ -8,9 +8,15 @@ from pathlib import Path
 import pytest
 
 from derivquest.content.grading import grade
-from derivquest.content.instance import FeedbackInstance, QuestionInstance, instantiate
+from derivquest.content.instance import QuestionInstance, instantiate
 from derivquest.content.loader import load_pack
 from derivquest.engine import JudgeService
+from derivquest.engine.presenter import present
+from derivquest.kinds.derivative.spec import DerivativePayload
+from derivquest.kinds.expression.spec import ExpressionPayload
+from derivquest.kinds.feedback import FeedbackInstance
+from derivquest.kinds.numeric.spec import NumericPayload
+from derivquest.kinds.registry import UnknownKind
 
 BASE = QuestionInstance(
     full_id="p/l/q",
@@ -24,37 +30,59 @@ BASE = QuestionInstance(
     drill=False,
 )
 
-QUARTER = replace(BASE, kind="numeric", expected="1/4", abs_tol=0.01, variables=())
+
+def derivative(
+    function: str,
+    variable: str = "x",
+    variables: tuple[str, ...] = ("x",),
+    feedback: tuple[FeedbackInstance, ...] = (),
+) -> QuestionInstance:
+    payload = DerivativePayload(function, variable, variables, feedback)
+    return replace(BASE, kind="derivative", payload=payload)
+
+
+def expression(expected: str, variables: tuple[str, ...]) -> QuestionInstance:
+    return replace(BASE, kind="expression", payload=ExpressionPayload(expected, variables))
+
+
+def numeric(
+    expected: str,
+    abs_tol: float | None = None,
+    rel_tol: float | None = None,
+    feedback: tuple[FeedbackInstance, ...] = (),
+) -> QuestionInstance:
+    payload = NumericPayload(expected, abs_tol, rel_tol, feedback)
+    return replace(BASE, kind="numeric", payload=payload)
 
 
 @pytest.mark.parametrize(
     ("instance", "answer", "status"),
     [
-        (replace(BASE, function="(3x+2)^5"), "15(3x+2)^4", "correct"),
-        (replace(BASE, function="(3x+2)^5"), "5(3x+2)^4", "incorrect"),
-        (replace(BASE, function="(3x+2)^5"), "15(3x+2", "invalid"),
+        (derivative("(3x+2)^5"), "15(3x+2)^4", "correct"),
+        (derivative("(3x+2)^5"), "5(3x+2)^4", "incorrect"),
+        (derivative("(3x+2)^5"), "15(3x+2", "invalid"),
         (
-            replace(BASE, function="w^2*x", variable="w", variables=("w", "x")),
+            derivative("w^2*x", "w", ("w", "x")),
             "2wx",
             "correct",
         ),
         (
-            replace(BASE, kind="expression", expected="2x(wx-y)", variables=("w", "x", "y")),
+            expression("2x(wx-y)", ("w", "x", "y")),
             "2wx^2 - 2xy",
             "correct",
         ),
         (
-            replace(BASE, kind="numeric", expected="1/4", abs_tol=0.01, variables=()),
+            numeric("1/4", abs_tol=0.01),
             "0.25",
             "correct",
         ),
         (
-            replace(BASE, kind="numeric", expected="1/4", abs_tol=0.01, variables=()),
+            numeric("1/4", abs_tol=0.01),
             "0.3",
             "incorrect",
         ),
         (
-            replace(BASE, kind="numeric", expected="e^2", rel_tol=0.001, variables=()),
+            numeric("e^2", rel_tol=0.001),
             "7.389",
             "correct",
         ),
@@ -67,15 +95,11 @@ def test_typed_answers(
 
 
 def test_derivative_mistake_is_diagnosed(judge_service: JudgeService) -> None:
-    verdict = grade(replace(BASE, function="(3x+2)^5"), "5(3x+2)^4", judge_service)
+    verdict = grade(derivative("(3x+2)^5"), "5(3x+2)^4", judge_service)
     assert verdict.diagnosis is not None
 
 
-FEEDBACK = replace(
-    BASE,
-    function="x^3",
-    feedback=(FeedbackInstance("x^2", "Bring the 3 down in front."),),
-)
+FEEDBACK = derivative("x^3", feedback=(FeedbackInstance("x^2", "Bring the 3 down in front."),))
 
 
 @pytest.mark.parametrize(
@@ -100,13 +124,8 @@ def test_author_feedback(
 
 
 def test_numeric_feedback(judge_service: JudgeService) -> None:
-    instance = replace(
-        BASE,
-        kind="numeric",
-        expected="12",
-        abs_tol=0.01,
-        variables=(),
-        feedback=(FeedbackInstance("6", "You forgot to square 2."),),
+    instance = numeric(
+        "12", abs_tol=0.01, feedback=(FeedbackInstance("6", "You forgot to square 2."),)
     )
     assert grade(instance, "6.001", judge_service).message == "You forgot to square 2."
 
@@ -120,6 +139,9 @@ def test_feedback_in_the_players_language(packs_dir: Path, judge_service: JudgeS
     bengali = grade(instantiate(ref, "ana", language="bn"), "2wx - 2y", judge_service)
     assert english.message == "Multiply by the inner derivative, x."
     assert bengali.message == "ভেতরের derivative x দিয়ে গুণ করুন।"
+    # The presenter shows the author's sentence, not the engine's witness sentence.
+    assert bengali.witness is not None
+    assert present(bengali, "bn") == bengali.message
 
 
 @pytest.mark.parametrize(
@@ -147,6 +169,25 @@ def test_choice(
     assert (verdict.status, verdict.message) == (status, message)
 
 
-def test_plot_questions_are_not_graded_from_text(judge_service: JudgeService) -> None:
-    with pytest.raises(ValueError, match="plot questions are not graded from typed text"):
-        grade(replace(BASE, kind="plot"), "1", judge_service)
+def test_an_unknown_kind_raises(judge_service: JudgeService) -> None:
+    """Dispatch is a registry lookup: an unknown kind is an error, never a silent default."""
+    with pytest.raises(UnknownKind, match="no question kind 'essay'"):
+        grade(replace(BASE, kind="essay"), "1", judge_service)
+
+
+def test_a_payload_of_another_kind_is_refused(judge_service: JudgeService) -> None:
+    with pytest.raises(TypeError, match="NumericPayload, not DerivativePayload"):
+        grade(replace(numeric("1", abs_tol=0.1), kind="derivative"), "1", judge_service)
+
+
+@pytest.mark.parametrize(
+    ("answer", "status"), [("0.03", "correct"), ("0.3", "incorrect"), ("lr", "invalid")]
+)
+def test_plot_answers_are_the_charts_state(
+    packs_dir: Path, judge_service: JudgeService, answer: str, status: str
+) -> None:
+    pack = load_pack(packs_dir / "good-pack").pack
+    assert pack is not None
+    ref = pack.question("plots", "descent")
+    assert ref is not None
+    assert grade(instantiate(ref, "ana"), answer, judge_service).status == status

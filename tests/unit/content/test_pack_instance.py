@@ -7,11 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from derivquest.content.instance import QuestionInstance, instantiate
+from derivquest.charts.activations.task import ActivationTask
+from derivquest.charts.gradient_check.task import GradientCheckTask
+from derivquest.charts.gradient_descent.task import DescentTask
+from derivquest.charts.tangent.task import TangentTask
+from derivquest.content.instance import instantiate
 from derivquest.content.loader import load_pack
 from derivquest.content.packs import Pack, QuestionRef
-from derivquest.content.tasks import ActivationTask, DescentTask, GradientCheckTask, TangentTask
 from derivquest.content.variants import draw_params, variant_seed
+from derivquest.kinds.base import payload_of
+from derivquest.kinds.choice.spec import ChoicePayload
+from derivquest.kinds.derivative.spec import DerivativePayload
+from derivquest.kinds.expression.spec import ExpressionPayload
+from derivquest.kinds.numeric.spec import NumericPayload
+from derivquest.kinds.plot.spec import PlotPayload
 
 
 @pytest.fixture
@@ -36,13 +45,14 @@ def test_derivative_instance(pack: Pack) -> None:
     assert instance.full_id == "good-pack/rules/power"
     assert instance.question_id == "power"
     assert instance.values == values
-    assert instance.function == f"{shown_a}x^{n}"
+    task = payload_of(instance, DerivativePayload)
+    assert task.function == f"{shown_a}x^{n}"
     assert instance.prompt == f"Differentiate `{shown_a}x^{n}`."
-    assert (instance.variable, instance.variables) == ("x", ("x",))
+    assert (task.variable, task.variables) == ("x", ("x",))
     assert instance.skills == ("power", "chain")  # the level's skills
     assert instance.drill
-    assert instance.feedback[0].answer == f"{shown_a}x^({n} - 1)"
-    assert instance.feedback[0].text == "Keep the exponent as a factor."
+    assert task.feedback[0].answer == f"{shown_a}x^({n} - 1)"
+    assert task.feedback[0].text == "Keep the exponent as a factor."
 
 
 def test_same_player_round_same_instance(pack: Pack) -> None:
@@ -55,8 +65,9 @@ def test_language_and_english_fallback(pack: Pack) -> None:
     bn = instantiate(question, "ana", language="bn")
     assert bn.language == "bn"
     assert bn.prompt == "7-এর derivative:"
-    assert bn.options[1].explanation == "ওটা মান।"
-    assert bn.options[0].text == "0"  # a plain string: the same in every language
+    options = payload_of(bn, ChoicePayload).options
+    assert options[1].explanation == "ওটা মান।"
+    assert options[0].text == "0"  # a plain string: the same in every language
     english = instantiate(ref(pack, "rules", "chain"), "ana", language="en")
     assert english.skills == ("chain",)  # the question's own skills
 
@@ -68,33 +79,37 @@ def test_answer_and_function_placeholders(pack: Pack) -> None:
     assert chain.solution == f"Chain rule: `15*(3*x + {b})^4`."
     choice = instantiate(ref(pack, "rules", "constant"), "ana")
     assert choice.solution == "It is 0."
-    assert choice.correct_option == 1
+    assert payload_of(choice, ChoicePayload).correct_option == 1
     numeric = instantiate(ref(pack, "rules", "slope"), "ana")
     p = numeric.values["p"]
-    assert numeric.expected == (f"2*({p})" if p < 0 else f"2*{p}")
+    task = payload_of(numeric, NumericPayload)
+    assert task.expected == (f"2*({p})" if p < 0 else f"2*{p}")
     assert numeric.solution.endswith(f"= `{2 * p}`")
-    assert (numeric.abs_tol, numeric.rel_tol, numeric.variables) == (0.01, None, ())
+    assert (task.abs_tol, task.rel_tol, task.variables) == (0.01, None, ())
 
 
 def test_expression_instance(pack: Pack) -> None:
-    instance = instantiate(ref(pack, "rules", "gradient"), "ana")
-    assert instance.expected == "2x(w*x - y)"
-    assert instance.variables == ("w", "x", "y")
+    task = payload_of(instantiate(ref(pack, "rules", "gradient"), "ana"), ExpressionPayload)
+    assert task.expected == "2x(w*x - y)"
+    assert task.variables == ("w", "x", "y")
 
 
-def plot(pack: Pack, question: str) -> QuestionInstance:
-    return instantiate(ref(pack, "plots", question), "ana")
+def plot(pack: Pack, question: str) -> PlotPayload:
+    return payload_of(instantiate(ref(pack, "plots", question), "ana"), PlotPayload)
 
 
 def test_plot_tasks_are_resolved_to_numbers(pack: Pack) -> None:
-    tangent = plot(pack, "tangent")
-    assert isinstance(tangent.plot, TangentTask)
-    assert tangent.plot.target == tangent.values["m"]
-    assert tangent.function == "x^2"
-    assert (tangent.plot.x_min, tangent.plot.x_max, tangent.plot.x_step) == (-3, 3, 0.1)
-    assert plot(pack, "descent").plot == DescentTask(x=2, y=6, w0=0, max_steps=50, tolerance=0.01)
-    check = plot(pack, "gradient-check").plot
+    tangent = instantiate(ref(pack, "plots", "tangent"), "ana")
+    task = payload_of(tangent, PlotPayload)
+    assert isinstance(task.task, TangentTask)
+    assert task.task.target == tangent.values["m"]
+    assert task.function == "x^2"
+    assert (task.task.x_min, task.task.x_max, task.task.x_step) == (-3, 3, 0.1)
+    descent = plot(pack, "descent")
+    assert descent.task == DescentTask(x=2, y=6, w0=0, max_steps=50, tolerance=0.01)
+    assert descent.function is None  # the descent chart draws no f(x)
+    check = plot(pack, "gradient-check").task
     assert isinstance(check, GradientCheckTask)
     assert math.isclose(check.at, math.pi / 4)
-    activation = plot(pack, "sigmoid-peak").plot
-    assert activation == ActivationTask("sigmoid", 0, 0.05, -3, 0.1)
+    assert plot(pack, "sigmoid-peak").task == ActivationTask("sigmoid", 0, 0.05, -3, 0.1)
+    assert plot(pack, "sigmoid-peak").function is None  # a name, not an author's f(x)

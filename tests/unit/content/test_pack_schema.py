@@ -15,13 +15,10 @@ from derivquest.content.fields import (
     text_in,
     text_languages,
 )
-from derivquest.content.schema import (
-    ChoiceQuestion,
-    DerivativeQuestion,
-    Level,
-    Manifest,
-    json_schema,
-)
+from derivquest.content.schema import Level, Manifest, json_schema
+from derivquest.kinds.choice.spec import ChoiceQuestion
+from derivquest.kinds.derivative.spec import DerivativeQuestion
+from derivquest.kinds.plot.spec import PlotQuestion
 
 QUESTION: dict[str, Any] = {
     "id": "q",
@@ -92,7 +89,9 @@ def test_numbers_accept_ints_where_floats_are_meant() -> None:
     plot = {"chart": "gradient-check", "function": "sin(x)", "at": 1, "tolerance": 1}
     question = {"id": "p", "kind": "plot", "prompt": "?", "solution": "!", "plot": plot}
     level = Level.model_validate({**LEVEL, "questions": [question]})
-    assert level.questions[0].plot.at == 1.0  # type: ignore[union-attr]
+    question_model = level.questions[0]
+    assert isinstance(question_model, PlotQuestion)
+    assert question_model.plot.__dict__["at"] == 1.0
 
 
 @pytest.mark.parametrize(

@@ -7,12 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from derivquest.content import DescentTask, TangentTask, load_catalog
+from derivquest.charts.gradient_descent.task import SPEC as DESCENT
+from derivquest.charts.gradient_descent.task import DescentTask
+from derivquest.charts.tangent.task import SPEC as TANGENT
+from derivquest.charts.tangent.task import TangentTask
+from derivquest.content import load_catalog
 from derivquest.engine import JudgeService
 from derivquest.game.model import FAILURES_BEFORE_SOLUTION, QuestionPlay
-from derivquest.game.plot_grading import grade_plot
-from derivquest.game.session import GameSession, level_stars, question_stars
+from derivquest.game.session import PlayerGame, question_stars
 from derivquest.progress import ProgressStore, StoreUnavailableError
+from derivquest.progress.scoring import level_stars
 
 GAME_PACK = Path(__file__).parents[2] / "fixtures" / "packs" / "game-pack"
 
@@ -25,10 +29,10 @@ def store(tmp_path: Path) -> Iterator[ProgressStore]:
 
 
 @pytest.fixture
-def session(store: ProgressStore, judge_service: JudgeService) -> GameSession:
+def session(store: ProgressStore, judge_service: JudgeService) -> PlayerGame:
     profile = store.create_profile("Ana", player_id="ana-seed")
     catalog = load_catalog(extra=[GAME_PACK], builtin=False, user=False, entry_points=False)
-    return GameSession(catalog, judge_service, store, profile.id, profile.player_id)
+    return PlayerGame(catalog, judge_service, store, profile.id, profile.player_id)
 
 
 def _play(solved: bool, failures: int, hints: int, gave_up: bool = False) -> QuestionPlay:
@@ -52,7 +56,7 @@ def test_level_stars_are_the_rounded_down_average(stars: list[int], level: int) 
     assert level_stars(stars) == level
 
 
-def test_the_second_level_is_locked_until_the_first_is_done(session: GameSession) -> None:
+def test_the_second_level_is_locked_until_the_first_is_done(session: PlayerGame) -> None:
     levels = {entry.level_id: entry for entry in session.map()[0].levels}
     assert not levels["first"].locked
     assert levels["second"].locked and levels["second"].missing == ("First steps",)
@@ -67,7 +71,7 @@ def test_the_second_level_is_locked_until_the_first_is_done(session: GameSession
 
 
 def test_a_level_result_not_saved_is_saved_by_the_retry_and_counted_once(
-    session: GameSession, store: ProgressStore, monkeypatch: pytest.MonkeyPatch
+    session: PlayerGame, store: ProgressStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The database is away when the level ends: advance raises, changes nothing, and the
     retry records the level with the same stars (the last question's stars not doubled)."""
@@ -93,7 +97,7 @@ def test_a_level_result_not_saved_is_saved_by_the_retry_and_counted_once(
 
 
 def test_an_answer_is_committed_before_submit_returns(
-    session: GameSession, store: ProgressStore
+    session: PlayerGame, store: ProgressStore
 ) -> None:
     run = session.start_level("game-test", "first")
     outcome = session.submit(run, "5(3x+2)^4")
@@ -107,14 +111,14 @@ def test_an_answer_is_committed_before_submit_returns(
     assert progress is not None and progress.attempts == 1 and not progress.solved
 
 
-def test_invalid_answers_are_not_recorded(session: GameSession, store: ProgressStore) -> None:
+def test_invalid_answers_are_not_recorded(session: PlayerGame, store: ProgressStore) -> None:
     run = session.start_level("game-test", "first")
     assert session.submit(run, "sin(x))").verdict.status == "invalid"
     assert store.question_progress(session.profile_id, "game-test/first/chain") is None
     assert run.play.failures == 0
 
 
-def test_the_solution_appears_after_repeated_failures(session: GameSession) -> None:
+def test_the_solution_appears_after_repeated_failures(session: PlayerGame) -> None:
     run = session.start_level("game-test", "first")
     outcomes = [session.submit(run, "x") for _ in range(FAILURES_BEFORE_SOLUTION)]
     assert [o.solution is not None for o in outcomes] == [False] * (
@@ -123,14 +127,14 @@ def test_the_solution_appears_after_repeated_failures(session: GameSession) -> N
     assert "15*(3*x + 2)^4" in (outcomes[-1].solution or "")
 
 
-def test_hints_then_none(session: GameSession) -> None:
+def test_hints_then_none(session: PlayerGame) -> None:
     run = session.start_level("game-test", "first")
     assert session.hint(run) == "Outside: u^5. Inside: 3x + 2."
     assert session.hint(run) == "Multiply 5(3x+2)^4 by 3."
     assert session.hint(run) is None
 
 
-def test_resume_gives_back_question_variant_hints_and_typed_text(session: GameSession) -> None:
+def test_resume_gives_back_question_variant_hints_and_typed_text(session: PlayerGame) -> None:
     run = session.start_level("game-test", "first", index=1)
     session.hint(run)
     run.play.typed = "1/"
@@ -144,7 +148,7 @@ def test_resume_gives_back_question_variant_hints_and_typed_text(session: GameSe
 
 
 def test_resume_ignores_a_question_that_no_longer_exists(
-    session: GameSession, store: ProgressStore
+    session: PlayerGame, store: ProgressStore
 ) -> None:
     from derivquest.progress.records import ResumePoint
 
@@ -152,17 +156,75 @@ def test_resume_ignores_a_question_that_no_longer_exists(
     assert session.resume() is None
 
 
-def test_bengali_diagnosis_sentence(session: GameSession) -> None:
+def test_bengali_diagnosis_sentence(session: PlayerGame) -> None:
     session.language = "bn"
     run = session.start_level("game-test", "first")
     assert session.submit(run, "5(3x+2)^4").message.startswith("Chain rule: বাইরের function")
 
 
+def test_bengali_message_keeps_the_witness(session: PlayerGame) -> None:
+    session.language = "bn"
+    run = session.start_level("game-test", "first")
+    outcome = session.submit(run, "5(3x+2)^4")
+    assert "হলে আপনার উত্তর দেয়" in outcome.message and "সঠিক মান" in outcome.message
+
+
+def test_the_attempt_stores_the_mistake_id_and_fingerprint(
+    session: PlayerGame, store: ProgressStore
+) -> None:
+    import sqlite3
+
+    from derivquest.progress.attempts import attempt_rows
+
+    run = session.start_level("game-test", "first")
+    first = session.submit(run, "5(3x+2)^4").verdict
+    session.submit(run, "5(2+3x)^4")  # the same wrong answer, written differently
+    assert store.path is not None
+    with sqlite3.connect(store.path) as connection:
+        rows = list(attempt_rows(connection, session.profile_id))
+    assert [row.diagnosis for row in rows] == ["chain-inner-missing"] * 2
+    assert rows[0].fingerprint == rows[1].fingerprint == first.fingerprint is not None
+
+
 def test_plot_grading() -> None:
     tangent = TangentTask("x^2 - 4*x + 3", 0.0, 0.01, 0.0, 0.5, -2.0, 6.0)
-    assert grade_plot(tangent, 2.0).correct
-    assert grade_plot(tangent, 0.0).message == "f'(0) = -4; the goal is 0."
+    assert TANGENT.grade(tangent, 2.0).correct
+    assert TANGENT.grade(tangent, 0.0).message == "f'(0) = -4; the goal is 0."
     descent = DescentTask(2.0, 6.0, 0.0, 20, 0.01)
-    assert grade_plot(descent, 0.1).correct
-    assert "diverges" in grade_plot(descent, 0.5).message
-    assert "too slow" in grade_plot(descent, 0.001).message
+    assert DESCENT.grade(descent, 0.1).correct
+    assert "diverges" in DESCENT.grade(descent, 0.5).message
+    assert "too slow" in DESCENT.grade(descent, 0.001).message
+
+
+def test_play_mode_stores_the_variant_seed_not_the_round(
+    session: PlayerGame, store: ProgressStore
+) -> None:
+    """Regression: play mode stored the round number (0, 1, ...) as the variant seed."""
+    from derivquest.content import variant_seed
+
+    run = session.start_level("game-test", "first")
+    expected = variant_seed("ana-seed", "game-test/first/chain", run.play.round_number)
+    assert run.play.seed == expected
+    session.submit(run, "5(3x+2)^4")
+    session.save_place(run)
+    point = store.resume_point(session.profile_id)
+    assert point is not None and point.variant_seed == expected
+    attempts = store.export_document().profiles[0].attempts
+    assert [attempt.variant_seed for attempt in attempts] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("answers", "hints", "stars"),
+    [(["right"], 0, 3), (["wrong", "right"], 0, 2), (["right"], 1, 1), (["wrong"], 0, 0)],
+)
+def test_the_game_and_the_store_give_the_same_stars(
+    session: PlayerGame, store: ProgressStore, answers: list[str], hints: int, stars: int
+) -> None:
+    """One star rule: what the level screen counts is what the store keeps."""
+    run = session.start_level("game-test", "first")
+    for _ in range(hints):
+        session.hint(run)
+    for answer in answers:
+        session.submit(run, "15(3x+2)^4" if answer == "right" else "5(3x+2)^4")
+    progress = store.question_progress(session.profile_id, "game-test/first/chain")
+    assert progress is not None and progress.stars == stars == question_stars(run.play)

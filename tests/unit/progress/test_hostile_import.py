@@ -15,6 +15,9 @@ from derivquest.commands import report as report_command
 from derivquest.progress import ProgressStore
 from derivquest.progress.export_format import ImportFormatError, parse_document
 
+NAME_RULE = "(1 to 40 letters, digits, '.', '_', '-' or spaces, starting with a letter or digit)"
+"""The one profile-name rule (derivquest.progress.names), as its messages end."""
+
 Q1 = "calc/power/q1"
 
 VALID: dict[str, Any] = {
@@ -151,9 +154,14 @@ HOSTILE: list[tuple[tuple[str | int, ...], object, str]] = [
     (
         ("profiles", 0, "name"),
         "ana\x1b[31m",
-        "profile 1, name: a profile name cannot contain control characters",
+        f"profile 1, name: a name cannot contain '\\x1b' {NAME_RULE}",
     ),
-    (("profiles", 0, "name"), "a" * 41, "profile 1, name: a profile name has 1 to 40 characters"),
+    (
+        ("profiles", 0, "name"),
+        "a" * 41,
+        "profile 1, name: a name has 1 to 40 letters, digits, '.', '_', '-' or spaces,"
+        " starting with a letter or digit",
+    ),
     (
         ("profiles", 0, "levels", 0, "stars"),
         4,
@@ -256,8 +264,8 @@ def test_every_problem_of_every_record_is_listed() -> None:
     with pytest.raises(ImportFormatError) as caught:
         parse_document(json.dumps(document))
     assert caught.value.problems == [
-        "profile 1, name: a profile name cannot contain control characters",
-        "profile 2, name: a profile name cannot contain control characters",
+        f"profile 1, name: a name cannot contain '\\x00' {NAME_RULE}",
+        f"profile 2, name: a name cannot contain '\\x1b' {NAME_RULE}",
         "profile 2, attempt 2, hints_used: should be less than or equal to 1000000",
     ]
 

@@ -1,4 +1,4 @@
-"""Plot goals: pure decisions from the player's final state, and the numbers behind them."""
+"""Charts' plot tasks: pure decisions from the player's final state, and the numbers behind them."""
 
 from __future__ import annotations
 
@@ -6,19 +6,25 @@ import math
 
 import pytest
 
-from derivquest.content.goals import (
-    STEP_SIZES,
+from derivquest.charts.activations.task import (
+    ActivationTask,
     activation_reached,
     activation_target_reachable,
-    central_difference,
-    converging_rates,
-    gradient_check_passes,
-    grid_positions,
-    run_descent,
-    slope_reached,
 )
-from derivquest.content.plotmath import gradient_check_rows, slope_curve, tangent_solutions
-from derivquest.content.tasks import ActivationTask, DescentTask, GradientCheckTask, TangentTask
+from derivquest.charts.gradient_check.model import STEP_SIZES, central_difference
+from derivquest.charts.gradient_check.task import (
+    GradientCheckTask,
+    gradient_check_passes,
+    gradient_check_rows,
+)
+from derivquest.charts.gradient_descent.task import DescentTask, converging_rates, run_descent
+from derivquest.charts.tangent.model import TangentView
+from derivquest.charts.tangent.task import (
+    TangentTask,
+    grid_positions,
+    slope_reached,
+    tangent_solutions,
+)
 
 
 @pytest.mark.parametrize(
@@ -66,7 +72,7 @@ def test_gradient_descent(rate: float, converged: bool, diverged: bool) -> None:
 
 def test_one_step_is_the_update_rule() -> None:
     run = run_descent(TASK, 0.125)
-    assert run.path == (0, 3.0)
+    assert run.path == [0, 3.0]
     assert run.steps == 1
 
 
@@ -120,14 +126,60 @@ def test_activation_target_reachable(target: float, reachable: bool) -> None:
 def test_tangent_solutions_use_the_exact_derivative() -> None:
     task = TangentTask("x^2", 2.0, 0.05, 0.0, 0.1, -3.0, 3.0)
     assert tangent_solutions(task) == [1.0]
-    assert slope_curve("x^3")(2.0) == 12.0
-    assert math.isnan(slope_curve("sqrt(x)")(-1.0))
+    assert TangentView("x^3").slope_of(2.0) == 12.0
+    assert math.isnan(TangentView("sqrt(x)").slope_of(-1.0))
 
 
 def test_gradient_check_rows() -> None:
-    rows = gradient_check_rows(GradientCheckTask("sin(x)", 1.0, 1e-6))
+    rows = gradient_check_rows(GradientCheckTask("sin(x)", 1.0, 1e-6), math.cos(1.0))
     assert [row.h for row in rows] == list(STEP_SIZES)
     assert all(row.exact == pytest.approx(math.cos(1.0)) for row in rows)
     passing = [row.h for row in rows if row.passes]
     assert 1e-5 in passing
     assert 1e-1 not in passing and 1e-12 not in passing
+
+
+@pytest.mark.parametrize(
+    ("rate", "status", "chart_says"),
+    [
+        (0.03, "correct", "converged"),
+        (0.1, "correct", "converged"),
+        (0.25, "incorrect", "neither"),  # |1 - 8 lr| = 1: it oscillates forever
+        (0.3, "incorrect", "diverged"),
+        (0.001, "incorrect", "neither"),  # too slow for the steps allowed
+    ],
+)
+def test_the_chart_says_what_the_grader_decides(rate: float, status: str, chart_says: str) -> None:
+    """One model: the player's chart run for max_steps shows the grader's verdict."""
+    from derivquest.charts.gradient_descent.model import DescentView
+    from derivquest.charts.gradient_descent.task import SPEC
+
+    chart = DescentView(x=TASK.x, y=TASK.y, w0=TASK.w0, learning_rate=rate, tolerance=0.01)
+    for _ in range(TASK.max_steps):  # the player pressing space until the steps run out
+        if chart.converged:
+            break
+        chart.step()
+    shown = "converged" if chart.converged else "diverged" if chart.diverged else "neither"
+    verdict = SPEC.grade(TASK, rate)
+    assert (verdict.status, shown) == (status, chart_says)
+    assert ("diverges" in verdict.message) == (chart_says == "diverged")
+
+
+@pytest.mark.parametrize(("rate", "diverged"), [(0.2, False), (0.25, False), (0.26, True)])
+def test_divergence_is_the_error_factor_above_one(rate: float, diverged: bool) -> None:
+    """|1 - 2·lr·x²| > 1 is divergence from the first step on, in the chart and the grader."""
+    run = run_descent(TASK, rate)
+    assert run.diverged is diverged
+    first = TASK.model(rate)
+    first.step()
+    assert first.diverged is diverged
+
+
+def test_each_chart_task_has_its_chart_and_grades_through_its_spec() -> None:
+    from derivquest.charts.registry import UnknownChart, chart_ids, spec_for
+
+    assert chart_ids() == ("tangent", "gradient-descent", "gradient-check", "activations")
+    for chart in chart_ids():
+        assert spec_for(chart).table.model_fields["chart"].is_required()
+    with pytest.raises(UnknownChart, match="'descent'"):
+        spec_for("descent")

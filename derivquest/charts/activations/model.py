@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 Activation = Literal["sigmoid", "tanh", "relu", "softplus"]
+"""The activation functions the activations chart can draw (the pack format uses this too)."""
 
 VANISHING = 0.05
 """A derivative below this counts as a vanishing gradient on the chart."""

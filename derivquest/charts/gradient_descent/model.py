@@ -1,19 +1,28 @@
-"""Gradient descent on L(w) = (wx - y)^2: the point on the loss curve and the loss per step."""
+"""Gradient descent on L(w) = (wx - y)^2: the one model the chart draws and the grader runs."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
 
-from derivquest.content.goals import DIVERGENCE_FACTOR, LEARNING_RATES
+LEARNING_RATES: tuple[float, ...] = (0.001, 0.003, 0.01, 0.03, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0)
+"""The learning rates the chart offers (the validator tries exactly these)."""
 
 POINTS = 121
 """Samples of the loss curve across the window."""
 
+RUNAWAY = 1e6
+"""A run stops once |w - y/x| reaches this: it has long diverged, and nothing past it draws."""
+
 
 @dataclass
 class DescentView:
-    """The state of a gradient-descent run the player controls step by step."""
+    """The state of a gradient-descent run, stepped by the player or by the grader.
+
+    Each step multiplies the error w - y/x by 1 - 2·lr·x². The run has diverged once that
+    factor is above 1 in size (every step overshoots further) or the error has grown past
+    where it started; it has converged once |w - y/x| < tolerance.
+    """
 
     x: float = 2.0
     y: float = 6.0
@@ -32,8 +41,13 @@ class DescentView:
         return self.path[-1]
 
     @property
+    def steps(self) -> int:
+        """How many steps ran."""
+        return len(self.path) - 1
+
+    @property
     def target(self) -> float:
-        """The weight with zero loss, y/x."""
+        """The weight with zero loss, y/x (NaN when x = 0: there is none)."""
         return self.y / self.x if self.x else math.nan
 
     def loss(self, w: float) -> float:
@@ -44,32 +58,48 @@ class DescentView:
         """dL/dw = 2x(wx - y)."""
         return 2 * self.x * (w * self.x - self.y)
 
+    def error(self, w: float) -> float:
+        """|w - y/x|."""
+        return abs(w - self.target)
+
+    @property
+    def error_factor(self) -> float:
+        """Each step multiplies the error w - y/x by 1 - 2·lr·x²; above 1 in size it grows."""
+        return 1 - 2 * self.learning_rate * self.x**2
+
+    @property
+    def critical_rate(self) -> float:
+        """Above this learning rate the updates diverge: 1/x² (where |1 - 2·lr·x²| = 1)."""
+        return 1 / self.x**2 if self.x else math.inf
+
     @property
     def diverged(self) -> bool:
-        """w ran away (a learning rate above 1/x² makes every step overshoot further).
-
-        The same rule as the plot task's grading (``content.goals.run_descent``): the error
-        grew to DIVERGENCE_FACTOR times where it started.
-        """
-        limit = DIVERGENCE_FACTOR * max(1.0, abs(self.w0 - self.target))
-        return not math.isfinite(self.w) or abs(self.w - self.target) > limit
+        """The run is running away: |1 - 2·lr·x²| > 1 once a step was taken, or the error
+        has grown past where it started (or stopped being a number)."""
+        if not math.isfinite(self.w):
+            return True
+        if self.steps == 0 or not self.x:
+            return False
+        return abs(self.error_factor) > 1 or self.error(self.w) > self.error(self.w0)
 
     @property
     def converged(self) -> bool:
-        """w is within the tolerance of y/x."""
-        return not self.diverged and abs(self.w - self.target) < self.tolerance
+        """w is within the tolerance of y/x (never when x = 0)."""
+        return bool(self.x) and not self.diverged and self.error(self.w) < self.tolerance
 
-    def step(self) -> None:
-        """One update: w <- w - lr * dL/dw (nothing once diverged)."""
-        if not self.diverged:
-            self.path.append(self.w - self.learning_rate * self.gradient(self.w))
+    def step(self) -> bool:
+        """One update: w <- w - lr * dL/dw. A diverged run keeps going (the player watches it
+        run away) until w runs away past RUNAWAY; returns False when nothing moved."""
+        if not math.isfinite(self.w) or self.error(self.w) >= RUNAWAY:
+            return False
+        self.path.append(self.w - self.learning_rate * self.gradient(self.w))
+        return True
 
     def run(self, steps: int) -> None:
-        """Several updates, stopping early on convergence or divergence."""
+        """Up to `steps` updates, stopping early once converged or run away."""
         for _ in range(steps):
-            if self.converged or self.diverged:
+            if self.converged or not self.step():
                 return
-            self.step()
 
     def reset(self) -> None:
         """Back to w0, keeping the learning rate."""
@@ -86,17 +116,6 @@ class DescentView:
         index = min(range(len(rates)), key=lambda i: abs(rates[i] - self.learning_rate))
         self.learning_rate = rates[min(max(index + direction, 0), len(rates) - 1)]
         self.reset()
-
-    @property
-    def critical_rate(self) -> float:
-        """Above this learning rate the updates diverge: 1/x² (each step multiplies the error
-        by 1 - 2·lr·x²)."""
-        return 1 / self.x**2 if self.x else math.inf
-
-    @property
-    def error_factor(self) -> float:
-        """Each step multiplies the error w - y/x by 1 - 2·lr·x²; above 1 in size it grows."""
-        return 1 - 2 * self.learning_rate * self.x**2
 
     def losses(self) -> list[float]:
         """The loss after each step, for the loss-vs-step chart."""

@@ -1,0 +1,1 @@
+"""The `choice` question kind: `spec.py` (pure) and `view.py` (Textual)."""

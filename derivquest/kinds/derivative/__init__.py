@@ -1,0 +1,1 @@
+"""The `derivative` question kind: `spec.py` (pure) and `view.py` (Textual)."""

@@ -1,0 +1,1 @@
+"""The `expression` question kind: `spec.py` (pure) and `view.py` (Textual)."""

@@ -1,0 +1,1 @@
+"""The `numeric` question kind: `spec.py` (pure) and `view.py` (Textual)."""

@@ -1,0 +1,1 @@
+"""The `plot` question kind: `spec.py` (pure) and `view.py` (Textual)."""

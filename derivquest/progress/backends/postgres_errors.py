@@ -47,6 +47,11 @@ def translate(error: Exception, where: str) -> ProgressError:
         )
     if isinstance(error, pg.ForeignKeyViolation):
         return ProfileError("that profile no longer exists (another game deleted it)")
+    if isinstance(error, pg.DuplicateTable | pg.DuplicateObject):
+        return StoreCorruptError(
+            f"{where} already holds another program's tables; give DerivQuest a database "
+            "of its own (nothing was changed)."
+        )
     if isinstance(error, pg.UndefinedTable | pg.UndefinedColumn):
         return StoreCorruptError(
             f"{where} is not a DerivQuest progress database or is damaged (a table or column "

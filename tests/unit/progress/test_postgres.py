@@ -6,9 +6,10 @@ import threading
 import time
 from pathlib import Path
 
+import psycopg
 import pytest
 
-from derivquest.progress import ProgressStore, StoreUnavailableError
+from derivquest.progress import ProgressStore, StoreCorruptError, StoreUnavailableError
 from derivquest.progress.dialect import to_pyformat
 from derivquest.progress.location import describe, is_database_url
 from derivquest.progress.store import resolve
@@ -87,6 +88,21 @@ def test_an_unreachable_server_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreUnavailableError, match="cannot reach") as raised:
         ProgressStore(url, wait=1.0)
     assert "s3cret" not in str(raised.value)
+
+
+def test_a_database_of_another_program_is_refused_untouched(postgres_cluster: Cluster) -> None:
+    """A database with someone else's `profiles` table: a clear error, nothing created."""
+    url = postgres_cluster.new_schema_url()
+    with psycopg.connect(url, autocommit=True) as raw:
+        raw.execute("CREATE TABLE profiles (login TEXT)")
+    with pytest.raises(StoreCorruptError, match="another program's tables"):
+        ProgressStore(url, wait=1.0)
+    with psycopg.connect(url) as raw:
+        tables = raw.execute(
+            "SELECT table_name FROM information_schema.tables"
+            " WHERE table_schema = current_schema() ORDER BY table_name"
+        ).fetchall()
+    assert tables == [("profiles",)]  # the failed step rolled back whole
 
 
 def test_no_judged_answer_is_lost_when_the_database_restarts(

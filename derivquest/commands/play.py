@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from derivquest.commands.database_option import add_database_option, use_database
 from derivquest.languages import LANGUAGES
 from derivquest.settings import THEMES
 
@@ -32,6 +33,7 @@ def add_play_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--theme", choices=THEMES, default=None, help="colour theme (default: as saved)"
     )
+    add_database_option(parser)
 
 
 def register(subcommands: Any) -> None:
@@ -51,6 +53,7 @@ def run_app(args: argparse.Namespace, **options: Any) -> int:
     from derivquest.progress.errors import ProgressError
     from derivquest.ui.app import make_app
 
+    use_database(args)
     # Under Textual's web driver (`derivquest web`) the pipes to the server are the terminal.
     web = os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
     if not web and (not sys.stdin.isatty() or not sys.stdout.isatty()):

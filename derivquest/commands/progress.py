@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from derivquest.atomic import write_atomically
+from derivquest.commands.database_option import add_database_option, use_database
 
 if TYPE_CHECKING:
     from derivquest.progress import ProgressStore
@@ -16,13 +17,16 @@ MAX_IMPORT_BYTES = 100_000_000
 """Largest file `progress import` reads (a class's year of answers is a few MB)."""
 
 HELP = """\
-Saved progress lives in one file, $DERIVQUEST_HOME/progress.sqlite3 (docs/progress.md).
+Saved progress lives in one file, $DERIVQUEST_HOME/progress.sqlite3 (docs/progress.md),
+or in a school's PostgreSQL database with --database URL (docs/school.md).
 
   derivquest progress show                       # profiles and what each has done
   derivquest progress export backup.json         # every profile (--profile NAME: one)
   derivquest progress import backup.json         # merge: adds what is missing, twice is harmless
   derivquest progress import --replace b.json    # empty the file's profiles first, then import
+  derivquest progress import --database postgresql://school-db/derivquest laptop.json
   derivquest progress reset --profile ana --level calc-for-ml/chain-rule
+  derivquest progress class 7B ana bo            # put students in a class (report --class 7B)
 
 reset and import --replace ask first; without a terminal they need --yes.
 Exit status: 0 done, 1 failed or declined, 2 usage error.
@@ -41,6 +45,7 @@ def register(subcommands: Any) -> None:
     actions = parser.add_subparsers(dest="progress_action", metavar="ACTION")
 
     show = actions.add_parser("show", help="list profiles and their answers, levels and drills")
+    add_database_option(show)
     show.set_defaults(handler=run_show)
 
     export = actions.add_parser("export", help="write progress to a JSON file")
@@ -48,6 +53,7 @@ def register(subcommands: Any) -> None:
     export.add_argument(
         "--profile", action="append", metavar="NAME", help="only this profile (repeatable)"
     )
+    add_database_option(export)
     export.set_defaults(handler=run_export)
 
     load = actions.add_parser("import", help="merge (or --replace) progress from a JSON file")
@@ -56,13 +62,22 @@ def register(subcommands: Any) -> None:
         "--replace", action="store_true", help="first empty each profile the file holds"
     )
     load.add_argument("--yes", action="store_true", help="do not ask before replacing")
+    add_database_option(load)
     load.set_defaults(handler=run_import)
 
     reset = actions.add_parser("reset", help="erase progress (asks first)")
     reset.add_argument("--level", metavar="ID", help="only this level (pack/level)")
     reset.add_argument("--profile", metavar="NAME", help="only this profile (default: all)")
     reset.add_argument("--yes", action="store_true", help="do not ask")
+    add_database_option(reset)
     reset.set_defaults(handler=run_reset)
+
+    cohort = actions.add_parser("class", help="put students in a class, for report --class")
+    cohort.add_argument("cohort", metavar="CLASS", help="the class, e.g. 7B")
+    cohort.add_argument("names", nargs="+", metavar="NAME", help="the students' profiles")
+    cohort.add_argument("--remove", action="store_true", help="take them out of CLASS")
+    add_database_option(cohort)
+    cohort.set_defaults(handler=run_class)
 
 
 def _print_help(parser: argparse.ArgumentParser) -> int:
@@ -79,10 +94,10 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def _open() -> ProgressStore:
+def _open(args: argparse.Namespace) -> ProgressStore:
     from derivquest.progress import ProgressStore
 
-    return ProgressStore()
+    return ProgressStore(use_database(args))
 
 
 def run_show(args: argparse.Namespace) -> int:
@@ -90,8 +105,8 @@ def run_show(args: argparse.Namespace) -> int:
     from derivquest.progress import ProgressError
 
     try:
-        with _open() as store:
-            print(f"progress file: {store.path}")
+        with _open(args) as store:
+            print(f"progress database: {store.location}")
             document = store.export_document()
             bests = {p.name: store.drills.personal_bests(p.id) for p in store.profiles()}
     except ProgressError as error:
@@ -115,7 +130,7 @@ def run_export(args: argparse.Namespace) -> int:
     from derivquest.progress import ProgressError
 
     try:
-        with _open() as store:
+        with _open(args) as store:
             document = store.export_document(args.profile)
     except ProgressError as error:
         return _fail(str(error))
@@ -151,7 +166,7 @@ def run_import(args: argparse.Namespace) -> int:
         )
     try:
         document = parse_document(text)
-        with _open() as store:
+        with _open(args) as store:
             if args.replace:
                 existing = {p.name for p in store.profiles()}
                 replaced = sorted(p.name for p in document.profiles if p.name in existing)
@@ -182,7 +197,7 @@ def run_reset(args: argparse.Namespace) -> int:
         except ValueError:
             return _fail(f"--level takes a pack/level id, not {args.level!r}", 2)
     try:
-        with _open() as store:
+        with _open(args) as store:
             profile_id = None
             if args.profile is not None:
                 profile = store.profile_named(args.profile)
@@ -206,6 +221,29 @@ def run_reset(args: argparse.Namespace) -> int:
         f"erased {_count(counts.attempts, 'answer')}, {_count(counts.levels, 'level result')},"
         f" {_count(counts.drills, 'drill')}, {_count(counts.resume_points, 'resume point')}"
     )
+    return 0
+
+
+def run_class(args: argparse.Namespace) -> int:
+    """Handle `derivquest progress class CLASS NAME... [--remove]`."""
+    from derivquest.progress import ProgressError
+
+    try:
+        with _open(args) as store:
+            if args.remove:
+                outside = [
+                    name
+                    for name in args.names
+                    if (found := store.profile_named(name)) is not None
+                    and found.cohort != args.cohort.strip()
+                ]
+                if outside:
+                    return _fail(f"not in class {args.cohort}: {', '.join(outside)}")
+            changed = store.assign_class(args.names, None if args.remove else args.cohort)
+    except ProgressError as error:
+        return _fail(str(error))
+    verb = "taken out of" if args.remove else "put in"
+    print(f"{_count(changed, 'student')} {verb} class {args.cohort.strip()}")
     return 0
 
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from derivquest.commands.database_option import add_database_option, use_database
 from derivquest.ids import LevelId
 
 HELP = """\
@@ -16,6 +17,8 @@ directory, which is where `derivquest serve` keeps its students' progress.
   derivquest report                    # a table
   derivquest report --format csv > class.csv
   derivquest report --format json
+  derivquest report --database postgresql://school-db/derivquest   # the whole school
+  derivquest report --class 7B         # one class (derivquest progress class 7B NAME...)
 
 Only the questions and levels of the packs loaded now count (add --pack PATH for a pack the
 server was started with). CSV has a column per skill (mastery:SKILL) and per drill setting
@@ -35,6 +38,8 @@ def register(subcommands: Any) -> None:
     parser.add_argument(
         "--pack", action="append", type=Path, default=[], metavar="PATH", help="also count a pack"
     )
+    parser.add_argument("--class", dest="cohort", metavar="CLASS", help="only this class")
+    add_database_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -45,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     from derivquest.progress.store import default_path
     from derivquest.server import report
 
-    if not default_path().exists():
+    if use_database(args) is None and not default_path().exists():
         # Opening would create an empty store; a report should not write anything.
         print(f"derivquest report: no progress yet in {default_path().parent}", file=sys.stderr)
         return 1
@@ -56,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     level_ids = {str(LevelId(pack.id, level.id)) for pack in catalog.packs for level in pack.levels}
     try:
         with ProgressStore.open() as store:
-            rows = report.class_report(store, question_ids, level_ids)
+            rows = report.class_report(store, question_ids, level_ids, args.cohort)
     except ProgressError as error:
         print(f"derivquest report: {error}", file=sys.stderr)
         return 1

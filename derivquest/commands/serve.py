@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from derivquest.commands.database_option import add_database_option, use_database
 from derivquest.languages import LANGUAGES
 
 if TYPE_CHECKING:
@@ -44,6 +45,13 @@ def register(subcommands: Any) -> None:
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=int, default=2222, help="port (0: any free one)")
+    parser.add_argument(
+        "--host-key",
+        type=Path,
+        metavar="FILE",
+        help="host key file (default: made in the data folder); several servers behind one "
+        "name share one (docs/school.md)",
+    )
     who = parser.add_mutually_exclusive_group()
     who.add_argument("--authorized-keys", type=Path, metavar="FILE", help="key roster")
     who.add_argument("--passwords", type=Path, metavar="FILE", help="password roster")
@@ -95,6 +103,7 @@ def register(subcommands: Any) -> None:
     game.add_argument(
         "--pack", action="append", type=Path, default=[], metavar="PATH", help="also load a pack"
     )
+    add_database_option(game)
     parser.set_defaults(handler=run)
 
     actions = parser.add_subparsers(dest="serve_action", metavar="ACTION")
@@ -140,6 +149,7 @@ def run(args: argparse.Namespace) -> int:
             f" (chmod 600 {args.passwords})",
             file=sys.stderr,
         )
+    use_database(args)
     problem = _check_store(config.home)
     if problem is not None:
         return _fail(problem, 1)
@@ -189,6 +199,7 @@ def _config(args: argparse.Namespace) -> ServerConfig | None:
         port=args.port,
         limits=limits,
         game_options=tuple(options),
+        host_key=args.host_key,
         adopt_orphans=True,  # this process runs nothing but the server
     )
 
@@ -201,7 +212,7 @@ def _check_store(home: Path) -> str | None:
         home.mkdir(parents=True, exist_ok=True)
         ProgressStore.open().close()
     except (OSError, ProgressError) as error:
-        return f"cannot use the progress store in {home}: {error}"
+        return f"cannot use the progress store: {error}"
     return None
 
 

@@ -244,17 +244,23 @@ class PlayerGame:
         return run.play.instance.solution
 
     def advance(self, run: LevelRun) -> bool:
-        """Move to the next question; False when the level is finished (and recorded)."""
-        run.stars.append(question_stars(run.play))
+        """Move to the next question; False when the level is finished (and recorded).
+
+        Raises:
+            ProgressError: the level's result was not saved; nothing changed, call again.
+        """
+        earned = question_stars(run.play)
         if run.index + 1 >= run.total:
             if run.full_id is not None:  # a review session completes no level
                 self.store.record_level_result(
                     self.profile_id,
                     run.full_id,
-                    stars=level_stars(run.stars),
+                    stars=level_stars([*run.stars, earned]),
                     seconds=time.monotonic() - run.started,
                 )
+            run.stars.append(earned)  # only once saved: a retry must not count it twice
             return False
+        run.stars.append(earned)
         run.index += 1
         run.play = self._play(run.refs[run.index])
         return True

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from derivquest.progress.dialect import Connection, higher
 from derivquest.progress.records import Mode, QuestionProgress
 from derivquest.progress.scoring import question_stars
 
@@ -32,48 +32,37 @@ class AttemptRow:
     """The answer's values at the question's fixed points, hashed (`engine.fingerprint`)."""
 
 
-# Counters are SQL expressions over the stored row (`attempts + 1`, `MAX(...)`), never values
-# computed in Python: two games answering on one profile each add their own answer.
-# In an upsert's SET, bare column names are the row's values before this update.
-_UPSERT_QUESTION = """
+# Counters are SQL expressions over the stored row (`attempts + 1`, the higher of two),
+# never values computed in Python: two games answering on one profile each add their own.
+# The SQL runs on SQLite and PostgreSQL alike (derivquest.progress.dialect).
+_UPSERT_QUESTION = f"""
 INSERT INTO questions (profile_id, question_id, attempts, correct, hints_used, solved, stars,
                        seconds, first_solved_at, last_attempt_at)
 VALUES (:profile, :question, 1, :correct, :hints, :correct,
         :first_stars,
-        :seconds, CASE WHEN :correct THEN :at END, :at)
+        :seconds, CASE WHEN :correct = 1 THEN :at END, :at)
 ON CONFLICT (profile_id, question_id) DO UPDATE SET
-    attempts = attempts + 1,
-    correct = correct + excluded.correct,
-    hints_used = MAX(hints_used, excluded.hints_used),
-    solved = MAX(solved, excluded.solved),
-    stars = MAX(stars, :later_stars),
-    seconds = seconds + excluded.seconds,
-    first_solved_at = COALESCE(first_solved_at, excluded.first_solved_at),
-    last_attempt_at = MAX(last_attempt_at, excluded.last_attempt_at)
-"""
-
-_REBUILD_QUESTIONS = """
-INSERT INTO questions (profile_id, question_id, attempts, correct, hints_used, solved, stars,
-                       seconds, first_solved_at, last_attempt_at)
-SELECT profile_id, question_id, COUNT(*), SUM(correct), MAX(hints_used), MAX(correct),
-       MAX(question_stars(correct, hints_used, n = 1)),
-       SUM(seconds), MIN(CASE WHEN correct THEN answered_at END), MAX(answered_at)
-FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY question_id ORDER BY answered_at, id) AS n
-      FROM attempts WHERE profile_id = :profile)
-GROUP BY question_id
+    attempts = questions.attempts + 1,
+    correct = questions.correct + excluded.correct,
+    hints_used = {higher("questions", "hints_used")},
+    solved = {higher("questions", "solved")},
+    stars = CASE WHEN :later_stars > questions.stars THEN :later_stars ELSE questions.stars END,
+    seconds = questions.seconds + excluded.seconds,
+    first_solved_at = COALESCE(questions.first_solved_at, excluded.first_solved_at),
+    last_attempt_at = {higher("questions", "last_attempt_at")}
 """
 
 
-def insert_attempt(connection: sqlite3.Connection, profile_id: int, row: AttemptRow) -> None:
+def insert_attempt(connection: Connection, profile_id: int, row: AttemptRow) -> None:
     """Add one answer to the log, its skills and its question's counters.
 
     Call inside a write transaction. An answer whose uid is stored already (an import may
     offer one) changes nothing.
     """
-    cursor = connection.execute(
+    inserted = connection.execute(
         "INSERT INTO attempts (uid, profile_id, question_id, answered_at, answer, correct,"
         " seconds, hints_used, mode, variant_seed, diagnosis, fingerprint)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO NOTHING",
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO NOTHING RETURNING id",
         (
             row.uid,
             profile_id,
@@ -88,13 +77,13 @@ def insert_attempt(connection: sqlite3.Connection, profile_id: int, row: Attempt
             row.diagnosis,
             row.fingerprint,
         ),
-    )
-    if cursor.rowcount == 0:
+    ).fetchone()
+    if inserted is None:
         return
-    attempt_id = cursor.lastrowid
-    assert attempt_id is not None
+    attempt_id = int(inserted[0])
     connection.executemany(
-        "INSERT OR IGNORE INTO attempt_skills (attempt_id, profile_id, skill) VALUES (?, ?, ?)",
+        "INSERT INTO attempt_skills (attempt_id, profile_id, skill) VALUES (?, ?, ?)"
+        " ON CONFLICT DO NOTHING",
         [(attempt_id, profile_id, skill) for skill in row.skills],
     )
     connection.execute(
@@ -118,18 +107,37 @@ def insert_attempt(connection: sqlite3.Connection, profile_id: int, row: Attempt
     )
 
 
-def _sql_question_stars(correct: int, hints_used: int, first_try: int) -> int:
-    return question_stars(solved=bool(correct), first_try=bool(first_try), hints_used=hints_used)
-
-
-def rebuild_questions(connection: sqlite3.Connection, profile_id: int) -> None:
+def rebuild_questions(connection: Connection, profile_id: int) -> None:
     """Recompute a profile's per-question counters from its attempt log (after an import).
 
-    Gives the same numbers the incremental upsert gives, ordering attempts by time.
+    Gives the same numbers the incremental upsert gives, ordering attempts by time. The
+    stars come from `scoring.question_stars` in Python (no SQL function: PostgreSQL has
+    none of ours), the rest are the same sums, maxima and minima.
     """
     connection.execute("DELETE FROM questions WHERE profile_id = ?", (profile_id,))
-    connection.create_function("question_stars", 3, _sql_question_stars, deterministic=True)
-    connection.execute(_REBUILD_QUESTIONS, {"profile": profile_id})
+    rows: dict[str, list[Any]] = {}
+    for question, correct, hints, seconds, at in connection.execute(
+        "SELECT question_id, correct, hints_used, seconds, answered_at FROM attempts"
+        " WHERE profile_id = ? ORDER BY answered_at, id",
+        (profile_id,),
+    ):
+        first = question not in rows
+        row = rows.setdefault(question, [profile_id, question, 0, 0, 0, 0, 0, 0.0, None, at])
+        stars = question_stars(solved=bool(correct), first_try=first, hints_used=hints)
+        row[2] += 1
+        row[3] += correct
+        row[4] = max(row[4], hints)
+        row[5] = max(row[5], correct)
+        row[6] = max(row[6], stars)
+        row[7] += seconds
+        if correct and row[8] is None:
+            row[8] = at
+        row[9] = max(row[9], at)
+    connection.executemany(
+        "INSERT INTO questions (profile_id, question_id, attempts, correct, hints_used, solved,"
+        " stars, seconds, first_solved_at, last_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        list(rows.values()),
+    )
 
 
 QUESTION_COLUMNS = (
@@ -154,7 +162,7 @@ def question_from_row(row: Any) -> QuestionProgress:
     )
 
 
-def attempt_rows(connection: sqlite3.Connection, profile_id: int) -> Iterable[AttemptRow]:
+def attempt_rows(connection: Connection, profile_id: int) -> Iterable[AttemptRow]:
     """Yield a profile's attempts in the order they were answered, with their skills."""
     skills: dict[int, list[str]] = {}
     for attempt_id, skill in connection.execute(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from derivquest.progress.database import Database
+from derivquest.progress.dialect import Connection
 from derivquest.progress.drill_results import DrillResultItem, DrillSummary
 from derivquest.progress.scoring import DrillSetting, counts_for_record
 
@@ -62,7 +62,7 @@ _BEST = (
 
 
 def save_drill(
-    connection: sqlite3.Connection,
+    connection: Connection,
     profile_id: int,
     record: DrillRecord,
 ) -> DrillSaved:
@@ -73,10 +73,11 @@ def save_drill(
     summary = record.summary
     setting = summary.setting
     previous = connection.execute(_BEST, (profile_id, setting.key)).fetchone()[0]
-    cursor = connection.execute(
+    inserted = connection.execute(
         "INSERT INTO drills (uid, profile_id, finished_at, setting, minutes, skills, standard,"
         " completed, score, answered, correct, best_streak, seconds)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO NOTHING",
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO NOTHING"
+        " RETURNING id",
         (
             record.uid,
             profile_id,
@@ -92,12 +93,11 @@ def save_drill(
             summary.best_streak,
             summary.seconds,
         ),
-    )
-    if cursor.rowcount == 0:
+    ).fetchone()
+    if inserted is None:
         found = connection.execute("SELECT id FROM drills WHERE uid = ?", (record.uid,))
         return DrillSaved(int(found.fetchone()[0]), False, previous)
-    drill_id = cursor.lastrowid
-    assert drill_id is not None
+    drill_id = int(inserted[0])
     connection.executemany(
         "INSERT INTO drill_items (drill_id, position, question_id, variant_seed, outcome,"
         " seconds, points) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -119,7 +119,7 @@ def save_drill(
     return DrillSaved(drill_id, best, previous)
 
 
-def personal_bests(connection: sqlite3.Connection, profile_id: int) -> dict[str, int]:
+def personal_bests(connection: Connection, profile_id: int) -> dict[str, int]:
     """Return the best score of every standard setting played to the end, by setting key."""
     rows = connection.execute(
         "SELECT setting, MAX(score) FROM drills WHERE profile_id = ? AND standard = 1"
@@ -130,7 +130,7 @@ def personal_bests(connection: sqlite3.Connection, profile_id: int) -> dict[str,
 
 
 def history(
-    connection: sqlite3.Connection, profile_id: int, setting: str | None, limit: int
+    connection: Connection, profile_id: int, setting: str | None, limit: int
 ) -> list[HistoryEntry]:
     """Return the latest `limit` drills (of one setting key, or all), oldest first."""
     where = "profile_id = ?" + ("" if setting is None else " AND setting = ?")
@@ -156,13 +156,15 @@ def history(
 
 
 def drill_records(
-    connection: sqlite3.Connection, profile_id: int, limit: int | None = None
+    connection: Connection, profile_id: int, limit: int | None = None
 ) -> list[DrillRecord]:
     """Return stored drills with their items, newest first (all of them without `limit`)."""
+    # LIMIT -1 means "all" to SQLite only: leave the clause out instead.
     rows = connection.execute(
         "SELECT id, uid, finished_at, minutes, skills, setting, completed, score, best_streak,"
-        " seconds FROM drills WHERE profile_id = ? ORDER BY finished_at DESC, id DESC LIMIT ?",
-        (profile_id, -1 if limit is None else limit),
+        " seconds FROM drills WHERE profile_id = ? ORDER BY finished_at DESC, id DESC"
+        + ("" if limit is None else " LIMIT ?"),
+        (profile_id,) if limit is None else (profile_id, limit),
     ).fetchall()
     records = []
     for drill_id, uid, at, minutes, skills, key, completed, score, streak, seconds in rows:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-import sqlite3
+import unicodedata
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
+from derivquest.progress.dialect import Connection
 from derivquest.progress.errors import ProfileError
 from derivquest.progress.names import name_problem
 from derivquest.progress.records import Profile
 
-_COLUMNS = "id, name, player_id, created_at"
+MAX_COHORT = 20
+"""Longest class name, in characters."""
+
+_COLUMNS = "id, name, player_id, created_at, cohort"
 
 
 def check_name(name: str) -> str:
@@ -22,17 +27,27 @@ def check_name(name: str) -> str:
     return clean
 
 
+def check_cohort(cohort: str) -> str:
+    """Return the class name stripped, or raise ProfileError when empty, long or unprintable."""
+    clean = cohort.strip()
+    if not clean or len(clean) > MAX_COHORT:
+        raise ProfileError(f"a class name has 1 to {MAX_COHORT} characters")
+    if any(unicodedata.category(char).startswith(("C", "Z")) for char in clean):
+        raise ProfileError("a class name cannot contain spaces or control characters")
+    return clean
+
+
 def _profile(row: Any) -> Profile:
-    return Profile(id=row[0], name=row[1], player_id=row[2], created_at=row[3])
+    return Profile(id=row[0], name=row[1], player_id=row[2], created_at=row[3], cohort=row[4])
 
 
-def all_profiles(connection: sqlite3.Connection) -> list[Profile]:
+def all_profiles(connection: Connection) -> list[Profile]:
     """Return every profile, by name."""
     rows = connection.execute(f"SELECT {_COLUMNS} FROM profiles ORDER BY name")
     return [_profile(row) for row in rows]
 
 
-def find(connection: sqlite3.Connection, name: str) -> Profile | None:
+def find(connection: Connection, name: str) -> Profile | None:
     """Return the profile called `name` (after stripping), or None."""
     row = connection.execute(
         f"SELECT {_COLUMNS} FROM profiles WHERE name = ?", (name.strip(),)
@@ -40,9 +55,7 @@ def find(connection: sqlite3.Connection, name: str) -> Profile | None:
     return None if row is None else _profile(row)
 
 
-def ensure(
-    connection: sqlite3.Connection, name: str, now: float, player_id: str | None = None
-) -> Profile:
+def ensure(connection: Connection, name: str, now: float, player_id: str | None = None) -> Profile:
     """Return the profile called `name`, creating it first if needed (in a write transaction).
 
     `player_id` is used for a new profile when no other profile has it (an import keeps
@@ -66,7 +79,7 @@ def ensure(
     return created
 
 
-def rename(connection: sqlite3.Connection, profile_id: int, new_name: str) -> Profile:
+def rename(connection: Connection, profile_id: int, new_name: str) -> Profile:
     """Rename a profile (in a write transaction)."""
     clean = check_name(new_name)
     other = find(connection, clean)
@@ -78,3 +91,20 @@ def rename(connection: sqlite3.Connection, profile_id: int, new_name: str) -> Pr
     renamed = find(connection, clean)
     assert renamed is not None
     return renamed
+
+
+def assign_cohort(connection: Connection, names: Iterable[str], cohort: str | None) -> int:
+    """Put the named profiles in class `cohort` (None: in none); return how many (write txn).
+
+    Raises:
+        ProfileError: a name has no profile (then nobody is changed), or the class name is bad.
+    """
+    clean = None if cohort is None else check_cohort(cohort)
+    found = [(name, find(connection, name)) for name in names]
+    missing = [name for name, profile in found if profile is None]
+    if missing:
+        raise ProfileError(f"no profile called {', '.join(map(repr, missing))}")
+    for _, profile in found:
+        assert profile is not None
+        connection.execute("UPDATE profiles SET cohort = ? WHERE id = ?", (clean, profile.id))
+    return len(found)

@@ -63,6 +63,8 @@ class Profile:
     player_id: str
     """Stable random id that seeds question variants (`content.instantiate(ref, player_id)`)."""
     created_at: float
+    cohort: str | None = None
+    """The student's class in a school (e.g. `7B`), for `report --class`; None: none."""
 
 
 @dataclass(frozen=True, slots=True)

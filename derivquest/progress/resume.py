@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
-
+from derivquest.progress.dialect import Connection
 from derivquest.progress.records import ResumePoint
 
 _SAVE = """
@@ -17,9 +16,7 @@ ON CONFLICT (profile_id, slot) DO UPDATE SET
 """
 
 
-def save_resume(
-    connection: sqlite3.Connection, profile_id: int, point: ResumePoint, now: float
-) -> None:
+def save_resume(connection: Connection, profile_id: int, point: ResumePoint, now: float) -> None:
     """Replace the profile's resume point for `point.slot` (in a write transaction)."""
     connection.execute(
         _SAVE,
@@ -36,7 +33,7 @@ def save_resume(
     )
 
 
-def load_resume(connection: sqlite3.Connection, profile_id: int, slot: str) -> ResumePoint | None:
+def load_resume(connection: Connection, profile_id: int, slot: str) -> ResumePoint | None:
     """Return the resume point of a slot, or None."""
     row = connection.execute(
         "SELECT question_id, variant_seed, typed, round_number, hints_shown, slot, saved_at"
@@ -49,7 +46,7 @@ def load_resume(connection: sqlite3.Connection, profile_id: int, slot: str) -> R
     return ResumePoint(question_id, int(seed), typed, round_number, hints, slot_name, saved_at)
 
 
-def all_resume_points(connection: sqlite3.Connection, profile_id: int) -> list[ResumePoint]:
+def all_resume_points(connection: Connection, profile_id: int) -> list[ResumePoint]:
     """Return every slot's resume point, by slot."""
     slots = connection.execute(
         "SELECT slot FROM resume WHERE profile_id = ? ORDER BY slot", (profile_id,)
@@ -58,6 +55,6 @@ def all_resume_points(connection: sqlite3.Connection, profile_id: int) -> list[R
     return [point for point in points if point is not None]
 
 
-def clear_resume(connection: sqlite3.Connection, profile_id: int, slot: str) -> None:
+def clear_resume(connection: Connection, profile_id: int, slot: str) -> None:
     """Delete a slot's resume point."""
     connection.execute("DELETE FROM resume WHERE profile_id = ? AND slot = ?", (profile_id, slot))

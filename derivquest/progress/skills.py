@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Collection, Iterable
 from datetime import date
 
 from derivquest.progress.database import Database
+from derivquest.progress.dialect import Connection
 from derivquest.progress.mastery import SkillEvent, SkillMastery, mastery_by_skill
 from derivquest.progress.review import ReviewItem, review_queue
 
 
 def skill_events(
-    connection: sqlite3.Connection, profile_id: int, known_ids: Collection[str] | None
+    connection: Connection, profile_id: int, known_ids: Collection[str] | None
 ) -> list[SkillEvent]:
     """Return every (skill, answer) pair of a profile, oldest first.
 

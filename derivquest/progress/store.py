@@ -1,4 +1,4 @@
-"""The progress store: one SQLite file for every profile and mode; answers commit at once."""
+"""The progress store: one database (a SQLite file or PostgreSQL) for every profile and mode."""
 
 from __future__ import annotations
 
@@ -17,8 +17,10 @@ from derivquest.progress.attempts import (
     insert_attempt,
     question_from_row,
 )
-from derivquest.progress.database import Database, Synchronous
+from derivquest.progress.database import Synchronous, open_database
+from derivquest.progress.dialect import higher, lower
 from derivquest.progress.drill_log import DrillLog
+from derivquest.progress.location import from_environment, is_database_url
 from derivquest.progress.records import (
     Mode,
     Profile,
@@ -49,46 +51,64 @@ def default_path() -> Path:
     return paths.data_dir() / FILE_NAME
 
 
-class ProgressStore:
-    """Everything DerivQuest remembers about its players, in one SQLite database.
+def resolve(location: Path | str | None) -> Path | str:
+    """The database to open: `location`, else $DERIVQUEST_DATABASE, else the default file.
 
-    Open it once per process (`ProgressStore.open()`, or `with ProgressStore() as store:`)
-    and close it at exit. It is safe to call from any
-    thread (one connection under a lock) and from several processes at once (WAL, busy
-    timeout, one short IMMEDIATE transaction per call). Every method that saves returns only
-    after COMMIT. Failures raise `ProgressError` subclasses whose text is for the player.
+    A string is a PostgreSQL URL when it starts with `postgresql://`, else a file path.
+    """
+    chosen = from_environment() if location is None else location
+    if chosen is None:
+        return default_path()
+    if isinstance(chosen, str) and not is_database_url(chosen):
+        return Path(chosen)
+    return chosen
+
+
+class ProgressStore:
+    """Everything DerivQuest remembers about its players, in one database.
+
+    The database is a SQLite file (the default: one machine) or a PostgreSQL database (a
+    school's servers sharing one; docs/school.md). Open it once per process
+    (`ProgressStore.open()`, or `with ProgressStore() as store:`) and close it at exit. It is
+    safe to call from any thread and from several processes at once (one short transaction
+    per call, writers serialised). Every method that saves returns only after COMMIT.
+    Failures raise `ProgressError` subclasses whose text is for the player.
     """
 
     @classmethod
     def open(
         cls,
-        path: Path | None = None,
+        path: Path | str | None = None,
         *,
         synchronous: Synchronous = "FULL",
         now: Callable[[], float] = time.time,
+        wait: float | None = None,
     ) -> ProgressStore:
         """Open the store (the same as calling the class); close it with `close()`."""
-        return cls(path, synchronous=synchronous, now=now)
+        return cls(path, synchronous=synchronous, now=now, wait=wait)
 
     def __init__(
         self,
-        path: Path | None = None,
+        path: Path | str | None = None,
         *,
         synchronous: Synchronous = "FULL",
         now: Callable[[], float] = time.time,
+        wait: float | None = None,
     ) -> None:
         """Open (creating and migrating if needed) the store.
 
         Args:
-            path: the database file; default `data_dir()/progress.sqlite3`.
-            synchronous: "FULL" (default) survives power loss; "NORMAL" survives crashes.
+            path: the database file or a `postgresql://` URL; by default
+                $DERIVQUEST_DATABASE, else `data_dir()/progress.sqlite3`.
+            synchronous: SQLite: "FULL" (default) survives power loss; "NORMAL" crashes.
             now: wall clock in Unix seconds, for timestamps (tests pass a fixed one).
+            wait: PostgreSQL: seconds a call waits for an unreachable server.
 
         Raises:
             ProgressError: the folder or file cannot be created or opened, the file is not a
                 progress database, or it comes from a newer DerivQuest.
         """
-        self._db = Database(default_path() if path is None else path, synchronous)
+        self._db = open_database(resolve(path), synchronous, wait)
         self._now = now
         self.drills = DrillLog(self._db, now)
         """Saved drills, personal bests and history."""
@@ -96,9 +116,14 @@ class ProgressStore:
         """Mastery per skill and the review schedule."""
 
     @property
-    def path(self) -> Path:
-        """The database file."""
+    def path(self) -> Path | None:
+        """The SQLite file (None on PostgreSQL)."""
         return self._db.path
+
+    @property
+    def location(self) -> str:
+        """The database for messages: its file, or its URL without the password."""
+        return self._db.location
 
     def close(self) -> None:
         """Close the store; every saved answer is already on disk."""
@@ -144,6 +169,15 @@ class ProgressStore:
         """Rename a profile; its progress and variants stay."""
         with self._db.write() as connection:
             return profile_rows.rename(connection, profile_id, new_name)
+
+    def assign_class(self, names: Collection[str], cohort: str | None) -> int:
+        """Put the named profiles in a class (e.g. `7B`; None: in none); return how many.
+
+        Raises:
+            ProfileError: a name has no profile (nobody is changed), or the class name is bad.
+        """
+        with self._db.write() as connection:
+            return profile_rows.assign_cohort(connection, names, cohort)
 
     def delete_profile(self, profile_id: int) -> None:
         """Delete a profile and everything recorded for it."""
@@ -215,9 +249,10 @@ class ProgressStore:
             connection.execute(
                 "INSERT INTO levels VALUES (?, ?, ?, 1, ?, ?)"
                 " ON CONFLICT (profile_id, level_id) DO UPDATE SET"
-                " stars = MAX(stars, excluded.stars), completions = completions + 1,"
-                " best_seconds = MIN(best_seconds, excluded.best_seconds),"
-                " last_completed_at = MAX(last_completed_at, excluded.last_completed_at)",
+                f" stars = {higher('levels', 'stars')},"
+                " completions = levels.completions + 1,"
+                f" best_seconds = {lower('levels', 'best_seconds')},"
+                f" last_completed_at = {higher('levels', 'last_completed_at')}",
                 (profile_id, level_id, stars, seconds, self._now()),
             )
 

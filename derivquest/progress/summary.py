@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 
 from derivquest.progress.attempts import QUESTION_COLUMNS, question_from_row
+from derivquest.progress.dialect import Connection
 from derivquest.progress.records import (
     LevelProgress,
     ProgressSummary,
@@ -16,7 +16,7 @@ from derivquest.progress.records import (
 
 
 def summarise(
-    connection: sqlite3.Connection,
+    connection: Connection,
     profile_id: int,
     known_ids: frozenset[str],
     known_levels: frozenset[str],
@@ -67,7 +67,7 @@ def summarise(
 
 
 def reset_rows(
-    connection: sqlite3.Connection, profile_ids: Sequence[int], level_id: str | None
+    connection: Connection, profile_ids: Sequence[int], level_id: str | None
 ) -> ResetCounts:
     """Delete the progress of some profiles, or of one `pack/level` in them (write txn)."""
     counts = [0, 0, 0, 0, 0]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from derivquest.progress import profiles as profile_rows
 from derivquest.progress.attempts import AttemptRow, attempt_rows, insert_attempt, rebuild_questions
+from derivquest.progress.dialect import Connection, higher, lower
 from derivquest.progress.drill_log import DrillRecord, drill_records, save_drill
 from derivquest.progress.drill_results import DrillResultItem, DrillSummary
 from derivquest.progress.errors import ProfileError, ProgressError
@@ -52,7 +52,7 @@ def _stamp(seconds: float) -> datetime:
 
 
 def export_document(
-    connection: sqlite3.Connection, names: Collection[str] | None, now: float
+    connection: Connection, names: Collection[str] | None, now: float
 ) -> ExportDocument:
     """Return the document for the named profiles (every profile when None)."""
     profiles = profile_rows.all_profiles(connection)
@@ -160,7 +160,7 @@ def _drill_record(drill: DrillOut) -> DrillRecord:
 
 
 def import_document(
-    connection: sqlite3.Connection, document: ExportDocument, replace: bool, now: float
+    connection: Connection, document: ExportDocument, replace: bool, now: float
 ) -> ImportCounts:
     """Merge the document into the store (call inside one write transaction: all or nothing).
 
@@ -178,7 +178,7 @@ def import_document(
 
 
 def _import(
-    connection: sqlite3.Connection, document: ExportDocument, replace: bool, now: float
+    connection: Connection, document: ExportDocument, replace: bool, now: float
 ) -> ImportCounts:
     created = attempts_added = drills_added = 0
     for profile_out in document.profiles:
@@ -198,14 +198,14 @@ def _import(
     return ImportCounts(created, attempts_added, drills_added)
 
 
-def _count(connection: sqlite3.Connection, table: str, profile_id: int) -> int:
+def _count(connection: Connection, table: str, profile_id: int) -> int:
     # `table` is always one of our own table names, never input.
     row = connection.execute(f"SELECT COUNT(*) FROM {table} WHERE profile_id = ?", (profile_id,))
     return int(row.fetchone()[0])
 
 
 def _merge_profile(
-    connection: sqlite3.Connection, profile_id: int, profile: ProfileOut, now: float
+    connection: Connection, profile_id: int, profile: ProfileOut, now: float
 ) -> None:
     for attempt in profile.attempts:
         insert_attempt(connection, profile_id, _attempt_row(attempt))
@@ -214,10 +214,10 @@ def _merge_profile(
         connection.execute(
             "INSERT INTO levels VALUES (?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (profile_id, level_id) DO UPDATE SET"
-            " stars = MAX(stars, excluded.stars),"
-            " completions = MAX(completions, excluded.completions),"
-            " best_seconds = MIN(best_seconds, excluded.best_seconds),"
-            " last_completed_at = MAX(last_completed_at, excluded.last_completed_at)",
+            f" stars = {higher('levels', 'stars')},"
+            f" completions = {higher('levels', 'completions')},"
+            f" best_seconds = {lower('levels', 'best_seconds')},"
+            f" last_completed_at = {higher('levels', 'last_completed_at')}",
             (
                 profile_id,
                 level.level_id,

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from derivquest.engine.service import DEADLINE_ENV, MEMORY_ENV
 from derivquest.paths import HOME_ENV
+from derivquest.progress.location import DATABASE_ENV
 from derivquest.server.auth import Admission
 from derivquest.server.limits import Limits
 from derivquest.settings import SERVED_ENV
@@ -22,7 +23,17 @@ _TERM = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}")
 
 DEFAULT_TERM = "xterm-256color"
 
-_PASSED_ON = ("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "PYTHONPATH", MEMORY_ENV)
+_PASSED_ON = (
+    "PATH",
+    "HOME",
+    "LANG",
+    "LC_ALL",
+    "LC_CTYPE",
+    "TMPDIR",
+    "PYTHONPATH",
+    MEMORY_ENV,
+    DATABASE_ENV,  # a school's shared PostgreSQL database (docs/school.md)
+)
 """The server's own variables a game inherits; nothing the client sends reaches it."""
 
 

@@ -35,11 +35,17 @@ class StudentRow:
 
 
 def class_report(
-    store: ProgressStore, question_ids: Collection[str], level_ids: Collection[str]
+    store: ProgressStore,
+    question_ids: Collection[str],
+    level_ids: Collection[str],
+    cohort: str | None = None,
 ) -> list[StudentRow]:
-    """One row per profile, by name; ids no pack has now are left out (docs/progress.md)."""
+    """One row per profile (of class `cohort` only, when given), by name; ids no pack has
+    now are left out (docs/progress.md)."""
     rows = []
     for profile in store.profiles():
+        if cohort is not None and profile.cohort != cohort.strip():
+            continue
         summary = store.summary(profile.id, question_ids, level_ids)
         completed = {key: level for key, level in summary.levels.items() if level.completed}
         mastery = store.skills.mastery(profile.id, question_ids)

@@ -14,6 +14,7 @@ from typing import TextIO
 import asyncssh
 
 from derivquest import __version__
+from derivquest.progress.location import describe, from_environment
 from derivquest.server.classroom import Classroom
 from derivquest.server.config import ServerConfig
 from derivquest.server.connection import StudentConnection
@@ -96,7 +97,8 @@ async def serve(config: ServerConfig, out: TextIO = sys.stdout, err: TextIO = sy
         _say(err, f"WARNING: the host key {key_file} can be {exposed} by other users; anyone")
         _say(err, f"WARNING: who copies it can pretend to be this server (chmod 600 {key_file}).")
     _say(out, f"who may log in: {config.admission.describe()}")
-    _say(out, f"progress: {config.home}")
+    database = from_environment()  # a school's shared database (--database), if any
+    _say(out, f"progress: {describe(database) if database else config.home}")
     _say(out, f"students type: ssh -p {server.port} NAME@{_reachable(config.host)}")
     if config.admission.mode == "open":
         _say(err, "WARNING: --open: ANYONE who can reach this port can log in under ANY name,")

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from derivquest.progress import ProgressStore
+from typing import Any
+
+import pytest
+
+from derivquest.progress import ProgressStore, StoreUnavailableError
 from derivquest.ui.screens.course_map import CourseMapScreen
 from derivquest.ui.screens.question import QuestionScreen
 from derivquest.ui.screens.too_small import TooSmallScreen
+from derivquest.ui.widgets.answer_input import AnswerInput
 from tests.ui.conftest import PLAYER, AppFactory
 from tests.ui.helpers import answer, open_first_level, settle, shown
 
@@ -74,6 +79,53 @@ async def test_a_right_answer_is_saved_before_the_verdict_shows(
         assert shown(app, "#verdict") == "Correct!"
         progress = store.question_progress(profile_id(store), CHAIN)
         assert progress is not None and progress.solved and progress.attempts == 1
+
+
+async def test_an_answer_the_store_cannot_save_is_kept_for_a_retry(
+    make_game: AppFactory, store: ProgressStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The school's database is away: no verdict, the screen says so, the answer stays."""
+    saving = store.record_attempt
+    failures = [StoreUnavailableError("cannot reach the progress database (restarting).")]
+
+    def record(*args: Any, **kwargs: Any) -> None:
+        if failures:
+            raise failures.pop()
+        saving(*args, **kwargs)
+
+    monkeypatch.setattr(store, "record_attempt", record)
+    app = make_game()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_level(pilot)
+        await answer(pilot, "15(3x+2)^4")
+        assert shown(app, "#verdict").startswith("Not saved, so not checked yet: cannot reach")
+        assert app.screen.query_one("#answer-input", AnswerInput).value == "15(3x+2)^4"
+        assert store.question_progress(profile_id(store), CHAIN) is None
+        await pilot.press("enter")
+        await settle(pilot)
+        assert shown(app, "#verdict") == "Correct!"
+        progress = store.question_progress(profile_id(store), CHAIN)
+        assert progress is not None and progress.attempts == 1
+
+
+async def test_a_place_the_store_cannot_save_is_a_warning_not_a_crash(
+    make_game: AppFactory, store: ProgressStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a hint saves the place; with the database away the game warns and goes on."""
+
+    def away(*args: Any, **kwargs: Any) -> None:
+        raise StoreUnavailableError("cannot reach the progress database (restarting).")
+
+    app = make_game()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_level(pilot)
+        monkeypatch.setattr(store, "save_resume_point", away)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen) and app.is_running
+        assert any("Not saved: cannot reach" in str(note.message) for note in app._notifications)
 
 
 async def test_a_wrong_answer_names_the_mistake(

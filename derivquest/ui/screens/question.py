@@ -15,6 +15,7 @@ from textual.widgets import Footer, Label, Static
 
 from derivquest.game.model import AnswerFeedback, LevelRun
 from derivquest.game.session import PlayerGame
+from derivquest.progress.errors import ProgressError
 from derivquest.progress.scoring import level_stars
 from derivquest.ui.glyphs import stars
 from derivquest.ui.kind_views import Answered, view_for
@@ -159,8 +160,17 @@ class QuestionScreen(Screen[None]):
     def _judge(self, answer: str) -> None:
         # submit() commits the answer to the store before returning, so a verdict on screen
         # is always a saved one.
-        outcome = self.session.submit(self.run, answer)
+        try:
+            outcome = self.session.submit(self.run, answer)
+        except ProgressError as error:  # not saved (the school's database restarting...)
+            self.app.call_from_thread(self._show_not_saved, str(error))
+            return
         self.app.call_from_thread(self._show_outcome, outcome)
+
+    def _show_not_saved(self, reason: str) -> None:
+        # No verdict without a saved answer; the typed answer stays in the box for a retry.
+        self._checking = False
+        self._set("#verdict", t("question.not_saved", self.language, reason=reason), "invalid")
 
     def _show_outcome(self, outcome: AnswerFeedback) -> None:
         self._checking = False
@@ -203,8 +213,15 @@ class QuestionScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="judge")
     def _advance(self) -> None:
-        more = self.session.advance(self.run)
+        try:
+            more = self.session.advance(self.run)
+        except ProgressError as error:  # the level's result: nothing moved, `n` tries again
+            self.app.call_from_thread(self._warn_not_saved, str(error))
+            return
         self.app.call_from_thread(self._after_advance, more)
+
+    def _warn_not_saved(self, reason: str) -> None:
+        self.notify(t("progress.not_saved", self.language, reason=reason), severity="warning")
 
     def _after_advance(self, more: bool) -> None:
         if more:
@@ -245,4 +262,7 @@ class QuestionScreen(Screen[None]):
 
     @work(thread=True, group="save-place")
     def _write_place(self) -> None:
-        self.session.save_place(self.run)
+        try:
+            self.session.save_place(self.run)
+        except ProgressError as error:  # the next pause in typing saves it again
+            self.app.call_from_thread(self._warn_not_saved, str(error))

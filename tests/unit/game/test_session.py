@@ -15,7 +15,7 @@ from derivquest.content import load_catalog
 from derivquest.engine import JudgeService
 from derivquest.game.model import FAILURES_BEFORE_SOLUTION, QuestionPlay
 from derivquest.game.session import PlayerGame, question_stars
-from derivquest.progress import ProgressStore
+from derivquest.progress import ProgressStore, StoreUnavailableError
 from derivquest.progress.scoring import level_stars
 
 GAME_PACK = Path(__file__).parents[2] / "fixtures" / "packs" / "game-pack"
@@ -68,6 +68,32 @@ def test_the_second_level_is_locked_until_the_first_is_done(session: PlayerGame)
     levels = {entry.level_id: entry for entry in session.map()[0].levels}
     assert levels["first"].completed and levels["first"].stars == 3
     assert not levels["second"].locked
+
+
+def test_a_level_result_not_saved_is_saved_by_the_retry_and_counted_once(
+    session: PlayerGame, store: ProgressStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database is away when the level ends: advance raises, changes nothing, and the
+    retry records the level with the same stars (the last question's stars not doubled)."""
+    run = session.start_level("game-test", "first")
+    for answer in ("15(3x+2)^4", "1/4"):
+        assert session.submit(run, answer).verdict.correct
+        assert session.advance(run)
+    assert session.submit(run, "2").verdict.correct
+    saving = store.record_level_result
+
+    def away(*args: object, **kwargs: object) -> None:
+        raise StoreUnavailableError("cannot reach the progress database")
+
+    monkeypatch.setattr(store, "record_level_result", away)
+    with pytest.raises(StoreUnavailableError):
+        session.advance(run)
+    assert run.stars == [3, 3]
+    monkeypatch.setattr(store, "record_level_result", saving)
+    assert not session.advance(run)
+    assert run.stars == [3, 3, 3]
+    levels = {entry.level_id: entry for entry in session.map()[0].levels}
+    assert levels["first"].completed and levels["first"].stars == 3
 
 
 def test_an_answer_is_committed_before_submit_returns(
@@ -153,6 +179,7 @@ def test_the_attempt_stores_the_mistake_id_and_fingerprint(
     run = session.start_level("game-test", "first")
     first = session.submit(run, "5(3x+2)^4").verdict
     session.submit(run, "5(2+3x)^4")  # the same wrong answer, written differently
+    assert store.path is not None
     with sqlite3.connect(store.path) as connection:
         rows = list(attempt_rows(connection, session.profile_id))
     assert [row.diagnosis for row in rows] == ["chain-inner-missing"] * 2

@@ -61,7 +61,7 @@ def test_a_version_3_database_keeps_its_attempts_and_stores_new_ids(tmp_path: Pa
 
 
 def test_export_and_import_carry_the_diagnosis(
-    store: ProgressStore, ana: Profile, wall: WallClock
+    store: ProgressStore, ana: Profile, wall: WallClock, tmp_path: Path
 ) -> None:
     store.record_attempt(
         ana.id,
@@ -81,10 +81,11 @@ def test_export_and_import_carry_the_diagnosis(
         (None, None),
     ]
     text = document.model_dump_json()
-    with ProgressStore(store.path.with_name("other.sqlite3"), now=wall) as other:
+    with ProgressStore(tmp_path / "other.sqlite3", now=wall) as other:
         other.import_document(parse_document(text))
         imported = other.profile_named("ana")
         assert imported is not None
+        assert other.path is not None
         with sqlite3.connect(other.path) as connection:
             rows = list(attempt_rows(connection, imported.id))
     assert [(r.diagnosis, r.fingerprint) for r in rows] == [
@@ -94,13 +95,13 @@ def test_export_and_import_carry_the_diagnosis(
 
 
 def test_an_export_without_the_fields_still_imports(
-    store: ProgressStore, ana: Profile, wall: WallClock
+    store: ProgressStore, ana: Profile, wall: WallClock, tmp_path: Path
 ) -> None:
     """Files written before version 4 have no diagnosis keys: they import as None."""
     store.record_attempt(ana.id, Q1, "x", correct=True, seconds=1)
     data = store.export_document().model_dump(mode="json")
     for attempt in data["profiles"][0]["attempts"]:
         del attempt["diagnosis"], attempt["fingerprint"]
-    with ProgressStore(store.path.with_name("old.sqlite3"), now=wall) as other:
+    with ProgressStore(tmp_path / "old.sqlite3", now=wall) as other:
         counts = other.import_document(parse_document(json.dumps(data)))
         assert counts.attempts_added == 1

@@ -17,19 +17,20 @@ from derivquest.progress import (
     StoreReadOnlyError,
     StoreUnavailableError,
 )
-from derivquest.progress.database import Database
+from derivquest.progress.backends.sqlite import SqliteDatabase
 from tests.unit.progress.conftest import WallClock
 
 
 def connection_of(store: ProgressStore) -> sqlite3.Connection:
     """The store's own connection, to inject a limit the way a real disk would impose it."""
     database = store._db  # fault injection needs the real connection
-    assert isinstance(database, Database)
+    assert isinstance(database, SqliteDatabase)
     return database.connection
 
 
-def saved_answers(path: Path) -> list[str]:
+def saved_answers(path: Path | None) -> list[str]:
     """The answers in the file, read by a separate connection."""
+    assert path is not None, "a SQLite store"
     with sqlite3.connect(path) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         return [answer for (answer,) in connection.execute("SELECT answer FROM attempts")]
@@ -75,6 +76,7 @@ def test_read_only_data_is_a_clear_error(wall: WallClock) -> None:
             store.create_profile("ana").id, "p/l/q", "kept", correct=True, seconds=1
         )
         path = store.path
+        assert path is not None
     if os.geteuid() != 0:
         modes = {p: p.stat().st_mode for p in [path.parent, *path.parent.iterdir()]}
         for item in modes:

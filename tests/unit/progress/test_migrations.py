@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from derivquest.progress import ProgressStore, StoreVersionError
-from derivquest.progress.migrations import MIGRATIONS, SCHEMA_VERSION, migrate, statements
+from derivquest.progress.migrations import MIGRATIONS, SCHEMA_VERSION, migrate, script, statements
 from tests.unit.progress.conftest import NOON, WallClock
 
 
@@ -117,9 +117,10 @@ def test_a_newer_database_is_refused_untouched(tmp_path: Path) -> None:
 
 
 def test_scripts_split_into_statements() -> None:
-    """Every migration splits into complete statements."""
-    for script in MIGRATIONS:
-        found = statements(script)
-        assert found and all(sqlite3.complete_statement(s) for s in found)
+    """Every migration, in both dialects, splits into complete statements."""
+    for step in MIGRATIONS:
+        for dialect in ("sqlite", "postgres"):
+            found = statements(script(step, dialect))
+            assert found and all(sqlite3.complete_statement(s) for s in found)
     with pytest.raises(ValueError, match="incomplete"):
         statements("CREATE TABLE t (a")

@@ -13,7 +13,10 @@ import time
 import traceback
 from pathlib import Path
 
+import psycopg
+
 from tests.unit.progress import writer
+from tests.unit.progress.pg_cluster import Cluster
 
 WRITER = Path(__file__).with_name("writer.py")
 ROOT = Path(__file__).resolve().parents[3]
@@ -21,7 +24,7 @@ KILLS = 150
 """Writers killed in the crash test (at least 100)."""
 
 
-def start_writer(path: Path, tag: str, count: int) -> subprocess.Popen[bytes]:
+def start_writer(path: Path | str, tag: str, count: int) -> subprocess.Popen[bytes]:
     """Start writer.py on `path`; it waits for a line on stdin before writing."""
     args = [sys.executable, str(WRITER), str(path), tag, str(count)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -71,6 +74,35 @@ def test_two_processes_on_one_profile(tmp_path: Path) -> None:
     assert correct == per_writer  # each writer got every second answer right
     assert connection.execute("SELECT COUNT(*) FROM profiles").fetchone()[0] == 1
     connection.close()
+
+
+def test_two_processes_on_one_profile_on_postgres(postgres_cluster: Cluster) -> None:
+    """The same race on PostgreSQL: exact counts, one profile, counters equal to the log."""
+    url = postgres_cluster.new_schema_url()
+    per_writer = 200
+    processes = [start_writer(url, tag, per_writer) for tag in ("a", "b")]
+    for process in processes:  # both have the store open (and migrated once) before writing
+        assert process.stdout is not None
+        assert process.stdout.readline() == b"ready\n", process.communicate()[1].decode()
+    outputs = [process.communicate(b"go\n", timeout=60) for process in processes]
+    for process, (_, errors) in zip(processes, outputs, strict=True):
+        assert process.returncode == 0, errors.decode()
+    answers = [committed_answers(out) for out, _ in outputs]
+    with psycopg.connect(url) as connection:
+        stored = [answer for (answer,) in connection.execute("SELECT answer FROM attempts")]
+        log: dict[str, int] = dict(
+            connection.execute("SELECT question_id, COUNT(*) FROM attempts GROUP BY question_id")
+        )
+        counters: dict[str, int] = dict(
+            connection.execute("SELECT question_id, attempts FROM questions")
+        )
+        correct = connection.execute("SELECT SUM(correct) FROM questions").fetchone()
+        profiles = connection.execute("SELECT COUNT(*) FROM profiles").fetchone()
+    assert sorted(stored) == sorted(answers[0] + answers[1])
+    assert len(stored) == 2 * per_writer
+    assert counters == log
+    assert correct is not None and correct[0] == per_writer
+    assert profiles == (1,)
 
 
 class Writer:

@@ -16,17 +16,17 @@ from derivquest.progress import (
     ProgressStore,
     default_path,
 )
-from tests.unit.progress.conftest import WallClock
+from tests.unit.progress.conftest import WallClock, other_connection_rows
 
 Q1 = "calc/power/q1"
 Q2 = "calc/power/q2"
 Q3 = "calc/chain/q1"
 
 
-def test_opens_in_the_data_folder(isolated_home: Path, store: ProgressStore) -> None:
+def test_opens_in_the_data_folder(isolated_home: Path, sqlite_store: ProgressStore) -> None:
     """The default file is DERIVQUEST_HOME/progress.sqlite3, in WAL mode."""
-    assert store.path == default_path() == isolated_home / "progress.sqlite3"
-    with sqlite3.connect(store.path) as connection:
+    assert sqlite_store.path == default_path() == isolated_home / "progress.sqlite3"
+    with sqlite3.connect(sqlite_store.path) as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -88,11 +88,12 @@ def test_question_counters(
     assert (progress.solved, progress.stars, progress.seconds) == (solved, stars, seconds)
 
 
-def test_record_attempt_returns_after_commit(store: ProgressStore, ana: Profile) -> None:
+def test_record_attempt_returns_after_commit(
+    store: ProgressStore, ana: Profile, database: str | None
+) -> None:
     """When record_attempt returns, another connection sees the answer (it was committed)."""
     store.record_attempt(ana.id, Q1, "3x^2", correct=True, seconds=1.5, mode="drill")
-    with sqlite3.connect(store.path) as other:
-        rows = other.execute("SELECT question_id, answer, mode FROM attempts").fetchall()
+    rows = other_connection_rows(store, database, "SELECT question_id, answer, mode FROM attempts")
     assert rows == [(Q1, "3x^2", "drill")]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -50,12 +51,14 @@ def comparable(document: ExportDocument) -> dict[str, object]:
     return data
 
 
-def test_round_trip_is_exact(store: ProgressStore, ana: Profile, wall: WallClock) -> None:
+def test_round_trip_is_exact(
+    store: ProgressStore, ana: Profile, wall: WallClock, tmp_path: Path
+) -> None:
     """Export, import into an empty store, export again: the same document."""
     fill(store, ana, wall)
     first = store.export_document()
     text = first.model_dump_json(indent=2)
-    with ProgressStore(store.path.with_name("other.sqlite3"), now=wall) as other:
+    with ProgressStore(tmp_path.joinpath("other.sqlite3"), now=wall) as other:
         counts = other.import_document(parse_document(text))
         assert (counts.profiles_created, counts.attempts_added, counts.drills_added) == (1, 3, 1)
         second = other.export_document()
@@ -78,10 +81,12 @@ def test_merging_twice_changes_nothing(store: ProgressStore, ana: Profile, wall:
     assert comparable(store.export_document()) == comparable(document)
 
 
-def test_merge_combines_two_machines(store: ProgressStore, ana: Profile, wall: WallClock) -> None:
+def test_merge_combines_two_machines(
+    store: ProgressStore, ana: Profile, wall: WallClock, tmp_path: Path
+) -> None:
     """Answers from another machine are added; counters are recomputed from the log."""
     store.record_attempt(ana.id, Q1, "a", correct=False, seconds=1)
-    with ProgressStore(store.path.with_name("laptop.sqlite3"), now=wall) as laptop:
+    with ProgressStore(tmp_path.joinpath("laptop.sqlite3"), now=wall) as laptop:
         wall.advance(5)
         laptop_ana = laptop.create_profile("ana")
         laptop.record_attempt(laptop_ana.id, Q1, "b", correct=True, seconds=2)
@@ -97,12 +102,12 @@ def test_merge_combines_two_machines(store: ProgressStore, ana: Profile, wall: W
 
 
 def test_replace_empties_only_the_imported_profiles(
-    store: ProgressStore, ana: Profile, wall: WallClock
+    store: ProgressStore, ana: Profile, wall: WallClock, tmp_path: Path
 ) -> None:
     """With replace, a profile in the file is emptied first; other profiles are untouched."""
     bo = store.create_profile("bo")
     store.record_attempt(bo.id, Q1, "x", correct=True, seconds=1)
-    with ProgressStore(store.path.with_name("other.sqlite3"), now=wall) as other:
+    with ProgressStore(tmp_path.joinpath("other.sqlite3"), now=wall) as other:
         other.record_attempt(other.create_profile("ana").id, Q2, "y", correct=True, seconds=1)
         document = other.export_document()
     store.record_attempt(ana.id, Q1, "old", correct=True, seconds=1)

@@ -1,6 +1,6 @@
 """A writer process for the crash and concurrency tests: answers in a loop, printing ids.
 
-    python writer.py DB TAG [COUNT]
+    python writer.py DB TAG [COUNT]      (DB: a SQLite file or a postgresql:// URL)
 
 With COUNT it prints "ready" once the store is open and waits for a line on stdin before
 writing. Records COUNT answers (forever without COUNT) on the profile "shared", each with a unique
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import sys
 from itertools import count
-from pathlib import Path
 from typing import TextIO
 
 from derivquest.progress import ProgressStore
@@ -25,9 +24,9 @@ QUESTIONS = 5
 
 def main(argv: list[str], out: TextIO = sys.stdout) -> None:
     """Write answers until COUNT is reached or the process is killed; answers go to `out`."""
-    path, tag = Path(argv[0]), argv[1]
+    location, tag = argv[0], argv[1]
     limit = int(argv[2]) if len(argv) > 2 else None
-    with ProgressStore(path) as store:
+    with ProgressStore(location) as store:
         profile = store.create_profile("shared")
         if limit is not None:  # the concurrency test starts every writer at the same moment
             out.write("ready\n")

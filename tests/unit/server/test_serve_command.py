@@ -105,3 +105,19 @@ def test_serve_lists_every_roster_problem(
 def test_serve_refuses_bad_limits(options: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert run("--open", *options) == 2
     assert capsys.readouterr().err.startswith("derivquest serve: ")
+
+
+def test_a_school_server_shares_its_host_key_and_database(tmp_path: Path) -> None:
+    """--host-key and --database reach the config; the URL goes by environment, not argv."""
+    from derivquest.commands.database_option import use_database
+
+    parser = argparse.ArgumentParser(prog="derivquest")
+    serve_command.register(parser.add_subparsers(dest="command"))
+    key = tmp_path / "shared_host_key"
+    url = "postgresql://derivquest@db.school.example/derivquest"
+    args = parser.parse_args(["serve", "--open", "--host-key", str(key), "--database", url])
+    use_database(args)
+    config = serve_command._config(args)
+    assert config is not None and config.host_key == key
+    assert config.game_env("xterm")["DERIVQUEST_DATABASE"] == url
+    assert not any("postgresql" in part for part in config.game_argv("ana"))

@@ -132,6 +132,10 @@ class KindSpec(ABC):
         """Problems of one variant found with the engine (e.g. the reference answer fails)."""
         return []
 
+    def for_drill(self, instance: QuestionInstance, seed: int) -> QuestionInstance:
+        """The instance a timed drill serves (a kind may make it smaller); by default as is."""
+        return instance
+
 
 def payload_of(instance: QuestionInstance, kind: type[PayloadT]) -> PayloadT:
     """Return the instance's payload as `kind`; TypeError when it is another kind's."""

@@ -196,6 +196,11 @@ class GraphLab(Vertical, can_focus=True):
         self._say(say("lab.todo", self.language, left=len(self.state.open_slots())))
         self.query_one(EntryInput).focus()
 
+    def on_focus(self) -> None:
+        """Focus given to the lab (e.g. by the question screen) goes to its entry box."""
+        if not self.state.finished:
+            self.query_one(EntryInput).focus()
+
     # -- entering --------------------------------------------------------------------------
 
     @on(Input.Submitted, "#graph-entry")

@@ -1,11 +1,14 @@
-"""The lab's answer as text: the entries typed so far, the last one being the one to check.
+"""The lab's answer as one line of text: the right entries so far, then the one to check.
 
-The question screen saves this text for resuming and hands it to the spec's `grade`, so
-the lab, the grader and the resume point agree on one format:
+The question screen saves this text for resuming and hands it to the spec's `grade`, and the
+store keeps it as the attempt's answer, so it is one short line without control characters:
 
-    @w=0.5;x=1.25        the variant it belongs to (entries of another variant are dropped)
-    p.value=0.625        one entry a line: node, value or grad, what was typed
-    w.grad=1.3
+    @w=0.5,x=1.25;p.v=0.625;w.g=1.3
+
+`@...` names the variant the entries belong to (entries of another variant are dropped);
+then `node.v=` (a value) or `node.g=` (a gradient) and the text, `;` between entries.
+A right entry is kept as its number (6 significant digits, well inside every tolerance),
+so a record stays short even when the player typed expressions.
 """
 
 from __future__ import annotations
@@ -17,33 +20,43 @@ from derivquest.kinds.graph.instance import GraphInstance, Slot
 
 Entries = list[tuple[Slot, str]]
 
+_CODES = {"value": "v", "grad": "g"}
+_ENTRIES = {"v": "value", "g": "grad"}
+
 
 def fingerprint(instance: GraphInstance) -> str:
-    """The first line of a record: which variant's numbers the entries were typed for."""
+    """The first part of a record: which variant's numbers the entries were typed for."""
     values = sorted(instance.values.items())
-    return "@" + ";".join(f"{name}={format_number(value)}" for name, value in values)
+    return "@" + ",".join(f"{name}={format_number(value)}" for name, value in values)
+
+
+def right_entry(number: float) -> str:
+    """How a right entry is kept: its number, short."""
+    return f"{number:.6g}"
 
 
 def write_record(instance: GraphInstance, entries: Sequence[tuple[Slot, str]]) -> str:
-    """The record of these entries (typed text is one line: an entry box has no newlines)."""
-    lines = [fingerprint(instance)]
-    lines += [f"{node}.{entry}={' '.join(text.split())}" for (node, entry), text in entries]
-    return "\n".join(lines)
+    """The record of these entries (a `;` in a text, never valid maths, is dropped)."""
+    parts = [fingerprint(instance)]
+    for (node, entry), text in entries:
+        clean = " ".join(text.replace(";", " ").split())
+        parts.append(f"{node}.{_CODES[entry]}={clean}")
+    return ";".join(parts)
 
 
 def read_record(instance: GraphInstance, text: str) -> Entries:
-    """The entries of a record, in order; lines that do not belong to this graph are skipped.
+    """The entries of a record, in order; parts that do not belong to this graph are skipped.
 
     Never raises: a record saved by an older game or for another variant gives no entries.
     """
-    lines = text.splitlines()
-    if not lines or lines[0] != fingerprint(instance):
+    parts = text.split(";")
+    if not parts or parts[0] != fingerprint(instance):
         return []
     known = {node.id for node in instance.nodes}
     entries: Entries = []
-    for line in lines[1:]:
-        where, equals, typed = line.partition("=")
-        node, dot, entry = where.partition(".")
-        if equals and dot and node in known and entry in ("value", "grad"):
-            entries.append(((node, "value" if entry == "value" else "grad"), typed))
+    for part in parts[1:]:
+        where, equals, typed = part.partition("=")
+        node, dot, code = where.partition(".")
+        if equals and dot and node in known and code in _ENTRIES:
+            entries.append(((node, "value" if code == "v" else "grad"), typed))
     return entries

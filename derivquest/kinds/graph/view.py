@@ -21,9 +21,10 @@ from derivquest.kinds.graph.diagnosis import local_formula
 from derivquest.kinds.graph.instance import GraphInstance, Slot
 from derivquest.kinds.graph.judging import EntryVerdict, entry_name, judge_entry, present
 from derivquest.kinds.graph.lab import LabState
-from derivquest.kinds.graph.record import read_record, write_record
+from derivquest.kinds.graph.record import read_record, right_entry, write_record
 from derivquest.kinds.graph.texts import say
 from derivquest.ui.kind_views import Answered, KindView, Typed
+from derivquest.ui.widgets.answer_input import AnswerBox
 
 ANIMATION_SECONDS = 0.8
 """Time between two steps of the backward-pass animation."""
@@ -57,8 +58,12 @@ class GraphCanvas(Widget):
         return Text("\n").join(draw(self.state, styles))
 
 
-class EntryInput(Input):
-    """The entry box: left/right on an empty box move between nodes instead of the caret."""
+class EntryInput(AnswerBox):
+    """The entry box: left/right on an empty box move between nodes instead of the caret.
+
+    An `AnswerBox`, so Ctrl+U, digits and Enter arriving in one read (over SSH, in tmux)
+    apply in the order they were typed.
+    """
 
     class Moved(Message):
         """Left or right was pressed with nothing typed."""
@@ -156,8 +161,10 @@ class GraphLab(Vertical, can_focus=True):
         self.embedded = embedded
         self.hints_shown = 0
         """How many hints the learner opened (for scoring)."""
-        self.entries: list[tuple[Slot, str]] = []
-        """Every judged entry in order (what `record` writes)."""
+        self.right: dict[Slot, str] = {}
+        """Each slot answered right, as its number (what `record` keeps of it)."""
+        self.last: tuple[Slot, str] | None = None
+        """The latest entry judged, as typed."""
         self._timer: Timer | None = None
         self._replay(record)
 
@@ -169,22 +176,39 @@ class GraphLab(Vertical, can_focus=True):
             verdict = judge_entry(self.state.instance, slot, text)
             if verdict.status != "invalid" and not self.state.finished:
                 self.state.record(slot, text, verdict)
-                self.entries.append((slot, text))
+                self._keep(slot, text, verdict)
         open_slots = self.state.open_slots()
         if open_slots:
             self.state.slot = open_slots[0]
 
+    def _keep(self, slot: Slot, text: str, verdict: EntryVerdict) -> None:
+        if verdict.correct and verdict.number is not None:
+            self.right[slot] = right_entry(verdict.number)
+        self.last = (slot, text)
+
     @property
     def record(self) -> str:
-        """The entries so far, as the spec grades them and the resume point keeps them."""
-        return write_record(self.state.instance, self.entries)
+        """The entries so far, as the spec grades them and the resume point keeps them:
+        the right ones, then the latest as typed (the one being checked)."""
+        entries = [
+            (slot, text)
+            for slot, text in self.right.items()
+            if self.last is None or slot != self.last[0]
+        ]
+        if self.last is not None:
+            entries.append(self.last)
+        return write_record(self.state.instance, entries)
 
     def compose(self) -> ComposeResult:
         yield GraphCanvas(self.state, id="graph-canvas")
         yield Static("", id="graph-status", markup=False)
         with Horizontal(id="graph-entry-row"):
             yield Label("", id="graph-entry-label", markup=False)
-            yield EntryInput(id="graph-entry", select_on_focus=False)
+            entry = EntryInput(id="graph-entry", select_on_focus=False)
+            # Inline, so the game's stylesheet (a tall border on every Input) cannot give the
+            # one-line entry row a border that hides what is typed.
+            entry.styles.border = ("none", "transparent")
+            yield entry
 
     def on_mount(self) -> None:
         self._timer = self.set_interval(ANIMATION_SECONDS, self._tick, pause=True)
@@ -225,7 +249,7 @@ class GraphLab(Vertical, can_focus=True):
         self.state.record(slot, text, verdict)
         counted = verdict.status != "invalid" and not was_finished
         if counted:
-            self.entries.append((slot, text))
+            self._keep(slot, text, verdict)
         status = self.query_one("#graph-status", Static)
         status.set_class(verdict.status == "correct", "correct")
         status.set_class(verdict.status != "correct", "incorrect")

@@ -102,7 +102,14 @@ def test_a_record_of_another_variant_is_not_read() -> None:
     record = _fan_out_record(RIGHT_FAN_OUT)
     assert read_record(example_instance("fan-out", a=2, b=3), record) == []
     assert read_record(example_instance("fan-out", **FAN_OUT), record) == RIGHT_FAN_OUT
-    assert read_record(example_instance("fan-out", **FAN_OUT), "junk\nc.value=4") == []
+    assert read_record(example_instance("fan-out", **FAN_OUT), "junk;c.v=4") == []
+
+
+def test_a_record_is_one_line_without_control_characters() -> None:
+    """The store keeps it as the attempt's answer (export refuses control characters)."""
+    record = _fan_out_record([(("c", "value"), "3;\n"), (("a", "grad"), "2 * 16")])
+    assert record == "@a=1,b=3;c.v=3;a.g=2 * 16"
+    assert record.isprintable()
 
 
 def test_outcome_counts_mistakes_and_hints() -> None:

@@ -19,6 +19,17 @@ from tests.ui.conftest import FIXTURES, PLAYER, AppFactory
 from tests.ui.helpers import open_first_level, settle, shown
 
 QUESTION = "backprop-lab/neuron/sigmoid-neuron"
+FIXED = "backprop-fixed/used-twice/fan-out"
+"""c = ab = 3, d = c + a = 4, L = d² with a = 1, b = 3: the right entries in play order."""
+RIGHT = ("3", "4", "8", "8", "8", "32")
+
+
+@pytest.fixture
+def fixed_catalog() -> Catalog:
+    """One graph with fixed numbers."""
+    return load_catalog(
+        extra=[FIXTURES / "backprop-fixed"], builtin=False, user=False, entry_points=False
+    )
 
 
 @pytest.fixture
@@ -50,24 +61,23 @@ async def enter(pilot: Pilot[None], text: str) -> None:
     await settle(pilot)
 
 
-def progress(store: ProgressStore) -> tuple[int, bool, int]:
+def progress(store: ProgressStore, question: str = QUESTION) -> tuple[int, bool, int]:
     profile = store.profile_named(PLAYER)
     assert profile is not None
-    found = store.question_progress(profile.id, QUESTION)
+    found = store.question_progress(profile.id, question)
     assert found is not None
     return found.attempts, found.solved, found.stars
 
 
 async def test_played_right_is_one_saved_attempt_and_three_stars(
-    make_game: AppFactory, lab_catalog: Catalog, store: ProgressStore
+    make_game: AppFactory, fixed_catalog: Catalog, store: ProgressStore
 ) -> None:
-    app = make_game(catalog=lab_catalog)
+    app = make_game(catalog=fixed_catalog)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_first_level(pilot)
-        slots = graph(app).slots()
-        for slot in slots:
+        for slot, text in zip(graph(app).slots(), RIGHT, strict=True):
             assert the_lab(app).state.slot == slot  # each right entry moves on by itself
-            await enter(pilot, right(app, slot))
+            await enter(pilot, text)
         assert the_lab(app).state.solved
         assert shown(app, "#verdict").startswith("Correct")
         await pilot.press("a")  # the lab keeps the keys: the backward pass plays
@@ -76,7 +86,7 @@ async def test_played_right_is_one_saved_attempt_and_three_stars(
         await pilot.press("ctrl+n")  # the level has one question: back to the map
         await settle(pilot)
         assert not isinstance(app.screen, QuestionScreen)
-    assert progress(store) == (1, True, 3)
+    assert progress(store, FIXED) == (1, True, 3)
 
 
 async def test_a_wrong_entry_is_an_attempt_with_the_mistake_named(
@@ -110,32 +120,32 @@ async def test_mistake_named_in_bengali(
 
 
 async def test_resume_restores_the_entries_made(
-    make_game: AppFactory, lab_catalog: Catalog, store: ProgressStore
+    make_game: AppFactory, fixed_catalog: Catalog, store: ProgressStore
 ) -> None:
-    app = make_game(catalog=lab_catalog)
+    app = make_game(catalog=fixed_catalog)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_first_level(pilot)
         slots = graph(app).slots()
-        await enter(pilot, right(app, slots[0]))
-        await enter(pilot, right(app, slots[1]))
-        await enter(pilot, "0")  # a wrong a, also kept
-    again = make_game(catalog=lab_catalog)
+        await enter(pilot, "3")
+        await enter(pilot, "4")
+        await enter(pilot, "2 * 4 + 1")  # a wrong ∂L/∂d, also kept, as typed
+    again = make_game(catalog=fixed_catalog)
     async with again.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(again.screen, QuestionScreen)  # resumed on the graph
         state = the_lab(again).state
         assert state.is_right(slots[0]) and state.is_right(slots[1])
-        assert state.typed[slots[2]] == "0" and state.slot == slots[2]
-        for slot in state.open_slots():
-            await enter(pilot, right(again, slot))
+        assert state.typed[slots[2]] == "2 * 4 + 1" and state.slot == slots[2]
+        for text in RIGHT[2:]:
+            await enter(pilot, text)
         assert shown(again, "#verdict").startswith("Correct")
-    assert progress(store)[:2] == (2, True)
+    assert progress(store, FIXED)[:2] == (2, True)
 
 
 async def test_giving_up_reveals_the_graph_and_lets_the_player_move_on(
-    make_game: AppFactory, lab_catalog: Catalog, store: ProgressStore
+    make_game: AppFactory, fixed_catalog: Catalog, store: ProgressStore
 ) -> None:
-    app = make_game(catalog=lab_catalog)
+    app = make_game(catalog=fixed_catalog)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_first_level(pilot)
         await pilot.press("ctrl+g")  # the screen's key: the give-up is the game's

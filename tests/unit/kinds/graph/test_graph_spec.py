@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Mapping
 
 import pytest
 
@@ -45,12 +46,12 @@ def test_the_registry_finds_the_graph_kind() -> None:
     assert spec.drillable and not spec.has_answer
 
 
-def _instance(level: str, language: str = "en", **values: float) -> QuestionInstance:
+def _instance(level: str, values: Mapping[str, float], language: str = "en") -> QuestionInstance:
     return build_instance(example(level), "pack/lvl/q", ["backprop"], values, language)
 
 
 def test_the_payload_is_the_lab_in_the_instance_language() -> None:
-    instance = _instance("neuron", "bn", w=0.5, x=1, b=0, y=1)
+    instance = _instance("neuron", {"w": 0.5, "x": 1, "b": 0, "y": 1}, "bn")
     lab = payload_of(instance, GraphInstance)
     assert instance.kind == "graph" and lab.language == "bn"
     assert instance.prompt.startswith("?") and lab.slots()[0] == ("p", "value")
@@ -87,13 +88,13 @@ GRADE_CASES = [
 def test_grade_a_record(
     judge_service: JudgeService, entries: list[tuple[Slot, str]], status: str, words: str
 ) -> None:
-    instance = _instance("fan-out", **FAN_OUT)
+    instance = _instance("fan-out", FAN_OUT)
     verdict = grade(instance, _fan_out_record(entries), judge_service)
     assert verdict.status == status and words in verdict.message, verdict
 
 
 def test_grade_names_the_mistake_in_bengali(judge_service: JudgeService) -> None:
-    instance = _instance("fan-out", "bn", **FAN_OUT)
+    instance = _instance("fan-out", FAN_OUT, "bn")
     record = write_record(payload_of(instance, GraphInstance), [(("c", "value"), "2")])
     assert "হয়নি" in grade(instance, record, judge_service).message
 
@@ -125,7 +126,7 @@ def test_outcome_counts_mistakes_and_hints() -> None:
 
 
 def test_a_drill_asks_one_gradient(judge_service: JudgeService) -> None:
-    instance = _instance("mse-batch", w=2, y=1)
+    instance = _instance("mse-batch", {"w": 2, "y": 1})
     drill = SPEC.for_drill(instance, seed=0)
     lab = payload_of(drill, GraphInstance)
     assert lab.slots() == [("w", "grad")] and "∂L/∂w" in drill.prompt

@@ -111,7 +111,8 @@ def _validate(
             path = ("questions", index)
             if not math_templates_complete(question):
                 continue  # unknown placeholders in its math: reported already
-            if next(iter(spec_for(question.kind_name).structure_problems(question)), None):
+            spec = spec_for(question.kind_name)
+            if spec.variants_need_structure and next(iter(spec.structure_problems(question)), None):
                 continue  # its variants cannot be built (e.g. a cyclic graph): reported already
             full_id = str(QuestionId(pack_id, level.id, question.id))
             found, count = _question_problems(

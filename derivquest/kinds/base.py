@@ -95,6 +95,9 @@ class KindSpec(ABC):
     """Whether texts may use `{answer}` (the expected answer, written out)."""
     answer_is_math: ClassVar[bool] = True
     """`{answer}` is math (set in backticks outside a math span) rather than prose."""
+    variants_need_structure: ClassVar[bool] = False
+    """No variant can be built while `structure_problems` reports any (e.g. a cyclic graph):
+    the validator then checks no variants, which would only repeat those problems."""
     extra_tables: ClassVar[tuple[tuple[str, type[Model]], ...]] = ()
     """Sub-tables documented after the kinds' own tables: (heading, model), e.g. an option."""
 

@@ -87,6 +87,7 @@ class GraphSpec(KindSpec):
     model = GraphQuestion
     order = 60
     has_answer = False
+    variants_need_structure = True
     extra_tables = (("A node: `[[questions.nodes]]`", GraphNode),)
 
     def payload(self, question: GraphQuestion, fill: Filler) -> GraphInstance:

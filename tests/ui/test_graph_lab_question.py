@@ -11,7 +11,7 @@ from derivquest.kinds.base import payload_of
 from derivquest.kinds.graph.compute import format_value
 from derivquest.kinds.graph.instance import GraphInstance, Slot
 from derivquest.kinds.graph.judging import right_number
-from derivquest.kinds.graph.view import GraphLab
+from derivquest.kinds.graph.view import EntryInput, GraphLab
 from derivquest.progress import ProgressStore
 from derivquest.ui.app import DerivQuestApp
 from derivquest.ui.screens.question import QuestionScreen
@@ -158,3 +158,28 @@ async def test_giving_up_reveals_the_graph_and_lets_the_player_move_on(
         await pilot.press("ctrl+n")
         await settle(pilot)
         assert not isinstance(app.screen, QuestionScreen)
+
+
+async def test_resumed_after_the_last_entry_it_waits_in_the_box(
+    make_game: AppFactory, fixed_catalog: Catalog, store: ProgressStore
+) -> None:
+    """Quit between solving and moving on: the last entry is typed again, not entered."""
+    app = make_game(catalog=fixed_catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_level(pilot)
+        for text in RIGHT:
+            await enter(pilot, text)
+        assert shown(app, "#verdict").startswith("Correct")
+    again = make_game(catalog=fixed_catalog)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        lab = the_lab(again)
+        assert lab.state.open_slots() == [("a", "grad")] and lab.state.slot == ("a", "grad")
+        assert lab.query_one(EntryInput).value == "32"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert shown(again, "#verdict").startswith("Correct")
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert not isinstance(again.screen, QuestionScreen)
+    assert progress(store, FIXED)[:2] == (2, True)

@@ -169,12 +169,20 @@ class GraphLab(Vertical, can_focus=True):
         self._replay(record)
 
     def _replay(self, record: str) -> None:
-        """Judge the saved entries again (deterministic) and put the cursor on the next ?."""
+        """Judge the saved entries again (deterministic) and put the cursor on the next ?.
+
+        An entry that would complete the graph is left typed in its box, not entered: the
+        game saved the place before it recorded the answer, so the player submits it again
+        (as a typed answer of any kind is restored, not submitted).
+        """
         for slot, text in read_record(self.state.instance, record):
-            if not self.state.instance.asked(slot):
+            if not self.state.instance.asked(slot) or self.state.finished:
                 continue
             verdict = judge_entry(self.state.instance, slot, text)
-            if verdict.status != "invalid" and not self.state.finished:
+            if verdict.correct and self.state.open_slots() == [slot]:
+                self.state.typed[slot] = text
+                break
+            if verdict.status != "invalid":
                 self.state.record(slot, text, verdict)
                 self._keep(slot, text, verdict)
         open_slots = self.state.open_slots()
@@ -213,10 +221,11 @@ class GraphLab(Vertical, can_focus=True):
     def on_mount(self) -> None:
         self._timer = self.set_interval(ANIMATION_SECONDS, self._tick, pause=True)
         self._refresh_view()
-        if self.state.finished:  # resumed after the last entry: only the animation is left
+        if self.state.finished:  # nothing to fill in: only the animation is left
             self._finish(solved=self.state.solved, announce=False)
             self._say(say("lab.solved", self.language))
             return
+        self._load_entry()  # a resumed slot shows what was typed there
         self._say(say("lab.todo", self.language, left=len(self.state.open_slots())))
         self.query_one(EntryInput).focus()
 

@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 from derivquest.content import load_catalog
 from tests.ui.conftest import FIXTURES, AppFactory
 from tests.ui.helpers import open_first_level, settle
+from tests.ui.test_graph_lab_snapshots import steady_cursor
 
 SnapCompare = Callable[..., bool]
 
@@ -23,6 +24,7 @@ async def _fan_out_not_summed(pilot: Pilot[Any]) -> None:
     for text in ("3", "4", "8", "8", "8", "24"):  # c, d, ∂L/∂d, ∂L/∂c, ∂L/∂b; ∂L/∂a wrong
         await pilot.press(*text, "enter")
         await settle(pilot)
+    await steady_cursor(pilot)
 
 
 def _catalog() -> Any:

@@ -12,12 +12,16 @@ from derivquest.content import build_instance, grade
 from derivquest.content.instance import QuestionInstance
 from derivquest.engine import JudgeService
 from derivquest.kinds.base import KindSpec, payload_of
+from derivquest.kinds.graph.diagnosis import MISTAKES
 from derivquest.kinds.graph.instance import GraphInstance, Slot
+from derivquest.kinds.graph.judging import judge_entry
 from derivquest.kinds.graph.lab import LabState
 from derivquest.kinds.graph.record import read_record, write_record
 from derivquest.kinds.graph.spec import SPEC, outcome
+from derivquest.kinds.graph.texts import describe
 from derivquest.kinds.registry import spec_for
 from tests.unit.kinds.graph.graphs import example, example_instance
+from tests.unit.kinds.graph.test_graph_diagnosis import CASES as DIAGNOSIS_CASES
 
 FAN_OUT = {"a": 1, "b": 3}
 """c = a·b = 3, d = c + a = 4, L = d²: `a` is used twice, so its gradient is a sum."""
@@ -133,3 +137,34 @@ def test_a_drill_asks_one_gradient(judge_service: JudgeService) -> None:
     right = f"{float(lab.computed.grad('w')):.6f}"
     record = write_record(lab, [(("w", "grad"), right)])
     assert grade(drill, record, judge_service).status == "correct"
+
+
+ASKED_CASES = [
+    case for case in DIAGNOSIS_CASES if example_instance(case[0], **case[1]).asked(case[2])
+]
+"""The diagnosis cases whose entry the graph asks for (the game grades only those)."""
+
+
+def test_the_asked_cases_still_cover_every_mistake() -> None:
+    assert {case[4] for case in ASKED_CASES} == set(MISTAKES)
+
+
+@pytest.mark.parametrize(("graph", "params", "slot", "text", "mistake"), ASKED_CASES)
+@pytest.mark.parametrize("language", ["en", "bn"])
+def test_the_game_verdict_names_each_classic_mistake(
+    judge_service: JudgeService,
+    graph: str,
+    params: dict[str, int],
+    slot: Slot,
+    text: str,
+    mistake: str,
+    language: str,
+) -> None:
+    """Through `content.grade`, as the game submits a wrong entry: incorrect, mistake first."""
+    instance = _instance(graph, params, language)
+    lab = payload_of(instance, GraphInstance)
+    verdict = grade(instance, write_record(lab, [(slot, text)]), judge_service)
+    diagnosis = judge_entry(lab, slot, text).diagnosis
+    assert diagnosis is not None and diagnosis.id == mistake
+    assert verdict.status == "incorrect"
+    assert verdict.message.startswith(describe(diagnosis, language))

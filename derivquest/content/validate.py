@@ -21,6 +21,7 @@ from derivquest.content.schema import Question
 from derivquest.content.templates import ParamValue, format_number
 from derivquest.content.variants import sample_variants
 from derivquest.ids import QuestionId
+from derivquest.kinds.registry import spec_for
 
 if TYPE_CHECKING:
     from derivquest.engine import JudgeService
@@ -110,6 +111,9 @@ def _validate(
             path = ("questions", index)
             if not math_templates_complete(question):
                 continue  # unknown placeholders in its math: reported already
+            spec = spec_for(question.kind_name)
+            if spec.variants_need_structure and next(iter(spec.structure_problems(question)), None):
+                continue  # its variants cannot be built (e.g. a cyclic graph): reported already
             full_id = str(QuestionId(pack_id, level.id, question.id))
             found, count = _question_problems(
                 checker, question, full_id, lines, path, languages, samples, exhaustive_up_to

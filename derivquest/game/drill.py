@@ -108,15 +108,17 @@ class DrillGame:
         skills = ref.level.model.skills
         try:
             values = draw_params(ref.question.params, seed)
-            return build_instance(ref.question, ref.full_id, skills, values, self.language)
+            instance = build_instance(ref.question, ref.full_id, skills, values, self.language)
         except VariantError:
-            return build_instance(
+            instance = build_instance(
                 ref.question,
                 ref.full_id,
                 skills,
                 draw_params(ref.question.params, 0),
                 self.language,
             )
+        # A kind may serve a smaller question in drills (a graph: one gradient to find).
+        return spec_for(ref.question.kind_name).for_drill(instance, seed)
 
     def submit(self, answer: str, submitted_at: float) -> DrillAnswer:
         """Judge and record the answer (call from a worker); time counts until ``submitted_at``."""

@@ -95,6 +95,9 @@ class KindSpec(ABC):
     """Whether texts may use `{answer}` (the expected answer, written out)."""
     answer_is_math: ClassVar[bool] = True
     """`{answer}` is math (set in backticks outside a math span) rather than prose."""
+    variants_need_structure: ClassVar[bool] = False
+    """No variant can be built while `structure_problems` reports any (e.g. a cyclic graph):
+    the validator then checks no variants, which would only repeat those problems."""
     extra_tables: ClassVar[tuple[tuple[str, type[Model]], ...]] = ()
     """Sub-tables documented after the kinds' own tables: (heading, model), e.g. an option."""
 
@@ -131,6 +134,10 @@ class KindSpec(ABC):
     def engine_issues(self, instance: QuestionInstance, checker: Checker) -> list[Issue]:
         """Problems of one variant found with the engine (e.g. the reference answer fails)."""
         return []
+
+    def for_drill(self, instance: QuestionInstance, seed: int) -> QuestionInstance:
+        """The instance a timed drill serves (a kind may make it smaller); by default as is."""
+        return instance
 
 
 def payload_of(instance: QuestionInstance, kind: type[PayloadT]) -> PayloadT:

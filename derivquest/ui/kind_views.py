@@ -26,6 +26,18 @@ class Answered(Message):
         """The answer exactly as the kind's spec grades it."""
 
 
+class Typed(Message):
+    """Posted by a kind's answer widget when the work so far changes (saved for resuming).
+
+    The value comes back as `typed` when the question is shown again. (`AnswerInput` posts
+    its own `Changed`; a widget answered in several steps, like the graph lab, posts this.)
+    """
+
+    def __init__(self, value: str) -> None:
+        super().__init__()
+        self.value = value
+
+
 class KindView:
     """What a kind shows besides the prompt, and how the player answers.
 
@@ -58,6 +70,9 @@ class KindView:
     def confirm(self, instance: QuestionInstance, widget: Widget) -> str | None:
         """The answer when Enter is pressed on the screen (not in a text box), or None."""
         return None
+
+    def given_up(self, instance: QuestionInstance, widget: Widget) -> None:
+        """The player gave up: let the answer widget show the answers (default: nothing)."""
 
 
 _VIEWS: dict[str, KindView] = {}

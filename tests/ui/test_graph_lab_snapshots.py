@@ -6,12 +6,20 @@ from collections.abc import Callable
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from tests.ui.helpers import settle
 from tests.ui.test_graph_lab import NEURON, LabApp
 from tests.unit.kinds.graph.graphs import example_in, example_instance
 
 SnapCompare = Callable[..., bool]
+
+
+async def steady_cursor(pilot: Pilot[Any]) -> None:
+    """Stop the entry box's cursor blinking (shown), so a picture does not depend on timing."""
+    for box in pilot.app.screen.query(Input):
+        box.cursor_blink = False
+    await pilot.pause()
 
 
 async def _play_neuron_with_a_mistake(pilot: Pilot[Any]) -> None:
@@ -21,6 +29,7 @@ async def _play_neuron_with_a_mistake(pilot: Pilot[Any]) -> None:
         await settle(pilot)
     await pilot.press("2", "enter")  # a = z: sigmoid not applied
     await settle(pilot)
+    await steady_cursor(pilot)
 
 
 def test_graph_lab_mistake_en(snap_compare: SnapCompare) -> None:
@@ -67,6 +76,7 @@ def test_graph_lab_fan_out(snap_compare: SnapCompare) -> None:
             await settle(pilot)
         await pilot.press("2", "4", "enter")
         await settle(pilot)
+        await steady_cursor(pilot)
 
     app = LabApp(example_instance("fan-out", a=1, b=3))
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

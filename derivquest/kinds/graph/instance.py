@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from derivquest.content.fields import text_in
+from derivquest.content.tasks import VariantError
 from derivquest.content.templates import ParamValue, fill_text
-from derivquest.content.variants import draw_params, variant_seed
 from derivquest.engine.names import RESERVED
 from derivquest.kinds.graph.compute import BadTemplate, Computed, UndefinedNode, compute
 from derivquest.kinds.graph.graph import Shape, build_shape, shape_issues
@@ -19,8 +19,22 @@ Slot = tuple[str, Entry]
 """One thing to fill in: (node id, "value" or "grad")."""
 
 
-class GraphVariantError(ValueError):
-    """This question, with these parameters, is not a playable graph (the validator says why)."""
+class GraphVariantError(VariantError):
+    """This question, with these parameters, is not a playable graph (the validator says why).
+
+    A `VariantError`, so the common validator reports it at the node's line.
+    """
+
+
+UNDEFINED: dict[str, str] = {
+    "division-by-zero": "'{node}' divides {number} by zero",
+    "log-domain": "'{node}' takes the log of {number}, which is not positive",
+    "pow-domain": "'{node}' raises {number} to a power that has no real value",
+    "relu-kink": "the input of relu '{node}' is exactly 0, where relu has no derivative",
+    "no-real-value": "'{node}' has no real value",
+    "too-large": "'{node}' is astronomically large (beyond 1e60)",
+}
+"""What each reason of `UndefinedNode` means, for authors (English, like every validator row)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,12 +99,16 @@ def build_instance(
     """Build the variant with these parameter values; raise GraphVariantError if it breaks."""
     issues = shape_issues(question)
     if issues:
-        raise GraphVariantError(issues[0].message)
+        raise GraphVariantError(issues[0].path, issues[0].message)
     shape = build_shape(question)
+    index = {node.id: i for i, node in enumerate(question.nodes)}
     try:
         computed = compute(shape, values)
-    except (UndefinedNode, BadTemplate) as error:
-        raise GraphVariantError(str(error)) from None
+    except UndefinedNode as error:
+        message = UNDEFINED[error.reason].format(node=error.node, number=error.number)
+        raise GraphVariantError(("nodes", index[error.node], "inputs"), message) from None
+    except BadTemplate as error:
+        raise GraphVariantError(("nodes", index[error.node], error.key), error.message) from None
     nodes = tuple(
         NodeView(
             node.id,
@@ -117,14 +135,6 @@ def build_instance(
         rel_tol=question.rel_tol,
         symbols=tuple(n.id for n in nodes if n.id.isalpha() and n.id not in RESERVED),
     )
-
-
-def play_instance(
-    question: GraphQuestion, player_id: str, full_id: str, round_number: int, language: str
-) -> GraphInstance:
-    """Draw the variant a player sees in a round and build it."""
-    values = draw_params(question.params, variant_seed(player_id, full_id, round_number))
-    return build_instance(question, values, language, full_id)
 
 
 def drill_instance(instance: GraphInstance, seed: int) -> GraphInstance:

@@ -1,47 +1,35 @@
-"""The `graph` kind in one place: its pack model, instances, grading, checks, docs and drills.
+"""`kind = "graph"`: the Backprop Lab: fill in a computational graph's values and gradients.
 
-Content level only (no Textual): the widget is reached through `view_for`, which imports
-`view` when a screen asks for it. Registering the kind is one line: `register(SPEC)`.
+Content level only (no Textual, no import of the view): the pack model, the payload (a
+`GraphInstance`), grading of the lab's record, the validator's checks and the drill shape.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel
-
-from derivquest.content.locator import KeyPath
-from derivquest.content.problems import FileLines, Problem
-from derivquest.content.templates import ParamValue
-from derivquest.kinds.graph.checks import graph_problems
-from derivquest.kinds.graph.diagnosis import MISTAKES
-from derivquest.kinds.graph.instance import (
-    GraphInstance,
-    Slot,
-    build_instance,
-    drill_instance,
-    play_instance,
-)
-from derivquest.kinds.graph.judging import EntryVerdict, judge_entry, present
+from derivquest.kinds.base import Filler, KindSpec, StructureProblem, TemplateField, payload_of
+from derivquest.kinds.graph.checks import graph_templates, shape_problems
+from derivquest.kinds.graph.instance import GraphInstance, build_instance, drill_instance
+from derivquest.kinds.graph.judging import entry_name, judge_entry, present
 from derivquest.kinds.graph.lab import LabState
 from derivquest.kinds.graph.model import GraphNode, GraphQuestion
-from derivquest.kinds.graph.ops import OP_NAMES
+from derivquest.kinds.graph.record import read_record
+from derivquest.kinds.graph.texts import say
 
 if TYPE_CHECKING:
-    from derivquest.kinds.graph.view import GraphLab
-
-KIND = "graph"
-"""The `kind` value of this question table."""
+    from derivquest.content.instance import QuestionInstance
+    from derivquest.engine import JudgeService, Verdict
 
 DOCS = "docs/kinds/graph.md"
-"""The authoring section of this kind."""
+"""The authoring page of this kind (docs/authoring.md links it)."""
 
 
 @dataclass(frozen=True, slots=True)
 class GraphOutcome:
-    """How one graph question went, for scoring: solved without giving up, and what it took."""
+    """How one graph went in the lab on its own: solved without giving up, and what it took."""
 
     solved: bool
     mistakes: int
@@ -54,103 +42,80 @@ class GraphOutcome:
 
 
 def outcome(state: LabState, hints: int = 0) -> GraphOutcome:
-    """Grade a whole graph question from the lab's state."""
+    """Grade a whole graph from the lab's state (the standalone lab; the game uses `grade`)."""
     return GraphOutcome(state.solved and not state.given_up, state.mistakes, hints)
 
 
-def grade(instance: GraphInstance, slot: Slot, text: str) -> EntryVerdict:
-    """Grade one entry (a number, or an expression in the graph's node names)."""
-    return judge_entry(instance, slot, text)
+def grade_record(lab: GraphInstance, record: str) -> Verdict:
+    """Judge the last entry of a lab record; the graph is right once every ? is right.
+
+    A wrong entry is `incorrect` (its mistake named), an unreadable one `invalid`. A right
+    entry is `correct` only when it completes the graph; a right entry that leaves boxes
+    open is `invalid` (not an answer yet: nothing is recorded), which the lab never submits.
+    """
+    from derivquest.engine import Verdict
+
+    language = lab.language
+    entries = read_record(lab, record)
+    if not entries:
+        return Verdict("invalid", say("empty", language))
+    slot, text = entries[-1]
+    if not lab.asked(slot):
+        return Verdict("invalid", say("not-asked", language, entry=entry_name(slot)))
+    verdict = judge_entry(lab, slot, text)
+    message = present(verdict, language)
+    if verdict.status == "invalid":
+        return Verdict("invalid", message, column=verdict.column)
+    if not verdict.correct:
+        return Verdict("incorrect", message)
+    latest = dict(entries)
+    left = [
+        other
+        for other in lab.slots()
+        if other != slot
+        and (other not in latest or not judge_entry(lab, other, latest[other]).correct)
+    ]
+    if left:
+        return Verdict("invalid", message + " " + say("lab.left", language, left=len(left)))
+    return Verdict("correct", message)
 
 
-def problems(
-    question: GraphQuestion,
-    path: KeyPath,
-    source: FileLines,
-    languages: Sequence[str],
-    full_id: str,
-) -> list[Problem]:
-    """The validator's checks of one graph question, as rows with file:line."""
-    return graph_problems(question, path, source, languages, full_id)
+class GraphSpec(KindSpec):
+    """A graph question: its nodes as data; the answer is the lab's record of entries."""
+
+    name = "graph"
+    model = GraphQuestion
+    order = 60
+    has_answer = False
+    variants_need_structure = True
+    extra_tables = (("A node: `[[questions.nodes]]`", GraphNode),)
+
+    def payload(self, question: GraphQuestion, fill: Filler) -> GraphInstance:
+        """Both passes computed exactly (GraphVariantError, a VariantError, if undefined)."""
+        return build_instance(question, fill.values, fill.language)
+
+    def grade(self, instance: QuestionInstance, answer: str, service: JudgeService) -> Verdict:
+        """Judge the record the lab submitted (the judge service is not needed: see judging)."""
+        try:
+            return grade_record(payload_of(instance, GraphInstance), answer)
+        except Exception:  # noqa: BLE001 - a bug must reach the player as a sentence, not a traceback
+            from derivquest.engine import Verdict
+
+            return Verdict("invalid", say("check-failed", instance.language))
+
+    def templates(self, question: GraphQuestion) -> Iterator[TemplateField]:
+        return graph_templates(question)
+
+    def structure_problems(self, question: GraphQuestion) -> Iterator[StructureProblem]:
+        return shape_problems(question)
+
+    def for_drill(self, instance: QuestionInstance, seed: int) -> QuestionInstance:
+        """A drill asks for one gradient ("the gradient at this node"), everything else given."""
+        lab = drill_instance(payload_of(instance, GraphInstance), seed)
+        node = lab.slots()[0][0]
+        prompt = say("drill.prompt", instance.language, node=node)
+        return replace(instance, prompt=prompt, payload=replace(lab, prompt=prompt))
 
 
-def view_for(instance: GraphInstance, language: str) -> GraphLab:
-    """The widget that shows and answers this question (imports Textual only when called)."""
-    from derivquest.kinds.graph.view import GraphLab
-
-    return GraphLab(instance, language)
-
-
-def field_table(model: type[BaseModel]) -> str:
-    """The docs' table of a model's fields, generated from the model (one definition)."""
-    rows = ["| key | required | meaning |", "|---|---|---|"]
-    skip = _BASE_FIELDS if model is GraphQuestion else ()
-    for name, field in model.model_fields.items():
-        if name not in skip:
-            required = "yes" if field.is_required() else "no"
-            rows.append(f"| `{name}` | {required} | {field.description or ''} |")
-    return "\n".join(rows)
-
-
-_BASE_FIELDS = ("id", "prompt", "params", "hints", "solution", "skills", "drill")
-"""Fields every question kind has (documented in docs/authoring.md)."""
-
-
-@dataclass(frozen=True, slots=True)
-class GraphKind:
-    """Everything about the kind, as one value a registry can hold."""
-
-    name: str = KIND
-    model: type[GraphQuestion] = GraphQuestion
-    node_model: type[GraphNode] = GraphNode
-    ops: tuple[str, ...] = OP_NAMES
-    mistakes: tuple[str, ...] = MISTAKES
-    docs: str = DOCS
-
-    def build(
-        self, question: GraphQuestion, values: Mapping[str, ParamValue], language: str
-    ) -> GraphInstance:
-        """One variant with these parameter values, its texts in `language`."""
-        return build_instance(question, values, language)
-
-    def play(
-        self,
-        question: GraphQuestion,
-        player_id: str,
-        full_id: str,
-        round_number: int,
-        language: str,
-    ) -> GraphInstance:
-        """The variant a player sees in a round."""
-        return play_instance(question, player_id, full_id, round_number, language)
-
-    def grade(self, instance: GraphInstance, slot: Slot, text: str) -> EntryVerdict:
-        """Grade one entry."""
-        return grade(instance, slot, text)
-
-    def present(self, verdict: EntryVerdict, language: str) -> str:
-        """The sentence of a verdict in a language."""
-        return present(verdict, language)
-
-    def problems(
-        self,
-        question: GraphQuestion,
-        path: KeyPath,
-        source: FileLines,
-        languages: Sequence[str],
-        full_id: str,
-    ) -> list[Problem]:
-        """The validator's checks of one question, as rows with file:line."""
-        return problems(question, path, source, languages, full_id)
-
-    def drill(self, instance: GraphInstance, seed: int) -> GraphInstance:
-        """A drill question from a graph: one gradient to find, everything else given."""
-        return drill_instance(instance, seed)
-
-    def view(self, instance: GraphInstance, language: str) -> GraphLab:
-        """The widget."""
-        return view_for(instance, language)
-
-
-SPEC = GraphKind()
-"""The kind, ready to register."""
+SPEC = GraphSpec()
+"""Found by the registry."""

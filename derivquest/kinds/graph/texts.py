@@ -74,6 +74,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "bn": "{entry} এখানে দেওয়া আছে; Tab দিয়ে একটা ?-এ যান।",
     },
     # -- the lab --
+    "lab.left": {"en": "{left} still to fill in.", "bn": "আরও {left}টি পূরণ করা বাকি।"},
+    "drill.prompt": {
+        "en": "Find ∂L/∂{node}: every other number is given.",
+        "bn": "∂L/∂{node} বের করুন: বাকি সব সংখ্যা দেওয়া আছে।",
+    },
     "entry.value": {"en": "{node}", "bn": "{node}"},
     "entry.grad": {"en": "∂L/∂{node}", "bn": "∂L/∂{node}"},
     "lab.todo": {

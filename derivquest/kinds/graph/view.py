@@ -1,4 +1,4 @@
-"""The Backprop Lab widget: the graph drawn left to right, one entry box, keyboard only."""
+"""The Backprop Lab: the graph kind's view, and its widget (the graph drawn left to right)."""
 
 from __future__ import annotations
 
@@ -13,13 +13,18 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from derivquest.content import QuestionInstance
+from derivquest.kinds.base import payload_of
 from derivquest.kinds.graph.canvas import ROLES, draw
 from derivquest.kinds.graph.compute import format_value, number
 from derivquest.kinds.graph.diagnosis import local_formula
 from derivquest.kinds.graph.instance import GraphInstance, Slot
 from derivquest.kinds.graph.judging import EntryVerdict, entry_name, judge_entry, present
 from derivquest.kinds.graph.lab import LabState
+from derivquest.kinds.graph.record import read_record, right_entry, write_record
 from derivquest.kinds.graph.texts import say
+from derivquest.ui.kind_views import Answered, KindView, Typed
+from derivquest.ui.widgets.answer_input import AnswerBox
 
 ANIMATION_SECONDS = 0.8
 """Time between two steps of the backward-pass animation."""
@@ -53,8 +58,12 @@ class GraphCanvas(Widget):
         return Text("\n").join(draw(self.state, styles))
 
 
-class EntryInput(Input):
-    """The entry box: left/right on an empty box move between nodes instead of the caret."""
+class EntryInput(AnswerBox):
+    """The entry box: left/right on an empty box move between nodes instead of the caret.
+
+    An `AnswerBox`, so Ctrl+U, digits and Enter arriving in one read (over SSH, in tmux)
+    apply in the order they were typed.
+    """
 
     class Moved(Message):
         """Left or right was pressed with nothing typed."""
@@ -81,6 +90,8 @@ class GraphLab(Vertical, can_focus=True):
 
     DEFAULT_CSS = """
     GraphLab { height: 1fr; }
+    GraphLab.-embedded { height: auto; }
+    GraphLab.-embedded > GraphCanvas { height: auto; }
     GraphLab > #graph-status { height: auto; max-height: 4; padding: 0 1; }
     GraphLab > #graph-entry-row { height: 1; }
     GraphLab #graph-entry-label { width: auto; padding: 0 1; text-style: bold; }
@@ -134,27 +145,94 @@ class GraphLab(Vertical, can_focus=True):
         instance: GraphInstance,
         language: str = "en",
         *,
+        record: str = "",
+        embedded: bool = False,
         id: str | None = None,  # noqa: A002
     ) -> None:
-        super().__init__(id=id)
+        """`record`: entries saved before (see `record.py`), replayed to resume.
+
+        `embedded`: played in a question or drill screen, which records the answers: the
+        lab posts `Typed` after each entry and `Answered` for a wrong one and the last one,
+        and leaves the hint and give-up keys to the screen.
+        """
+        super().__init__(id=id, classes="-embedded" if embedded else "")
         self.state = LabState(instance)
         self.language = language
+        self.embedded = embedded
         self.hints_shown = 0
         """How many hints the learner opened (for scoring)."""
+        self.right: dict[Slot, str] = {}
+        """Each slot answered right, as its number (what `record` keeps of it)."""
+        self.last: tuple[Slot, str] | None = None
+        """The latest entry judged, as typed."""
         self._timer: Timer | None = None
+        self._replay(record)
+
+    def _replay(self, record: str) -> None:
+        """Judge the saved entries again (deterministic) and put the cursor on the next ?.
+
+        An entry that would complete the graph is left typed in its box, not entered: the
+        game saved the place before it recorded the answer, so the player submits it again
+        (as a typed answer of any kind is restored, not submitted).
+        """
+        for slot, text in read_record(self.state.instance, record):
+            if not self.state.instance.asked(slot) or self.state.finished:
+                continue
+            verdict = judge_entry(self.state.instance, slot, text)
+            if verdict.correct and self.state.open_slots() == [slot]:
+                self.state.typed[slot] = text
+                break
+            if verdict.status != "invalid":
+                self.state.record(slot, text, verdict)
+                self._keep(slot, text, verdict)
+        open_slots = self.state.open_slots()
+        if open_slots:
+            self.state.slot = open_slots[0]
+
+    def _keep(self, slot: Slot, text: str, verdict: EntryVerdict) -> None:
+        if verdict.correct and verdict.number is not None:
+            self.right[slot] = right_entry(verdict.number)
+        self.last = (slot, text)
+
+    @property
+    def record(self) -> str:
+        """The entries so far, as the spec grades them and the resume point keeps them:
+        the right ones, then the latest as typed (the one being checked)."""
+        entries = [
+            (slot, text)
+            for slot, text in self.right.items()
+            if self.last is None or slot != self.last[0]
+        ]
+        if self.last is not None:
+            entries.append(self.last)
+        return write_record(self.state.instance, entries)
 
     def compose(self) -> ComposeResult:
         yield GraphCanvas(self.state, id="graph-canvas")
         yield Static("", id="graph-status", markup=False)
         with Horizontal(id="graph-entry-row"):
             yield Label("", id="graph-entry-label", markup=False)
-            yield EntryInput(id="graph-entry", select_on_focus=False)
+            entry = EntryInput(id="graph-entry", select_on_focus=False)
+            # Inline, so the game's stylesheet (a tall border on every Input) cannot give the
+            # one-line entry row a border that hides what is typed.
+            entry.styles.border = ("none", "transparent")
+            yield entry
 
     def on_mount(self) -> None:
         self._timer = self.set_interval(ANIMATION_SECONDS, self._tick, pause=True)
         self._refresh_view()
+        if self.state.finished:  # nothing to fill in: only the animation is left
+            self._finish(solved=self.state.solved, announce=False)
+            self._say(say("lab.solved", self.language))
+            return
+        self._load_entry()  # a resumed slot shows what was typed there
         self._say(say("lab.todo", self.language, left=len(self.state.open_slots())))
         self.query_one(EntryInput).focus()
+
+    def on_focus(self) -> None:
+        """Focus given to the lab (e.g. by the question screen) goes to its entry box."""
+        if not self.state.finished:
+            self.query_one(EntryInput).focus()
 
     # -- entering --------------------------------------------------------------------------
 
@@ -178,18 +256,30 @@ class GraphLab(Vertical, can_focus=True):
     def _judged(self, slot: Slot, text: str, verdict: EntryVerdict) -> None:
         was_finished = self.state.finished
         self.state.record(slot, text, verdict)
+        counted = verdict.status != "invalid" and not was_finished
+        if counted:
+            self._keep(slot, text, verdict)
         status = self.query_one("#graph-status", Static)
         status.set_class(verdict.status == "correct", "correct")
         status.set_class(verdict.status != "correct", "incorrect")
         message = present(verdict, self.language)
+        if self.embedded and verdict.status == "incorrect":
+            message = self._hint_text(slot)  # the screen shows the verdict; help here
         if verdict.correct:
             self._load_entry()  # the cursor moved on: show what was typed there, if anything
-        if self.state.solved and not was_finished:
+        solved_now = self.state.solved and not was_finished
+        if solved_now:
             message += " " + say("lab.solved", self.language)
-            self._finish(solved=True)
         self._say(message)
         self._refresh_view()
         self.post_message(self.Entered(self, slot, verdict))
+        if counted and self.embedded:
+            # Saved for resuming first; a wrong entry and the last one are answers to record.
+            self.post_message(Typed(self.record))
+            if solved_now or not verdict.correct:
+                self.post_message(Answered(self.record))
+        if solved_now:
+            self._finish(solved=True)
 
     # -- moving ----------------------------------------------------------------------------
 
@@ -236,7 +326,11 @@ class GraphLab(Vertical, can_focus=True):
 
     def action_hint(self) -> None:
         """The node's own hint, or one written from the graph."""
-        node, entry = self.state.slot
+        self.hints_shown += 1
+        self._say(self._hint_text(self.state.slot))
+
+    def _hint_text(self, slot: Slot) -> str:
+        node, entry = slot
         view = self.state.instance.node(node)
         shape = self.state.instance.shape
         if view.hint:
@@ -252,11 +346,14 @@ class GraphLab(Vertical, can_focus=True):
         else:
             consumers = ", ".join(c for c, _ in shape.consumers[node]) or "-"
             hint = say("lab.generic_hint.grad", self.language, node=node, consumers=consumers)
-        self.hints_shown += 1
-        self._say(say("lab.hint", self.language, node=node, hint=hint))
+        return say("lab.hint", self.language, node=node, hint=hint)
 
     def action_give_up(self) -> None:
         """Show every answer; the animation can then play."""
+        self.give_up()
+
+    def give_up(self) -> None:
+        """Show every answer (the question screen calls this when the player gives up)."""
         if self.state.finished:
             return
         self.state.give_up()
@@ -291,17 +388,20 @@ class GraphLab(Vertical, can_focus=True):
         finished = self.state.finished
         if action in ("animate", "step"):
             return finished
+        if action in ("hint", "give_up") and self.embedded:
+            return False  # the screen's keys: its hints count for stars, its give-up is saved
         if action in ("hint", "give_up", "switch_entry", "next_slot", "move"):
             return not finished
         return True
 
-    def _finish(self, solved: bool) -> None:
+    def _finish(self, solved: bool, *, announce: bool = True) -> None:
         entry = self.query_one(EntryInput)
         entry.value = ""
         entry.disabled = True
         self.focus()
         self.refresh_bindings()
-        self.post_message(self.Finished(self, solved, self.state.mistakes))
+        if announce:
+            self.post_message(self.Finished(self, solved, self.state.mistakes))
 
     def _step_text(self) -> str:
         state, language = self.state, self.language
@@ -351,3 +451,23 @@ def _formula_and_value(formula: str, value: object) -> str:
     """`1-a² = 0.2` when the formula says more than its number, else just the number."""
     shown = format_value(float(number(value)))
     return shown if formula == shown else f"{formula} = {shown}"
+
+
+class GraphView(KindView):
+    """The lab in the question and drill screens: it posts the record of entries."""
+
+    kind = "graph"
+
+    def answer_widget(
+        self, instance: QuestionInstance, *, typed: str, language: str, widget_id: str
+    ) -> Widget:
+        lab = payload_of(instance, GraphInstance)
+        return GraphLab(lab, language, record=typed, embedded=True, id=widget_id)
+
+    def given_up(self, instance: QuestionInstance, widget: Widget) -> None:
+        if isinstance(widget, GraphLab):
+            widget.give_up()
+
+
+VIEW = GraphView()
+"""Found by the registry."""

@@ -18,7 +18,7 @@ from derivquest.game.session import PlayerGame
 from derivquest.progress.errors import ProgressError
 from derivquest.progress.scoring import level_stars
 from derivquest.ui.glyphs import stars
-from derivquest.ui.kind_views import Answered, view_for
+from derivquest.ui.kind_views import Answered, Typed, view_for
 from derivquest.ui.strings import t
 from derivquest.ui.widgets.answer_input import AnswerInput
 
@@ -204,6 +204,9 @@ class QuestionScreen(Screen[None]):
     def action_give_up(self) -> None:
         if not self.run.play.finished:
             self._show_solution(self.session.give_up(self.run))
+            instance = self.run.play.instance
+            for widget in self.query(".answer-widget"):
+                view_for(instance.kind).given_up(instance, widget)
 
     def action_next(self) -> None:
         if not self.run.play.finished:
@@ -256,6 +259,12 @@ class QuestionScreen(Screen[None]):
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(SAVE_TYPED_AFTER, self._save_place)
+
+    @on(Typed)
+    def _kind_typed(self, event: Typed) -> None:
+        """A kind answered in steps (the graph lab): its work so far is saved at once."""
+        self.run.play.typed = event.value
+        self._save_place()
 
     def _save_place(self) -> None:
         self._write_place()

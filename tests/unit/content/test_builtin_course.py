@@ -35,6 +35,7 @@ LEVEL_ORDER = [
     "assignment",
     "interview",
     "tangent-visualizer",
+    "backprop-lab",
 ]
 """The lesson's parts in the order the issue lists them."""
 

@@ -96,7 +96,7 @@ def test_list_shows_sources_and_broken_packs(
         f"  from path {good}",
         f"NOT LOADED: path {broken}",
         f"  {broken}/levels/01.toml:7: questions[0].kind: unknown kind 'integral' "
-        "(fix: use one of: derivative, expression, numeric, choice, plot)",
+        "(fix: use one of: derivative, expression, numeric, choice, plot, graph)",
     ]
 
 

@@ -60,7 +60,7 @@ LOAD_PROBLEMS: dict[str, list[Row]] = {
             7,
             "questions[0].kind",
             "unknown kind 'integral'",
-            "use one of: derivative, expression, numeric, choice, plot",
+            "use one of: derivative, expression, numeric, choice, plot, graph",
         )
     ],
     "wrong-type": [

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from pathlib import Path
 
+from derivquest.content.loader import PackRead, read_pack
 from derivquest.content.templates import ParamValue
 from derivquest.kinds.graph.instance import GraphInstance, build_instance
-from derivquest.kinds.graph.level_file import read_graph_level
 from derivquest.kinds.graph.model import GraphQuestion
 
 PACK = Path(__file__).parents[3] / "fixtures" / "packs" / "backprop-lab"
@@ -22,11 +23,20 @@ LEVELS = {
 }
 
 
+@functools.cache
+def _pack() -> PackRead:
+    return read_pack(PACK)
+
+
 def example(level: str) -> GraphQuestion:
-    """The question of one example level of the pack."""
-    read = read_graph_level(PACK / "levels" / LEVELS[level])
-    assert read.level is not None, read.problems
-    return read.level.questions[0]
+    """The question of one example level of the pack (read by the common pack loader)."""
+    read = _pack()
+    assert not read.problems, read.problems
+    file = PACK / "levels" / LEVELS[level]
+    found = next(model for model, lines in read.levels if lines.file == file)
+    question = found.model.questions[0]
+    assert isinstance(question, GraphQuestion)
+    return question
 
 
 def example_instance(level: str, **params: ParamValue) -> GraphInstance:

@@ -1,4 +1,7 @@
-"""The validator's checks of graph questions: rows with file:line, one per problem and place."""
+"""The validator's checks of graph questions: rows with file:line, one per problem and place.
+
+Through the common validator (`derivquest pack validate`): a pack folder is written per case.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from derivquest.kinds.graph.level_file import validate_graph_level
-from tests.unit.kinds.graph.graphs import LEVELS, PACK
+from derivquest.content import validate_pack
+from derivquest.engine import JudgeService
+from tests.unit.kinds.graph.graphs import PACK
 
 HEADER = """id = "lvl"
 title = "Level"
@@ -34,10 +38,24 @@ inputs = ["x"]
 """
 
 
-def _check(tmp_path: Path, body: str, languages: tuple[str, ...] = ("en",)) -> list[str]:
-    file = tmp_path / "level.toml"
-    file.write_text(HEADER + body, encoding="utf-8")
-    return [str(problem) for problem in validate_graph_level(file, "pack", languages)]
+MANIFEST = """format_version = 1
+id = "pack"
+title = "Pack"
+author = "Tests"
+version = "1.0.0"
+languages = [{languages}]
+levels = ["level.toml"]
+"""
+
+
+def _check(
+    service: JudgeService, tmp_path: Path, body: str, languages: tuple[str, ...] = ("en",)
+) -> list[str]:
+    listed = ", ".join(f'"{language}"' for language in languages)
+    (tmp_path / "pack.toml").write_text(MANIFEST.format(languages=listed), encoding="utf-8")
+    (tmp_path / "level.toml").write_text(HEADER + body, encoding="utf-8")
+    report = validate_pack(tmp_path, service)
+    return [str(problem) for problem in report.problems]
 
 
 def _line(body: str, needle: str, occurrence: int = 0) -> int:
@@ -171,16 +189,22 @@ CASES = [
 
 @pytest.mark.parametrize(("body", "at", "words"), CASES)
 def test_problem_rows(
-    tmp_path: Path, body: str, at: str | tuple[str, int], words: list[str]
+    judge_service: JudgeService,
+    tmp_path: Path,
+    body: str,
+    at: str | tuple[str, int],
+    words: list[str],
 ) -> None:
-    rows = _check(tmp_path, body)
+    rows = _check(judge_service, tmp_path, body)
     matching = [row for row in rows if all(word in row for word in words)]
     assert matching, rows
     line = _line(body, at) if isinstance(at, str) else _line(body, *at)
     assert f"level.toml:{line}:" in matching[0]
 
 
-def test_a_randomised_log_of_a_negative_names_the_values(tmp_path: Path) -> None:
+def test_a_randomised_log_of_a_negative_names_the_values(
+    judge_service: JudgeService, tmp_path: Path
+) -> None:
     body = (
         GOOD.replace('op = "square"', 'op = "log"').replace("value = 2", 'value = "{v}"')
     ).replace(
@@ -188,25 +212,36 @@ def test_a_randomised_log_of_a_negative_names_the_values(tmp_path: Path) -> None
         'params = { v = { min = -1, max = 2 } }\n\n[[questions.nodes]]\nid = "x"',
         1,
     )
-    rows = _check(tmp_path, body)
+    rows = _check(judge_service, tmp_path, body)
     assert len(rows) == 1, rows  # reported once, not once per variant
     assert "'L' takes the log of" in rows[0] and "(with v = " in rows[0]
     assert f"level.toml:{_line(body, 'inputs = [' + chr(34) + 'x' + chr(34) + ']')}:" in rows[0]
 
 
-def test_missing_bengali_hint_is_reported(tmp_path: Path) -> None:
+def test_missing_bengali_hint_is_reported(judge_service: JudgeService, tmp_path: Path) -> None:
     body = GOOD.replace('ask = ["grad"]', 'ask = ["grad"]\nhint = "Think."')
-    rows = _check(tmp_path, body, ("en", "bn"))
+    rows = _check(judge_service, tmp_path, body, ("en", "bn"))
     assert any(
         "no bn text" in row and f":{_line(body, 'hint = ' + chr(34) + 'Think.' + chr(34))}:" in row
         for row in rows
     ), rows
 
 
-def test_good_graph_has_no_problem(tmp_path: Path) -> None:
-    assert _check(tmp_path, GOOD) == []
+def test_good_graph_has_no_problem(judge_service: JudgeService, tmp_path: Path) -> None:
+    assert _check(judge_service, tmp_path, GOOD) == []
 
 
-@pytest.mark.parametrize("level", sorted(LEVELS.values()))
-def test_example_pack_is_clean(level: str) -> None:
-    assert validate_graph_level(PACK / "levels" / level, "backprop-lab", ("en", "bn")) == []
+@pytest.mark.parametrize(("body", "at", "words"), CASES[:4])
+def test_a_broken_shape_is_reported_once(
+    judge_service: JudgeService,
+    tmp_path: Path,
+    body: str,
+    at: str | tuple[str, int],
+    words: list[str],
+) -> None:
+    """Its variants cannot be built: the structure row says why, no variant row repeats it."""
+    assert len(_check(judge_service, tmp_path, body)) == 1
+
+
+def test_example_pack_is_clean(judge_service: JudgeService) -> None:
+    assert validate_pack(PACK, judge_service).problems == ()

@@ -28,6 +28,7 @@ LEVEL_ORDER = [
     "gradient-descent-backprop",
     "partial-derivatives",
     "neuron-by-hand",
+    "backprop-lab",
     "losses",
     "vanishing-exploding",
     "common-mistakes",
@@ -35,7 +36,6 @@ LEVEL_ORDER = [
     "assignment",
     "interview",
     "tangent-visualizer",
-    "backprop-lab",
 ]
 """The lesson's parts in the order the issue lists them."""
 

@@ -19,6 +19,7 @@ from derivquest.progress.attempts import (
 )
 from derivquest.progress.database import Database, Synchronous
 from derivquest.progress.drill_log import DrillLog
+from derivquest.progress.mistakes import MistakeLog
 from derivquest.progress.records import (
     Mode,
     Profile,
@@ -94,6 +95,8 @@ class ProgressStore:
         """Saved drills, personal bests and history."""
         self.skills = SkillLog(self._db, now)
         """Mastery per skill and the review schedule."""
+        self.mistakes = MistakeLog(self._db)
+        """The class's mistakes (teacher's report, class view, "my mistakes")."""
 
     @property
     def path(self) -> Path:

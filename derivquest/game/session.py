@@ -14,6 +14,7 @@ from derivquest.content import (
     text_in,
     variant_seed,
 )
+from derivquest.content.overlay_notes import with_teacher_note
 from derivquest.content.reference import use_checker
 from derivquest.engine import JudgeService
 from derivquest.engine.presenter import present
@@ -207,6 +208,7 @@ class PlayerGame:
         play = run.play
         instance = play.instance
         verdict = grade(instance, answer, self.judge)
+        verdict = with_teacher_note(verdict, instance, self.judge)  # docs/feedback.md
         if verdict.status != "invalid":
             self.store.record_attempt(
                 self.profile_id,

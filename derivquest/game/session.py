@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Sequence
 
 from derivquest.content import (
     Catalog,
@@ -172,6 +173,13 @@ class PlayerGame:
             index=0,
             play=self._play(refs[0]),
         )
+
+    def start_questions(self, question_ids: Sequence[str], title: str) -> LevelRun | None:
+        """An untimed session of these questions (those the packs still have); None if none."""
+        refs = tuple(ref for qid in question_ids if (ref := self.catalog.question(qid)) is not None)
+        if not refs:
+            return None
+        return LevelRun(None, None, title, "", refs, 0, self._play(refs[0]))
 
     def resume(self) -> LevelRun | None:
         """Reopen the question, variant, hints and typed text saved last, if it still exists."""

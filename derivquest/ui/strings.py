@@ -152,6 +152,20 @@ STRINGS: dict[str, dict[str, str]] = {
     "class.seconds_ago": {"en": "{n} s ago", "bn": "{n} সেকেন্ড আগে"},
     "class.minutes_ago": {"en": "{n} min ago", "bn": "{n} মিনিট আগে"},
     "class.hours_ago": {"en": "{n} h ago", "bn": "{n} ঘণ্টা আগে"},
+    "mine.title": {"en": "My mistakes", "bn": "আমার ভুলগুলো"},
+    "mine.count": {
+        "en": "{answers} times, on {questions} question(s)",
+        "bn": "{answers} বার, {questions}টি প্রশ্নে",
+    },
+    "mine.hint": {
+        "en": "Enter: practise the questions where you made it again.",
+        "bn": "Enter: যে প্রশ্নগুলোতে ভুলটা করেছেন সেগুলো আবার অনুশীলন করুন।",
+    },
+    "mine.empty": {
+        "en": "No repeated mistakes yet: the judge names a mistake when it recognises one.",
+        "bn": "এখনো কোনো ভুল বারবার হয়নি: judge কোনো ভুল চিনলে তার নাম বলে দেয়।",
+    },
+    "mine.review_title": {"en": "Practise a mistake", "bn": "একটা ভুল অনুশীলন"},
 }
 """Keys are stable; a missing Bengali entry falls back to English."""
 

@@ -83,3 +83,46 @@ def test_files_are_found_installed_and_by_path(
     extra.write_text(GOOD, encoding="utf-8")
     monkeypatch.setenv(FEEDBACK_ENV, f"{extra}{__import__('os').pathsep}{tmp_path / 'gone'}")
     assert overlay_files() == [overlay_dir() / "a.toml", extra]
+
+
+CHECKED = """\
+[[feedback]]
+question = "game-test/first/chain"
+answer = "2x + 2"
+text = "fine"
+
+[[feedback]]
+question = "game-test/first/chain"
+answer = "15(3x+2)^4"
+text = "right answers never get a note"
+
+[[feedback]]
+question = "game-test/first/chain"
+answer = "sin("
+text = "unreadable"
+
+[[feedback]]
+mistake = "sign-error"
+question = "game-test/first/gone"
+text = "no such question"
+"""
+
+
+def test_validate_checks_against_the_packs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from derivquest.commands import pack as pack_command
+
+    game_pack = Path(__file__).parents[2] / "fixtures" / "packs" / "game-pack"
+    notes = tmp_path / "notes.toml"
+    notes.write_text(CHECKED, encoding="utf-8")
+    assert pack_command.main(["pack", "validate", str(notes), str(game_pack)]) == 1
+    out = capsys.readouterr().out
+    assert f"{notes}:8: feedback[1].answer: the example answer '15(3x+2)^4' is right" in out
+    assert f"{notes}:13: feedback[2].answer: the example answer 'sin(' cannot be judged" in out
+    assert f"{notes}:18: feedback[3].question: no loaded pack has the question" in out
+    assert f"{notes}:3:" not in out
+    assert f"FAILED: {notes}: 3 problem(s)" in out
+    good = tmp_path / "good.toml"
+    good.write_text(CHECKED.split("\n\n")[0] + "\n", encoding="utf-8")
+    assert pack_command.main(["pack", "validate", str(good), str(game_pack)]) == 0

@@ -126,3 +126,13 @@ def test_validate_checks_against_the_packs(
     good = tmp_path / "good.toml"
     good.write_text(CHECKED.split("\n\n")[0] + "\n", encoding="utf-8")
     assert pack_command.main(["pack", "validate", str(good), str(game_pack)]) == 0
+
+
+def test_the_documented_example_reads_cleanly(tmp_path: Path) -> None:
+    docs = Path(__file__).parents[3] / "docs" / "feedback.md"
+    example = docs.read_text(encoding="utf-8").split("```toml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "example.toml"
+    path.write_text(example, encoding="utf-8")
+    result = read_overlay(path)
+    assert result.problems == ()
+    assert result.overlay is not None and len(result.overlay.entries) == 3

@@ -8,6 +8,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from derivquest.content.overlay_notes import FEEDBACK_ENV
 from derivquest.engine.service import DEADLINE_ENV, MEMORY_ENV
 from derivquest.paths import HOME_ENV
 from derivquest.server.auth import Admission
@@ -22,7 +23,10 @@ _TERM = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}")
 
 DEFAULT_TERM = "xterm-256color"
 
-_PASSED_ON = ("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "PYTHONPATH", MEMORY_ENV)
+_PASSED_ON = (
+    *("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "PYTHONPATH", MEMORY_ENV),
+    FEEDBACK_ENV,  # the teacher's feedback overlays given by path (docs/feedback.md)
+)
 """The server's own variables a game inherits; nothing the client sends reaches it."""
 
 

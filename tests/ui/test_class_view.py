@@ -153,3 +153,22 @@ def test_class_view_snapshot(
         store.close()
         monkeypatch.undo()
         time.tzset()
+
+
+@pytest.mark.parametrize(
+    ("argv", "seeded", "status", "message"),
+    [
+        ([], False, 1, "no progress yet"),
+        (["--every", "0.1"], True, 2, "--every must be between"),
+    ],
+)
+def test_the_command_refuses_before_opening_a_screen(
+    capsys: pytest.CaptureFixture[str], argv: list[str], seeded: bool, status: int, message: str
+) -> None:
+    from derivquest.cli import main
+    from derivquest.progress.store import default_path
+
+    if seeded:
+        seed(default_path())
+    assert main(["class", *argv]) == status
+    assert message in capsys.readouterr().err

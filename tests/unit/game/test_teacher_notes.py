@@ -121,3 +121,14 @@ def test_an_overlay_passed_by_path_reaches_a_drill(
         pytest.fail("the drill never served the chain question")
     answer = game.submit("2(x+1)", 1.0)
     assert answer.verdict.message.endswith("Teacher: that is a line, not a power.")
+
+
+def test_served_games_inherit_the_servers_overlay_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from derivquest.server.auth import Admission
+    from derivquest.server.config import ServerConfig
+
+    monkeypatch.setenv(FEEDBACK_ENV, "/srv/class/notes.toml")
+    env = ServerConfig(Admission.open_to_anyone(), home=tmp_path).game_env("xterm")
+    assert env[FEEDBACK_ENV] == "/srv/class/notes.toml"

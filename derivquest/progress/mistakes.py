@@ -108,8 +108,8 @@ def named_by_question(
     where, params = _level_filter(level)
     rows = connection.execute(
         "SELECT a.question_id, a.diagnosis, COUNT(*), COUNT(DISTINCT a.profile_id)"
-        " FROM attempts AS a WHERE a.correct = 0 AND a.diagnosis IS NOT NULL" + where + ""
-        " GROUP BY a.question_id, a.diagnosis"
+        " FROM attempts AS a WHERE a.correct = 0 AND a.diagnosis IS NOT NULL"
+        f"{where} GROUP BY a.question_id, a.diagnosis"
         " ORDER BY a.question_id, COUNT(*) DESC, a.diagnosis",
         params,
     )
@@ -126,7 +126,8 @@ def named_by_skill(
     rows = connection.execute(
         "SELECT s.skill, a.diagnosis, a.question_id, a.profile_id"
         " FROM attempts AS a JOIN attempt_skills AS s ON s.attempt_id = a.id"
-        " WHERE a.correct = 0 AND a.diagnosis IS NOT NULL" + where,
+        " WHERE a.correct = 0 AND a.diagnosis IS NOT NULL"
+        f"{where}",
         params,
     )
     # Counted here, not in SQL, because the known-question filter comes from the packs.
@@ -151,8 +152,8 @@ def unnamed_by_question(
     rows = connection.execute(
         "SELECT a.question_id, a.fingerprint, MIN(a.answer), COUNT(*),"
         " COUNT(DISTINCT a.profile_id) FROM attempts AS a"
-        " WHERE a.correct = 0 AND a.diagnosis IS NULL AND a.fingerprint IS NOT NULL" + where + ""
-        " GROUP BY a.question_id, a.fingerprint"
+        " WHERE a.correct = 0 AND a.diagnosis IS NULL AND a.fingerprint IS NOT NULL"
+        f"{where} GROUP BY a.question_id, a.fingerprint"
         " ORDER BY a.question_id, COUNT(*) DESC, MIN(a.answer)",
         params,
     )
@@ -166,7 +167,8 @@ def repeated(
     profile_id: int | None = None,
     at_least: int = REPEAT_QUESTIONS,
 ) -> list[RepeatedMistake]:
-    """Students making one named mistake on `at_least` different questions, most first."""
+    """Students making one named mistake on `at_least` different questions: by name, then
+    the mistake made on the most questions first."""
     where, params = _level_filter(level)
     if profile_id is not None:
         where += " AND a.profile_id = ?"
@@ -174,8 +176,9 @@ def repeated(
     rows = connection.execute(
         "SELECT p.name, a.diagnosis, a.question_id, COUNT(*), MAX(a.answered_at)"
         " FROM attempts AS a JOIN profiles AS p ON p.id = a.profile_id"
-        " WHERE a.correct = 0 AND a.diagnosis IS NOT NULL" + where + ""
-        " GROUP BY p.name, a.diagnosis, a.question_id ORDER BY p.name, a.diagnosis, a.question_id",
+        " WHERE a.correct = 0 AND a.diagnosis IS NOT NULL"
+        f"{where} GROUP BY p.name, a.diagnosis, a.question_id"
+        " ORDER BY p.name, a.diagnosis, a.question_id",
         params,
     )
     grouped: dict[tuple[str, str], list[tuple[str, int, float]]] = {}

@@ -142,8 +142,8 @@ def to_table(report: MistakeReport, zone: tzinfo | None = None, language: str = 
                 group = row.group
                 lines.append(f"  {_safe(group)}")
             lines.append(
-                f"    {row.answers:>4} answers {row.students:>3} students  {row.diagnosis}:"
-                f" {sentence(row.diagnosis, language)}"
+                f"    {row.answers:>4} answers {row.students:>3} students  {_safe(row.diagnosis)}:"
+                f" {_safe(sentence(row.diagnosis, language))}"
             )
         if not named:
             lines.append("  none")
@@ -159,7 +159,7 @@ def to_table(report: MistakeReport, zone: tzinfo | None = None, language: str = 
             example = example[: EXAMPLE_WIDTH - 1] + "…"
         lines.append(
             f"    {wrong.answers:>4} answers {wrong.students:>3} students  e.g. {example}"
-            f"  [{wrong.fingerprint}]"
+            f"  [{_safe(wrong.fingerprint)}]"
         )
     if not report.unnamed:
         lines.append("  none")
@@ -167,7 +167,7 @@ def to_table(report: MistakeReport, zone: tzinfo | None = None, language: str = 
     lines.append("Students repeating a mistake on different questions:")
     for rep in report.repeated:
         lines.append(
-            f"  {_safe(rep.name)}: {rep.diagnosis} on {len(rep.questions)} questions"
+            f"  {_safe(rep.name)}: {_safe(rep.diagnosis)} on {len(rep.questions)} questions"
             f" ({rep.answers} answers): {', '.join(_safe(q) for q in rep.questions)}"
         )
     if not report.repeated:

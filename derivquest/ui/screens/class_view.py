@@ -185,7 +185,7 @@ class ClassViewScreen(Screen[None]):
                 (
                     clean(m.name, 14),
                     short_question(m.question_id),
-                    m.diagnosis or f"“{clean(m.answer, 17)}”",
+                    clean(m.diagnosis, 20) if m.diagnosis else f"“{clean(m.answer, 17)}”",
                     ago(event.at - m.answered_at, self.language),
                 )
                 for m in now.mistakes

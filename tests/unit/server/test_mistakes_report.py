@@ -91,3 +91,15 @@ def test_the_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Named mistakes by question:\n  none" in capsys.readouterr().out
     assert run("--mistakes", "--format", "csv") == 0
     assert capsys.readouterr().out.startswith("section,group,diagnosis,")
+
+
+def test_ids_from_an_imported_file_cannot_reach_the_terminal_raw() -> None:
+    hostile = "\x1b]0;owned\x07"
+    report = MistakeReport(
+        by_question=[NamedMistake(Q1, hostile, 1, 1)],
+        by_skill=[],
+        unnamed=[WrongAnswer(Q1, hostile, "x", 1, 1)],
+        repeated=[RepeatedMistake("ana", hostile, (Q1, Q1), 2, 0.0)],
+    )
+    for text in (to_table(report), to_csv(report)):
+        assert "\x1b" not in text and "\x07" not in text

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -88,25 +90,48 @@ async def test_the_view_shows_who_plays_who_is_stuck_and_mistakes(tmp_path: Path
             assert rows(app, "#class-playing")[2] == ["cy", "basic-rules/power", "3 h ago", "1"]
 
 
-async def test_the_view_refreshes_while_another_connection_answers(tmp_path: Path) -> None:
-    path = tmp_path / "progress.sqlite3"
-    seed(path)
+ANOTHER_GAME = """
+import sys
+from pathlib import Path
+from derivquest.progress import ProgressStore
 
+with ProgressStore(Path(sys.argv[1])) as other:
+    dee = other.create_profile("dee")
+    for _ in range(3):
+        other.record_attempt(dee.id, sys.argv[2], "0", correct=False, seconds=1)
+"""
+"""A student's game in miniature: its own process and connection, three wrong answers."""
+
+
+def answer_in_a_thread(path: Path) -> None:
     def another_game() -> None:
-        # Its own store, so its own SQLite connection: like a student's game process.
         with ProgressStore(path) as other:
             dee = other.create_profile("dee")
             for _ in range(3):
                 other.record_attempt(dee.id, Q1, "0", correct=False, seconds=1)
 
+    worker = threading.Thread(target=another_game)
+    worker.start()
+    worker.join(60)
+
+
+def answer_in_a_process(path: Path) -> None:
+    subprocess.run([sys.executable, "-c", ANOTHER_GAME, str(path), Q1], check=True, timeout=60)
+
+
+@pytest.mark.parametrize("answer", [answer_in_a_process, answer_in_a_thread])
+async def test_the_view_refreshes_while_another_game_answers(
+    tmp_path: Path, answer: Callable[[Path], None]
+) -> None:
+    path = tmp_path / "progress.sqlite3"
+    seed(path)
     with ProgressStore(path) as store:
         app = ClassApp(store, refresh_seconds=0.2)
         async with app.run_test(size=(80, 24)) as pilot:
             await wait_for_reads(pilot, 1)
             assert "dee" not in [row[0] for row in rows(app, "#class-stuck")]
-            worker = threading.Thread(target=another_game)
-            worker.start()
-            await asyncio.to_thread(worker.join, 30)
+            # Meanwhile the view keeps refreshing on its timer.
+            await asyncio.to_thread(answer, path)
             screen = app.screen
             assert isinstance(screen, ClassViewScreen)
             seen = screen.reads

@@ -6,11 +6,19 @@ written to run unchanged on SQLite and PostgreSQL apart from the `?` placeholder
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from derivquest.progress.database import Database
+
+
+class Queryable(Protocol):
+    """The one connection method these queries use: `sqlite3.Connection` has it, and so does
+    the store's dialect-neutral connection (PostgreSQL), which takes the same `?` SQL."""
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Iterable[Any]: ...
+
 
 REPEAT_QUESTIONS = 2
 """A student "repeats" a mistake made on at least this many different questions."""
@@ -88,11 +96,12 @@ class RecentMistake:
 
 def _level_filter(level: str | None, column: str = "a.question_id") -> tuple[str, list[object]]:
     """SQL and parameters keeping questions of `level` (`pack/level`); `substr` is portable
-    and, unlike LIKE, takes `_` and `%` in an id literally."""
+    and, unlike LIKE, takes `_` and `%` in an id literally. The length is an int we computed,
+    written in the SQL so PostgreSQL sees an integer argument whatever the driver sends."""
     if level is None:
         return "", []
     prefix = f"{level}/"
-    return f" AND substr({column}, 1, ?) = ?", [len(prefix), prefix]
+    return f" AND substr({column}, 1, {len(prefix)}) = ?", [prefix]
 
 
 def _known(question_id: str, known_ids: Collection[str] | None) -> bool:
@@ -100,7 +109,7 @@ def _known(question_id: str, known_ids: Collection[str] | None) -> bool:
 
 
 def named_by_question(
-    connection: sqlite3.Connection,
+    connection: Queryable,
     level: str | None = None,
     known_ids: Collection[str] | None = None,
 ) -> list[NamedMistake]:
@@ -117,7 +126,7 @@ def named_by_question(
 
 
 def named_by_skill(
-    connection: sqlite3.Connection,
+    connection: Queryable,
     level: str | None = None,
     known_ids: Collection[str] | None = None,
 ) -> list[NamedMistake]:
@@ -143,7 +152,7 @@ def named_by_skill(
 
 
 def unnamed_by_question(
-    connection: sqlite3.Connection,
+    connection: Queryable,
     level: str | None = None,
     known_ids: Collection[str] | None = None,
 ) -> list[WrongAnswer]:
@@ -161,7 +170,7 @@ def unnamed_by_question(
 
 
 def repeated(
-    connection: sqlite3.Connection,
+    connection: Queryable,
     level: str | None = None,
     known_ids: Collection[str] | None = None,
     profile_id: int | None = None,
@@ -199,7 +208,7 @@ def repeated(
     return sorted(found, key=lambda r: (r.name, -len(r.questions), -r.answers, r.diagnosis))
 
 
-def activity(connection: sqlite3.Connection, since: float) -> list[Activity]:
+def activity(connection: Queryable, since: float) -> list[Activity]:
     """Each student who answered since `since`: the latest answer, newest first."""
     rows = connection.execute(
         "SELECT p.name, a.question_id, a.answered_at, a.correct, counts.n"
@@ -212,9 +221,7 @@ def activity(connection: sqlite3.Connection, since: float) -> list[Activity]:
     return [Activity(name, q, at, bool(ok), n) for name, q, at, ok, n in rows]
 
 
-def stuck(
-    connection: sqlite3.Connection, since: float, failures: int = STUCK_FAILURES
-) -> list[Stuck]:
+def stuck(connection: Queryable, since: float, failures: int = STUCK_FAILURES) -> list[Stuck]:
     """Unsolved questions with `failures` or more wrong answers, last tried since `since`."""
     rows = connection.execute(
         "SELECT p.name, q.question_id, q.attempts - q.correct, q.last_attempt_at"
@@ -226,9 +233,7 @@ def stuck(
     return [Stuck(*row) for row in rows]
 
 
-def recent_mistakes(
-    connection: sqlite3.Connection, since: float, limit: int = 50
-) -> list[RecentMistake]:
+def recent_mistakes(connection: Queryable, since: float, limit: int = 50) -> list[RecentMistake]:
     """Wrong answers since `since`, newest first."""
     rows = connection.execute(
         "SELECT p.name, a.question_id, a.answer, a.diagnosis, a.answered_at"

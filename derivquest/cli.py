@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from derivquest import __version__
 from derivquest.commands import check as check_command
+from derivquest.commands import class_view as class_command
 from derivquest.commands import drill as drill_command
 from derivquest.commands import pack as pack_command
 from derivquest.commands import play as play_command
@@ -35,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve_command.register(subcommands)
     report_command.register(subcommands)
     web_command.register(subcommands)
+    class_command.register(subcommands)
     return parser
 
 

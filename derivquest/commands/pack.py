@@ -88,10 +88,20 @@ def run_validate(args: argparse.Namespace) -> int:
 
     if args.samples < 1:
         return _usage("--samples must be at least 1")
-    reports = validate_packs([_pack_folder(path) for path in args.paths], samples=args.samples)
+    # A .toml file other than pack.toml is a teachers' feedback overlay (docs/feedback.md).
+    notes = [p for p in args.paths if p.suffix == ".toml" and p.name != "pack.toml"]
+    folders = [_pack_folder(path) for path in args.paths if path not in notes]
+    status = 0
+    if notes:
+        from derivquest.commands.feedback_check import validate_overlays
+
+        status = validate_overlays(notes, folders)
+        if not folders:
+            return status
+    reports = validate_packs(folders, samples=args.samples)
     for report in reports:
         _print_report(report)
-    return 0 if all(report.ok for report in reports) else 1
+    return status or (0 if all(report.ok for report in reports) else 1)
 
 
 def _print_report(report: ValidationReport) -> None:

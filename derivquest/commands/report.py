@@ -19,6 +19,8 @@ directory, which is where `derivquest serve` keeps its students' progress.
   derivquest report --format json
   derivquest report --database postgresql://school-db/derivquest   # the whole school
   derivquest report --class 7B         # one class (derivquest progress class 7B NAME...)
+  derivquest report --mistakes         # the commonest mistakes, per question and skill
+  derivquest report --mistakes --level calculus-for-ml/chain-rule --format csv
 
 Only the questions and levels of the packs loaded now count (add --pack PATH for a pack the
 server was started with). CSV has a column per skill (mastery:SKILL) and per drill setting
@@ -40,6 +42,14 @@ def register(subcommands: Any) -> None:
     )
     parser.add_argument("--class", dest="cohort", metavar="CLASS", help="only this class")
     add_database_option(parser)
+    parser.add_argument(
+        "--mistakes",
+        action="store_true",
+        help="the class's commonest mistakes and who repeats them, instead of progress",
+    )
+    parser.add_argument(
+        "--level", metavar="PACK/LEVEL", help="with --mistakes: only this level's questions"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -59,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"derivquest report: skipped {broken.source.describe()}", file=sys.stderr)
     question_ids = {ref.full_id for ref in catalog.questions()}
     level_ids = {str(LevelId(pack.id, level.id)) for pack in catalog.packs for level in pack.levels}
+    if args.mistakes:
+        return _mistakes(args, question_ids)
     try:
         with ProgressStore.open() as store:
             rows = report.class_report(store, question_ids, level_ids, args.cohort)
@@ -67,4 +79,24 @@ def run(args: argparse.Namespace) -> int:
         return 1
     render = {"csv": report.to_csv, "json": report.to_json, "table": report.to_table}
     sys.stdout.write(render[args.format](rows))
+    return 0
+
+
+def _mistakes(args: argparse.Namespace, question_ids: set[str]) -> int:
+    """`report --mistakes`: named mistakes, equal wrong answers, students who repeat one."""
+    from derivquest.progress import ProgressError, ProgressStore
+    from derivquest.server import mistakes_report
+
+    try:
+        with ProgressStore.open() as store:
+            found = store.mistakes.report(args.level, question_ids)
+    except ProgressError as error:
+        print(f"derivquest report: {error}", file=sys.stderr)
+        return 1
+    render = {
+        "csv": mistakes_report.to_csv,
+        "json": mistakes_report.to_json,
+        "table": mistakes_report.to_table,
+    }
+    sys.stdout.write(render[args.format](found))
     return 0

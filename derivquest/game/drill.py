@@ -13,6 +13,7 @@ from derivquest.content import (
     draw_params,
     grade,
 )
+from derivquest.content.overlay_notes import with_teacher_note
 from derivquest.engine import JudgeService, Verdict
 from derivquest.game.ports import ProgressPort
 from derivquest.kinds.registry import spec_for
@@ -126,6 +127,7 @@ class DrillGame:
         if instance is None:
             return DrillAnswer(Verdict("invalid", "the drill is over"), None)
         verdict = grade(instance, answer, self.judge)
+        verdict = with_teacher_note(verdict, instance, self.judge)  # docs/feedback.md
         if verdict.status == "invalid":
             return DrillAnswer(verdict, None)
         outcome = self.drill.answer(verdict.correct, submitted_at)

@@ -13,6 +13,7 @@ from typing import Protocol
 from derivquest.progress.drill_log import DrillSaved, HistoryEntry
 from derivquest.progress.drill_results import DrillSummary
 from derivquest.progress.mastery import SkillMastery
+from derivquest.progress.mistakes import RepeatedMistake
 from derivquest.progress.records import Mode, ProgressSummary, QuestionProgress, ResumePoint
 from derivquest.progress.review import ReviewItem
 
@@ -112,8 +113,21 @@ class Profile(Protocol):
     def player_id(self) -> str: ...
 
 
+class MistakeRecords(Protocol):
+    """A player's repeated mistakes (the "my mistakes" screen)."""
+
+    def repeated_by(
+        self, profile_id: int, known_ids: Collection[str] | None = None
+    ) -> list[RepeatedMistake]: ...
+
+
 class GameStore(ProgressPort, Protocol):
     """The store as the app uses it: progress plus the players on this machine."""
+
+    @property
+    def mistakes(self) -> MistakeRecords:
+        """Named mistakes a player repeats."""
+        ...
 
     def profiles(self) -> Sequence[Profile]: ...
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Sequence
 
 from derivquest.content import (
     Catalog,
@@ -14,6 +15,7 @@ from derivquest.content import (
     text_in,
     variant_seed,
 )
+from derivquest.content.overlay_notes import with_teacher_note
 from derivquest.content.reference import use_checker
 from derivquest.engine import JudgeService
 from derivquest.engine.presenter import present
@@ -172,6 +174,13 @@ class PlayerGame:
             play=self._play(refs[0]),
         )
 
+    def start_questions(self, question_ids: Sequence[str], title: str) -> LevelRun | None:
+        """An untimed session of these questions (those the packs still have); None if none."""
+        refs = tuple(ref for qid in question_ids if (ref := self.catalog.question(qid)) is not None)
+        if not refs:
+            return None
+        return LevelRun(None, None, title, "", refs, 0, self._play(refs[0]))
+
     def resume(self) -> LevelRun | None:
         """Reopen the question, variant, hints and typed text saved last, if it still exists."""
         point = self.store.resume_point(self.profile_id)
@@ -207,6 +216,7 @@ class PlayerGame:
         play = run.play
         instance = play.instance
         verdict = grade(instance, answer, self.judge)
+        verdict = with_teacher_note(verdict, instance, self.judge)  # docs/feedback.md
         if verdict.status != "invalid":
             self.store.record_attempt(
                 self.profile_id,

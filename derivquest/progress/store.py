@@ -21,6 +21,7 @@ from derivquest.progress.database import Synchronous, open_database
 from derivquest.progress.dialect import higher, lower
 from derivquest.progress.drill_log import DrillLog
 from derivquest.progress.location import from_environment, is_database_url
+from derivquest.progress.mistakes import MistakeLog
 from derivquest.progress.records import (
     Mode,
     Profile,
@@ -114,6 +115,8 @@ class ProgressStore:
         """Saved drills, personal bests and history."""
         self.skills = SkillLog(self._db, now)
         """Mastery per skill and the review schedule."""
+        self.mistakes = MistakeLog(self._db)
+        """The class's mistakes (teacher's report, class view, "my mistakes")."""
 
     @property
     def path(self) -> Path | None:

@@ -8,6 +8,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from derivquest.content.overlay_notes import FEEDBACK_ENV
 from derivquest.engine.service import DEADLINE_ENV, MEMORY_ENV
 from derivquest.paths import HOME_ENV
 from derivquest.progress.location import DATABASE_ENV
@@ -33,6 +34,7 @@ _PASSED_ON = (
     "PYTHONPATH",
     MEMORY_ENV,
     DATABASE_ENV,  # a school's shared PostgreSQL database (docs/school.md)
+    FEEDBACK_ENV,  # the teacher's feedback overlays given by path (docs/feedback.md)
 )
 """The server's own variables a game inherits; nothing the client sends reaches it."""
 

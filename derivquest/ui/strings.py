@@ -233,6 +233,45 @@ STRINGS: dict[str, dict[str, str]] = {
     "key.graph.give_up": {"en": "give up", "bn": "হাল ছাড়ুন"},
     "key.graph.animate": {"en": "animate", "bn": "animation"},
     "key.graph.step": {"en": "step", "bn": "এক ধাপ"},
+    "class.title": {"en": "Class: reading…", "bn": "ক্লাস: পড়া হচ্ছে…"},
+    "class.header": {
+        "en": "Class · {playing} playing · {stuck} stuck · last {minutes} min · {at}",
+        "bn": "ক্লাস · {playing} জন খেলছে · {stuck} জন আটকে · শেষ {minutes} মিনিট · {at}",
+    },
+    "class.error": {
+        "en": "Class: cannot read the progress store: {error}",
+        "bn": "ক্লাস: progress store পড়া যাচ্ছে না: {error}",
+    },
+    "class.playing": {"en": "Playing now", "bn": "এখন খেলছে"},
+    "class.stuck": {
+        "en": "Stuck (several wrong answers, not solved)",
+        "bn": "আটকে আছে (কয়েকটা ভুল উত্তর, সমাধান হয়নি)",
+    },
+    "class.mistakes": {"en": "Mistakes right now", "bn": "এখনকার ভুল"},
+    "class.none": {"en": "nobody", "bn": "কেউ নেই"},
+    "class.col.name": {"en": "student", "bn": "ছাত্র/ছাত্রী"},
+    "class.col.question": {"en": "question", "bn": "প্রশ্ন"},
+    "class.col.last": {"en": "when", "bn": "কখন"},
+    "class.col.answers": {"en": "answers", "bn": "উত্তর"},
+    "class.col.wrong": {"en": "wrong", "bn": "ভুল"},
+    "class.col.mistake": {"en": "mistake or answer", "bn": "ভুল বা উত্তর"},
+    "class.seconds_ago": {"en": "{n} s ago", "bn": "{n} সেকেন্ড আগে"},
+    "class.minutes_ago": {"en": "{n} min ago", "bn": "{n} মিনিট আগে"},
+    "class.hours_ago": {"en": "{n} h ago", "bn": "{n} ঘণ্টা আগে"},
+    "mine.title": {"en": "My mistakes", "bn": "আমার ভুলগুলো"},
+    "mine.count": {
+        "en": "{answers} times, on {questions} question(s)",
+        "bn": "{answers} বার, {questions}টি প্রশ্নে",
+    },
+    "mine.hint": {
+        "en": "Enter: practise the questions where you made it again.",
+        "bn": "Enter: যে প্রশ্নগুলোতে ভুলটা করেছেন সেগুলো আবার অনুশীলন করুন।",
+    },
+    "mine.empty": {
+        "en": "No repeated mistakes yet: the judge names a mistake when it recognises one.",
+        "bn": "এখনো কোনো ভুল বারবার হয়নি: judge কোনো ভুল চিনলে তার নাম বলে দেয়।",
+    },
+    "mine.review_title": {"en": "Practise a mistake", "bn": "একটা ভুল অনুশীলন"},
 }
 """Keys are stable; a missing Bengali entry falls back to English."""
 

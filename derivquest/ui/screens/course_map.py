@@ -37,6 +37,7 @@ class CourseMapScreen(Screen[None]):
         Binding("r", "app.review", "review", id="map.review"),
         Binding("h", "app.history", "history", id="map.history"),
         Binding("s", "app.skills", "skills", show=False, id="map.skills"),
+        Binding("m", "my_mistakes", "my mistakes", show=False, id="map.mistakes"),
     ]
 
     class LevelChosen(Message):
@@ -126,6 +127,11 @@ class CourseMapScreen(Screen[None]):
 
     def action_chart(self, chart: str) -> None:
         self.post_message(self.ChartRequested(chart))
+
+    def action_my_mistakes(self) -> None:
+        from derivquest.ui.screens.my_mistakes import open_my_mistakes
+
+        open_my_mistakes(self.app)  # type: ignore[arg-type]  # the game's app
 
     def _details(self, entry: LevelEntry | None) -> Text:
         if entry is None:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from derivquest.content import Catalog
+    from derivquest.game.model import LevelResult
     from derivquest.game.ports import GameStore
     from derivquest.game.session import PlayerGame
     from derivquest.progress import Clock, DrillSetting
@@ -217,11 +218,18 @@ class DerivQuestApp(App[None]):
         self.push_screen(CourseMapScreen(session.map(), problems, self.language, due))
 
     def on_course_map_screen_level_chosen(self, event: CourseMapScreen.LevelChosen) -> None:
+        self.open_level(event.entry.pack_id, event.entry.level_id)
+
+    def open_level(self, pack_id: str, level_id: str) -> None:
+        """Open a level where the player is; its lesson first when it starts from the top."""
         from derivquest.ui.screens.lesson import LessonScreen
         from derivquest.ui.screens.question import QuestionScreen
 
         session = self.current_session()
-        run = session.start_level(event.entry.pack_id, event.entry.level_id)
+        run = session.open_level(pack_id, level_id)
+        if run.index > 0 or run.play.typed or run.play.finished:
+            self.push_screen(QuestionScreen(session, run), self._after_level)
+            return
 
         def start_questions(start: bool | None) -> None:
             if start:
@@ -229,8 +237,19 @@ class DerivQuestApp(App[None]):
 
         self.push_screen(LessonScreen(run.title, run.lesson, self.language), start_questions)
 
-    def _after_level(self, _: None = None) -> None:
+    def _after_level(self, result: LevelResult | None = None) -> None:
+        from derivquest.ui.screens.level_complete import LevelCompleteScreen
+
         self.show_map()
+        if result is None:
+            return
+        after = result.next_level
+
+        def go_on(next_level: bool | None) -> None:
+            if next_level and after is not None:
+                self.open_level(after.pack_id, after.level_id)
+
+        self.push_screen(LevelCompleteScreen(result, self.language), go_on)
 
     def on_course_map_screen_chart_requested(self, event: CourseMapScreen.ChartRequested) -> None:
         self.action_chart(event.chart)

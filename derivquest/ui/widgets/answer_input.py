@@ -124,7 +124,10 @@ class AnswerInput(Vertical):
         self._generation = 0
 
     def compose(self) -> ComposeResult:
-        yield AnswerBox(value=self._initial, placeholder=self._placeholder, id="answer")
+        # A restored draft keeps the cursor at its end: selected, the first key would replace it.
+        yield AnswerBox(
+            value=self._initial, placeholder=self._placeholder, id="answer", select_on_focus=False
+        )
         yield Static("", id="preview", markup=False)
 
     def on_mount(self) -> None:

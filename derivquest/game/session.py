@@ -196,6 +196,42 @@ class PlayerGame:
         run.index = min(max(index, 0), run.total - 1)
         run.play = self._play(run.refs[run.index])
 
+    def open_levels(self) -> frozenset[str]:
+        """`pack/level` of every level this player has unlocked."""
+        summary = self.summary()
+        return frozenset(
+            str(LevelId(pack.id, level))
+            for pack in self.catalog.packs
+            for level in pack.unlocked_levels(summary.completed_levels(pack.id))
+        )
+
+    def drill_source(self) -> CatalogDrillSource:
+        """The drillable questions of the unlocked levels (drills and review draw from it)."""
+        return CatalogDrillSource(self.catalog, self.open_levels())
+
+    def skill_titles(self) -> dict[str, str]:
+        """A readable name per skill: its words, then the first level that teaches it."""
+        titles: dict[str, str] = {}
+        for pack in self.catalog.packs:
+            for level in pack.levels:
+                level_title = text_in(level.model.title, self.language)
+                tags = list(level.model.skills)
+                tags += [s for q in level.model.questions for s in q.skills or ()]
+                for skill in tags:
+                    titles.setdefault(skill, f"{skill_words(skill)} · {level_title}")
+        return titles
+
+    def question_prompt(self, question_id: str, seed: int | None = None) -> str:
+        """The question as the player saw it (its variant), on one line; the id if it is gone."""
+        ref = self.catalog.question(question_id)
+        if ref is None:
+            return question_id
+        try:
+            instance = instance_for_seed(ref, seed or 0, self.language)
+        except VariantError:
+            instance = instance_for_seed(ref, 0, self.language)
+        return prompt_line(instance.prompt)
+
     def review_queue(self) -> list[ReviewItem]:
         """Skills due for review today first, then weak ones (the progress layer's rule)."""
         known = [ref.full_id for ref in self.catalog.questions()]
@@ -224,7 +260,7 @@ class PlayerGame:
     def start_review(self, count: int = REVIEW_LENGTH, seed: int | None = None) -> LevelRun | None:
         """A short untimed session of questions on the due and weak skills; None if none."""
         picked = pick_review_questions(
-            self.review_queue(), CatalogDrillSource(self.catalog), count, random.Random(seed)
+            self.review_queue(), self.drill_source(), count, random.Random(seed)
         )
         refs = tuple(ref for qid in picked if (ref := self.catalog.question(qid)) is not None)
         if not refs:
@@ -436,6 +472,11 @@ def _keep_stars(run: LevelRun) -> None:
     if play.hints_shown:
         reasons.append("hints")
     run.reasons[run.index] = tuple(reasons)
+
+
+def skill_words(skill: str) -> str:
+    """A skill id as words (`num_deriv` -> `num deriv`), for short lists such as the map's."""
+    return skill.replace("_", " ").replace("-", " ")
 
 
 def prompt_line(prompt: str, width: int = PROMPT_LINE) -> str:

@@ -204,6 +204,7 @@ class DerivQuestApp(App[None]):
 
     def show_map(self) -> None:
         """Replace the screen stack with a freshly computed map."""
+        from derivquest.game.session import skill_words
         from derivquest.ui.screens.course_map import CourseMapScreen
 
         session = self.current_session()
@@ -214,7 +215,7 @@ class DerivQuestApp(App[None]):
         ]
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        due = session.due_today()
+        due = [skill_words(skill) for skill in session.due_today()]
         self.push_screen(CourseMapScreen(session.map(), problems, self.language, due))
 
     def on_course_map_screen_level_chosen(self, event: CourseMapScreen.LevelChosen) -> None:
@@ -275,7 +276,8 @@ class DerivQuestApp(App[None]):
         from derivquest.ui.screens.skills import SkillsScreen
 
         if self.session is not None:
-            self.push_screen(SkillsScreen(self.session.mastery(), self.language))
+            titles = self.session.skill_titles()
+            self.push_screen(SkillsScreen(self.session.mastery(), self.language, titles))
 
     def action_review(self) -> None:
         """An untimed session on the skills due today and the weak ones."""

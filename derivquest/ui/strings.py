@@ -164,6 +164,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "bn": "Enter: পরের level, {title} · Esc: map",
     },
     "done.map": {"en": "Enter: back to the map", "bn": "Enter: map-এ ফিরুন"},
+    "start.type_or_tab": {
+        "en": "Type your name and press Enter, or Tab to the list (c: the last player).",
+        "bn": "আপনার নাম লিখে Enter চাপুন, বা Tab চেপে list-এ যান (c: শেষ player)।",
+    },
+    "drill.start": {"en": "Start", "bn": "শুরু"},
+    "drill.setup_keys": {
+        "en": "Enter: start · Esc: cancel · Tab, arrows, Space: choose",
+        "bn": "Enter: শুরু · Esc: বাতিল · Tab, তীর, Space: বাছাই",
+    },
 }
 """Keys are stable; a missing Bengali entry falls back to English."""
 

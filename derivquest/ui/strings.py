@@ -170,8 +170,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "drill.start": {"en": "Start", "bn": "শুরু"},
     "drill.setup_keys": {
-        "en": "Enter: start · Esc: cancel · Tab, arrows, Space: choose",
-        "bn": "Enter: শুরু · Esc: বাতিল · Tab, তীর, Space: বাছাই",
+        "en": "Enter: start · Esc: cancel · Space: choose",
+        "bn": "Enter: শুরু · Esc: বাতিল · Space: বাছাই",
     },
 }
 """Keys are stable; a missing Bengali entry falls back to English."""

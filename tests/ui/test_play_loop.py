@@ -231,3 +231,29 @@ async def test_the_list_of_questions_jumps_to_one(make_game: AppFactory) -> None
         assert question(app).run.index == 2
         assert shown(app, "#prompt") == "What does the derivative measure?"
         assert shown(app, "#next-step") == "Press an option's number"
+
+
+async def test_the_drill_setup_fits_80x24_with_the_built_in_course(
+    make_game: AppFactory,
+) -> None:
+    from textual.widgets import Button, RadioButton
+
+    from derivquest.content import load_catalog
+    from derivquest.game.drill import CatalogDrillSource
+    from derivquest.ui.screens.drill_setup import DrillSetupScreen
+
+    app = make_game(catalog=load_catalog(user=False, entry_points=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, DrillSetupScreen)
+        start = app.screen.query_one("#drill-start", Button)
+        assert 0 <= start.region.y and start.region.bottom <= 24 and start.region.width > 0
+        labels = [str(button.label) for button in app.screen.query(RadioButton)]
+        assert "/" not in "".join(labels)  # readable names, no ids
+        everything = CatalogDrillSource(app.catalog).skills()
+        assert set(app.screen.skills) < set(everything)  # a new player's open levels only
+        await pilot.click("#drill-start")
+        await settle(pilot)
+        assert not isinstance(app.screen, DrillSetupScreen)

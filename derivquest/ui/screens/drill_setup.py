@@ -28,6 +28,7 @@ class DrillSetupScreen(ModalScreen[DrillSetting | None]):
     DrillSetupScreen #drill-start-row { height: auto; margin-top: 1; }
     DrillSetupScreen #drill-start { margin-right: 2; }
     DrillSetupScreen #drill-keys { width: 1fr; content-align: left middle; height: 3; }
+    DrillSetupScreen #drill-setup > Label { width: 100%; }
     """
 
     BINDINGS = [
@@ -66,6 +67,12 @@ class DrillSetupScreen(ModalScreen[DrillSetting | None]):
             with Horizontal(id="drill-start-row"):
                 yield Button(t("drill.start", self.language), id="drill-start", variant="primary")
                 yield Label(t("drill.setup_keys", self.language), id="drill-keys")
+
+    def on_mount(self) -> None:
+        # One row per choice: the theme boxes every toggle button (three rows each), and
+        # inline styles are the ones that win over the app's stylesheet.
+        for button in self.query(RadioButton):
+            button.styles.border = ("none", "transparent")
 
     @on(RadioSet.Changed)
     def _changed(self, event: RadioSet.Changed) -> None:

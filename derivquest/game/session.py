@@ -172,7 +172,7 @@ class PlayerGame:
 
     def solved_in(self, run: LevelRun) -> list[bool]:
         """For each question of the run: solved (now or in an earlier game)?"""
-        summary = self.store.summary(self.profile_id, [ref.full_id for ref in run.refs])
+        summary = self.store.summary(self.profile_id, [ref.full_id for ref in run.refs], [])
         return [
             (index == run.index and run.play.solved)
             or bool((q := summary.questions.get(ref.full_id)) and q.solved)
@@ -412,7 +412,7 @@ class PlayerGame:
         """Each question's stars: as earned in this run, else the best recorded before."""
         if run.full_id is None:
             return [run.stars.get(index, 0) for index in range(run.total)]
-        summary = self.store.summary(self.profile_id, [ref.full_id for ref in run.refs])
+        summary = self.store.summary(self.profile_id, [ref.full_id for ref in run.refs], [])
         recorded = [q.stars if (q := summary.questions.get(ref.full_id)) else 0 for ref in run.refs]
         return [run.stars.get(index, recorded[index]) for index in range(run.total)]
 

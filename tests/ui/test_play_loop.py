@@ -257,3 +257,27 @@ async def test_the_drill_setup_fits_80x24_with_the_built_in_course(
         await pilot.click("#drill-start")
         await settle(pilot)
         assert not isinstance(app.screen, DrillSetupScreen)
+
+
+async def test_hints_show_math_without_backticks(make_game: AppFactory) -> None:
+    from derivquest.content import load_catalog
+
+    app = make_game(catalog=load_catalog(user=False, entry_points=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_level(pilot)
+        for _ in range(3):
+            await pilot.press("ctrl+t")
+        await settle(pilot)
+        hints = shown(app, "#hints")
+        assert hints and "`" not in hints
+
+
+async def test_a_plot_question_says_enter_checks(
+    make_game: AppFactory, store: ProgressStore
+) -> None:
+    store.record_level_result(profile_id(store), "game-test/first", stars=3, seconds=1.0)
+    app = make_game()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_level(pilot)
+        assert shown(app, "#prompt") == "Move x0 to where f'(x) = 0."
+        assert shown(app, "#next-step") == "Enter: check your answer"

@@ -38,8 +38,10 @@ class QuestionScreen(Screen[LevelResult | None]):
     BINDINGS = [
         Binding("ctrl+t", "hint", "hint", id="question.hint"),
         Binding("ctrl+g", "give_up", "give up", id="question.give_up"),
-        Binding("ctrl+n", "next", "next", id="question.next"),
-        Binding("ctrl+o", "questions", "questions", id="question.list"),
+        # Ctrl+N is out of the footer so every key fits 80 columns: the line under the
+        # question already says what Enter (the same step) does.
+        Binding("ctrl+n", "next", "next", show=False, id="question.next"),
+        Binding("ctrl+o", "questions", "list", id="question.list"),
         Binding("escape", "back", "map", id="question.back"),
         *[
             Binding(str(n), f"choose({n})", show=False, id=f"question.choose{n}")
@@ -68,7 +70,7 @@ class QuestionScreen(Screen[LevelResult | None]):
             yield Static("", id="hints")
             yield Static("", id="solution")
         yield Static("", id="next-step")
-        yield Footer()
+        yield Footer(compact=True)  # every key fits 80 columns
 
     async def on_mount(self) -> None:
         await self.show_question()

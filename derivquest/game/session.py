@@ -307,8 +307,14 @@ class PlayerGame:
         return run
 
     def save_place(self, run: LevelRun) -> None:
-        """Remember the question, its variant, the hints open and what is typed."""
+        """Remember the question, its variant, the hints open and what is typed.
+
+        A review session keeps no place (it is drawn afresh each time), so it never
+        overwrites the place of the level the player was in.
+        """
         play = run.play
+        if run.full_id is None:
+            return
         self.store.save_resume_point(self.profile_id, self._point(run))
         if play.gave_up:
             point = ResumePoint(play.ref.full_id, play.seed, slot=GAVE_UP_SLOT)
@@ -320,10 +326,17 @@ class PlayerGame:
     def leave_for_map(self, run: LevelRun) -> None:
         """The player went back to the map: keep the level's place, and open on the map."""
         self.save_place(run)
-        point = self._point(run)
-        self.store.save_resume_point(
-            self.profile_id, ResumePoint(point.question_id, point.variant_seed, slot=MAP_SLOT)
-        )
+        self.at_map()
+
+    def at_map(self) -> None:
+        """The map shows: a game quit from here (or from a drill or chart opened from it)
+        reopens on the map, and the level's place waits for the level to be reopened."""
+        if self._on_map:
+            return
+        point = self.store.resume_point(self.profile_id, PLAY_SLOT)
+        if point is not None:
+            marker = ResumePoint(point.question_id, point.variant_seed, slot=MAP_SLOT)
+            self.store.save_resume_point(self.profile_id, marker)
         self._on_map = True
 
     def _point(self, run: LevelRun) -> ResumePoint:

@@ -173,11 +173,12 @@ class DerivQuestApp(App[None]):
         self.session = PlayerGame(
             self.catalog, self.judge, self.store, profile.id, profile.player_id, self.language
         )
+        # Read the place before the map shows: showing the map marks the player as on it.
+        run = None if self._start_drill is not None else self.session.resume()
         self.show_map()
         if self._start_drill is not None:
             self.drills.start(self._start_drill)
             return
-        run = self.session.resume()
         if run is not None:
             self.push_screen(QuestionScreen(self.session, run), self._after_level)
 
@@ -216,6 +217,7 @@ class DerivQuestApp(App[None]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         due = [skill_words(skill) for skill in session.due_today()]
+        session.at_map()
         self.push_screen(CourseMapScreen(session.map(), problems, self.language, due))
 
     def on_course_map_screen_level_chosen(self, event: CourseMapScreen.LevelChosen) -> None:

@@ -157,3 +157,29 @@ def test_skills_have_readable_names(session: PlayerGame) -> None:
     assert skill_words("num_deriv") == "num deriv"
     assert session.question_prompt(CHAIN) == "Differentiate (3x + 2)^5."
     assert session.question_prompt("game-test/first/gone") == "game-test/first/gone"
+
+
+def test_a_review_keeps_no_place_and_leaves_the_levels_place_alone(
+    session: PlayerGame, store: ProgressStore
+) -> None:
+    run = session.open_level("game-test", "first")
+    session.submit(run, "x")  # a wrong answer: the skill is weak, so there is a review
+    run.play.typed = "15("
+    session.save_place(run)
+    review = session.start_review(seed=1)
+    assert review is not None
+    review.play.typed = "something else"
+    session.save_place(review)
+    session.leave_for_map(review)
+    point = store.resume_point(session.profile_id, PLAY_SLOT)
+    assert point is not None and point.typed == "15("
+
+
+def test_the_map_showing_means_the_next_game_opens_on_the_map(
+    session: PlayerGame, store: ProgressStore
+) -> None:
+    run = session.open_level("game-test", "first")
+    session.save_place(run)
+    session.at_map()  # e.g. back from a drill, then the game was quit
+    assert session.resume() is None
+    assert store.resume_point(session.profile_id, PLAY_SLOT) is not None

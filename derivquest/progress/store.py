@@ -239,7 +239,10 @@ class ProgressStore:
         """
         with self._db.read() as connection:
             row = connection.execute(
-                "SELECT COALESCE(SUM(correct = 0), 0), COALESCE(SUM(correct = 1), 0)"
+                # CASE, not SUM(correct = 0): the same SQL runs on PostgreSQL, which has no
+                # sum of booleans.
+                "SELECT COALESCE(SUM(CASE WHEN correct = 0 THEN 1 ELSE 0 END), 0),"
+                " COALESCE(SUM(CASE WHEN correct = 1 THEN 1 ELSE 0 END), 0)"
                 " FROM attempts WHERE profile_id = ? AND question_id = ? AND variant_seed = ?",
                 (profile_id, question_id, str(check_seed(seed))),
             ).fetchone()

@@ -144,7 +144,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Questions of this level (Enter opens one, Esc goes back)",
         "bn": "এই level-এর প্রশ্ন (Enter খোলে, Esc ফিরে যায়)",
     },
-    "questions.solved": {"en": "solved", "bn": "সমাধান হয়েছে"},
     "done.title": {"en": "Level complete: {title}", "bn": "Level শেষ: {title}"},
     "done.stars": {"en": "Stars: {stars}", "bn": "তারা: {stars}"},
     "done.all_three": {

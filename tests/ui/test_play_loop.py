@@ -281,3 +281,23 @@ async def test_a_plot_question_says_enter_checks(
         await open_first_level(pilot)
         assert shown(app, "#prompt") == "Move x0 to where f'(x) = 0."
         assert shown(app, "#next-step") == "Enter: check your answer"
+
+
+async def test_the_next_step_and_the_level_summary_in_bengali(make_game: AppFactory) -> None:
+    app = make_game(language="bn")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_level(pilot)
+        assert shown(app, "#next-step") == "Enter: উত্তর যাচাই করুন"
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        assert shown(app, "#next-step") == "Enter: পরের প্রশ্ন (এটায় কোনো তারা নেই)"
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("ctrl+g", "enter")
+        await settle(pilot)
+        await pilot.press("ctrl+g", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LevelCompleteScreen)
+        summary = shown(app, "#level-summary")
+        assert summary.startswith("তারা: ☆☆☆") and "সমাধান হয়নি" in summary
+        assert "Enter: পরের level, দ্বিতীয় level" in summary

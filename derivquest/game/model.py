@@ -27,6 +27,8 @@ class LevelEntry:
     total: int
     stars: int
     completed: bool
+    resume_at: int | None = None
+    """The question number (1-based) the level continues at, when it has a saved place."""
 
     @property
     def full_id(self) -> str:

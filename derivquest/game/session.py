@@ -94,6 +94,8 @@ class PlayerGame:
     def map(self) -> list[PackEntry]:
         """Every pack with its levels, locked or open, with progress and stars."""
         summary = self.summary()
+        point = self.store.resume_point(self.profile_id, PLAY_SLOT)
+        place = None if point is None else self.catalog.question(point.question_id)
         packs = []
         for pack in self.catalog.packs:
             completed = summary.completed_levels(pack.id)
@@ -118,6 +120,7 @@ class PlayerGame:
                         total=len(ids),
                         stars=recorded.stars if recorded else 0,
                         completed=bool(recorded and recorded.completed),
+                        resume_at=_place_in(place, pack.id, level.id),
                     )
                 )
             packs.append(
@@ -471,6 +474,13 @@ class PlayerGame:
         # One row, not a summary of the whole catalog: this runs each time a question opens.
         progress = self.store.question_progress(self.profile_id, ref.full_id)
         return progress.correct if progress else 0
+
+
+def _place_in(place: QuestionRef | None, pack_id: str, level_id: str) -> int | None:
+    """The saved place's question number, when it is in this level."""
+    if place is None or (place.pack.id, place.level.id) != (pack_id, level_id):
+        return None
+    return place.index + 1
 
 
 def _keep_stars(run: LevelRun) -> None:

@@ -167,6 +167,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Type your name and press Enter, or Tab to the list (c: the last player).",
         "bn": "আপনার নাম লিখে Enter চাপুন, বা Tab চেপে list-এ যান (c: শেষ player)।",
     },
+    "map.continues": {
+        "en": "Enter continues at question {number}",
+        "bn": "Enter চাপলে {number} নম্বর প্রশ্ন থেকে চলবে",
+    },
     "drill.start": {"en": "Start", "bn": "শুরু"},
     "drill.setup_keys": {
         "en": "Enter: start · Esc: cancel · Space: choose",

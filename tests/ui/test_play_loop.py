@@ -115,6 +115,7 @@ async def test_esc_to_the_map_and_back_keeps_the_question_and_the_draft(
         assert isinstance(app.screen, CourseMapScreen)
         point = store.resume_point(profile_id(store), PLAY_SLOT)
         assert point is not None and (point.question_id, point.typed) == (NUMBER, "1/")
+        assert "Enter continues at question 2" in shown(app, "#level-details")
         await pilot.press("enter")  # the same level again: no lesson, the same place
         await settle(pilot)
         screen = question(app)

@@ -69,6 +69,7 @@ async def test_after_three_wrong_answers_enter_and_ctrl_n_go_on_with_the_solutio
         assert "Worked solution" in shown(app, "#solution")
         assert shown(app, "#next-step") == "Enter: next question (this one earns no stars)"
         assert not app._notifications  # no toast covers the solution
+        assert question(app).query_one(AnswerBox).is_disabled  # nothing to type for credit
         await pilot.press("ctrl+n")
         await settle(pilot)
         assert question(app).run.index == 1

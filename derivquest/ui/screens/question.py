@@ -114,7 +114,7 @@ class QuestionScreen(Screen[LevelResult | None]):
         self._set("#solution", "")
         if play.solution_visible:  # a resumed give-up keeps its solution (and earns nothing)
             self._show_solution(instance.solution)
-        if play.finished:
+        if play.finished or play.solution_visible:
             self._lock_answer()
         self._show_next_step()
 
@@ -222,8 +222,8 @@ class QuestionScreen(Screen[LevelResult | None]):
         self._set("#verdict", text, verdict.status)
         if outcome.solution is not None:
             self._show_solution(outcome.solution)
-        if verdict.correct:
-            self._lock_answer()
+        if verdict.correct or outcome.solution is not None:
+            self._lock_answer()  # with the solution in view, typing it would earn nothing
         self._show_next_step()
         asked, self._next_asked = self._next_asked, False
         if asked and self._can_go_on():

@@ -233,9 +233,13 @@ def _check_numeric(
     print_ = fingerprint(answer.expr, [])
     if close:
         return _said("correct", "correct", parsed=answer.pretty(), fingerprint=print_)
+    if value * target < 0:  # "13 is too large" would send a player the wrong way
+        sentence = "wrong-sign"
+    else:
+        sentence = "too-large" if value > target else "too-small"
     return _said(
         "incorrect",
-        "too-large" if value > target else "too-small",
+        sentence,
         parsed=answer.pretty(),
         values=(("yours", _show(value)),),
         fingerprint=print_,

@@ -81,6 +81,9 @@ VERDICTS: dict[str, dict[str, str]] = {
         "it more simply",
         "too-large": "Not quite: {yours} is too large.",
         "too-small": "Not quite: {yours} is too small.",
+        "wrong-sign": "Not quite: {yours} has the wrong sign.",
+        "not-simplified": "The value is right, but simplify it: nothing should still be "
+        "divided by {names}.",
         "not-real": "that is not a real number",
         "two-slips": "Two slips at once. First: {first} Second: {second}",
         "term-at-fault": "{others} right; in the {ordinal} term: {sentence}",
@@ -102,6 +105,8 @@ VERDICTS: dict[str, dict[str, str]] = {
         "undecided": "এটা সঠিক উত্তরের সমান কি না DerivQuest ঠিক করতে পারেনি; আরেকটু সহজ করে লিখে দেখুন",
         "too-large": "পুরোপুরি ঠিক হয়নি: {yours} বেশি বড়।",
         "too-small": "পুরোপুরি ঠিক হয়নি: {yours} বেশি ছোট।",
+        "wrong-sign": "পুরোপুরি ঠিক হয়নি: {yours}-এর চিহ্ন (sign) উল্টো।",
+        "not-simplified": "মান ঠিক আছে, কিন্তু সরল করুন: কোনো কিছু যেন আর {names} দিয়ে ভাগ করা না থাকে।",
         "not-real": "এটা কোনো বাস্তব সংখ্যা (real number) নয়",
         "two-slips": "একসাথে দুটো ভুল। প্রথম: {first} দ্বিতীয়: {second}",
         "term-at-fault": "{others} ঠিক আছে; {ordinal} পদে: {sentence}",

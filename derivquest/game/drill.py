@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from derivquest.content import (
@@ -16,6 +16,7 @@ from derivquest.content import (
 from derivquest.content.overlay_notes import with_teacher_note
 from derivquest.engine import JudgeService, Verdict
 from derivquest.game.ports import ProgressPort
+from derivquest.ids import LevelId
 from derivquest.kinds.registry import spec_for
 from derivquest.progress import (
     AnswerOutcome,
@@ -29,13 +30,20 @@ from derivquest.progress import (
 
 
 class CatalogDrillSource:
-    """Every question marked ``drill = true`` whose kind is quick enough for drills."""
+    """Every question marked ``drill = true`` whose kind is quick enough for drills, in the
+    levels the player has opened (all levels when `open_levels` is None)."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, open_levels: Collection[str] | None = None) -> None:
         self.catalog = catalog
+        self.open_levels = None if open_levels is None else frozenset(open_levels)
+        """`pack/level` ids a drill or review may draw from: a new player meets nothing
+        from a level that is still locked."""
 
     def drill_items(self) -> Iterator[DrillItem]:
         for ref in self.catalog.questions():
+            if self.open_levels is not None:
+                if str(LevelId(ref.pack.id, ref.level.id)) not in self.open_levels:
+                    continue
             question = ref.question
             if question.drill and spec_for(question.kind_name).drillable:
                 skills = question.skills if question.skills is not None else ref.level.model.skills
@@ -87,9 +95,14 @@ class DrillGame:
         clock: Clock,
         language: str = "en",
         seed: int | None = None,
+        source: CatalogDrillSource | None = None,
     ) -> DrillGame:
-        """Start a drill of the catalog's drillable questions (ValueError if there are none)."""
-        session = DrillSession.start(setting, CatalogDrillSource(catalog), clock, seed)
+        """Start a drill of the drillable questions (ValueError if there are none).
+
+        `source` limits them (to the player's open levels); the whole catalog by default.
+        """
+        source = source if source is not None else CatalogDrillSource(catalog)
+        session = DrillSession.start(setting, source, clock, seed)
         return cls(session, catalog, judge, store, profile_id, language)
 
     def instance(self) -> QuestionInstance | None:

@@ -27,6 +27,8 @@ class LevelEntry:
     total: int
     stars: int
     completed: bool
+    resume_at: int | None = None
+    """The question number (1-based) the level continues at, when it has a saved place."""
 
     @property
     def full_id(self) -> str:
@@ -82,7 +84,10 @@ class LevelRun:
     refs: tuple[QuestionRef, ...]
     index: int
     play: QuestionPlay
-    stars: list[int] = field(default_factory=list)
+    stars: dict[int, int] = field(default_factory=dict)
+    """Stars earned in this run, by question index (a question left unplayed has none)."""
+    reasons: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    """Why a question played in this run earned less than three stars (ids, by index)."""
     started: float = field(default_factory=time.monotonic)
 
     @property
@@ -107,3 +112,24 @@ class AnswerFeedback:
     """The verdict's message, with the mistake sentence in the player's language."""
     solution: str | None
     """The worked solution, when it has become visible."""
+
+
+@dataclass(frozen=True, slots=True)
+class MissedQuestion:
+    """A question of a finished level that earned fewer than three stars."""
+
+    prompt: str
+    stars: int
+    reasons: tuple[str, ...]
+    """Ids of what cost stars: "gave-up", "wrong-tries", "hints" (empty: not played now)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LevelResult:
+    """What the level-complete screen shows."""
+
+    title: str
+    stars: int
+    missed: tuple[MissedQuestion, ...]
+    next_level: LevelEntry | None
+    """The next open level not yet completed, if any."""

@@ -23,7 +23,9 @@ from derivquest.game.drill import CatalogDrillSource
 from derivquest.game.model import (
     AnswerFeedback,
     LevelEntry,
+    LevelResult,
     LevelRun,
+    MissedQuestion,
     PackEntry,
     QuestionPlay,
 )
@@ -41,6 +43,18 @@ from derivquest.progress.scoring import level_stars
 
 REVIEW_LENGTH = 6
 """Questions in one review session."""
+
+PROMPT_LINE = 56
+"""Characters of a prompt shown in a list of questions (fits 80 columns with its marks)."""
+
+PLAY_SLOT = "play"
+"""The resume slot of the question being played: question, variant, hints and typed text."""
+GAVE_UP_SLOT = "play-gave-up"
+"""Set while the play slot's question (same variant) is given up: it shows its solution
+and cannot be answered for credit after resuming."""
+MAP_SLOT = "map"
+"""Set when the player left a level for the map: the next game opens on the map, and the
+play slot waits for that level to be reopened."""
 
 
 def t_review(language: str) -> str:
@@ -68,6 +82,8 @@ class PlayerGame:
         self.player_id = player_id
         """Seeds question variants, so a player sees the same variant after resuming."""
         self.language = language
+        self._on_map = False
+        """True while the map slot is set (the player left a level for the map)."""
 
     # -- the map -------------------------------------------------------------------------------
 
@@ -80,6 +96,8 @@ class PlayerGame:
     def map(self) -> list[PackEntry]:
         """Every pack with its levels, locked or open, with progress and stars."""
         summary = self.summary()
+        point = self.store.resume_point(self.profile_id, PLAY_SLOT)
+        place = None if point is None else self.catalog.question(point.question_id)
         packs = []
         for pack in self.catalog.packs:
             completed = summary.completed_levels(pack.id)
@@ -104,6 +122,7 @@ class PlayerGame:
                         total=len(ids),
                         stars=recorded.stars if recorded else 0,
                         completed=bool(recorded and recorded.completed),
+                        resume_at=_place_in(place, pack.id, level.id),
                     )
                 )
             packs.append(
@@ -130,6 +149,93 @@ class PlayerGame:
             index=index,
             play=self._play(refs[index]),
         )
+
+    def open_level(self, pack_id: str, level_id: str) -> LevelRun:
+        """Reopen a level where the player is: the saved place, else its first unsolved question.
+
+        A saved place in this level comes back as it was (variant, hints, typed text, given
+        up); otherwise the first question not yet solved opens (the first when all are).
+        """
+        point = self.store.resume_point(self.profile_id, PLAY_SLOT)
+        ref = None if point is None else self.catalog.question(point.question_id)
+        if (
+            point is not None
+            and ref is not None
+            and (ref.pack.id, ref.level.id)
+            == (
+                pack_id,
+                level_id,
+            )
+        ):
+            return self._restore(point, ref)
+        run = self.start_level(pack_id, level_id)
+        solved = self.solved_in(run)
+        first = next((i for i, done in enumerate(solved) if not done), 0)
+        if first != run.index:
+            self.jump(run, first)
+        return run
+
+    def solved_in(self, run: LevelRun) -> list[bool]:
+        """For each question of the run: solved (now or in an earlier game)?"""
+        summary = self.store.summary(self.profile_id, [ref.full_id for ref in run.refs], [])
+        return [
+            (index == run.index and run.play.solved)
+            or bool((q := summary.questions.get(ref.full_id)) and q.solved)
+            for index, ref in enumerate(run.refs)
+        ]
+
+    def question_titles(self, run: LevelRun) -> list[str]:
+        """One line per question of the run (its prompt as this player sees it), for lists."""
+        return [
+            prompt_line(
+                run.play.instance.prompt if index == run.index else self._play(ref).instance.prompt
+            )
+            for index, ref in enumerate(run.refs)
+        ]
+
+    def jump(self, run: LevelRun, index: int) -> None:
+        """Move to another question of the run (the list of questions); stars stay as earned."""
+        if run.play.finished:
+            _keep_stars(run)
+        self._forget_give_up()
+        run.index = min(max(index, 0), run.total - 1)
+        run.play = self._play(run.refs[run.index])
+
+    def open_levels(self) -> frozenset[str]:
+        """`pack/level` of every level this player has unlocked."""
+        summary = self.summary()
+        return frozenset(
+            str(LevelId(pack.id, level))
+            for pack in self.catalog.packs
+            for level in pack.unlocked_levels(summary.completed_levels(pack.id))
+        )
+
+    def drill_source(self) -> CatalogDrillSource:
+        """The drillable questions of the unlocked levels (drills and review draw from it)."""
+        return CatalogDrillSource(self.catalog, self.open_levels())
+
+    def skill_titles(self) -> dict[str, str]:
+        """A readable name per skill: its words, then the first level that teaches it."""
+        titles: dict[str, str] = {}
+        for pack in self.catalog.packs:
+            for level in pack.levels:
+                level_title = text_in(level.model.title, self.language)
+                tags = list(level.model.skills)
+                tags += [s for q in level.model.questions for s in q.skills or ()]
+                for skill in tags:
+                    titles.setdefault(skill, f"{skill_words(skill)} · {level_title}")
+        return titles
+
+    def question_prompt(self, question_id: str, seed: int | None = None) -> str:
+        """The question as the player saw it (its variant), on one line; the id if it is gone."""
+        ref = self.catalog.question(question_id)
+        if ref is None:
+            return question_id
+        try:
+            instance = instance_for_seed(ref, seed or 0, self.language)
+        except VariantError:
+            instance = instance_for_seed(ref, 0, self.language)
+        return prompt_line(instance.prompt)
 
     def review_queue(self) -> list[ReviewItem]:
         """Skills due for review today first, then weak ones (the progress layer's rule)."""
@@ -159,7 +265,7 @@ class PlayerGame:
     def start_review(self, count: int = REVIEW_LENGTH, seed: int | None = None) -> LevelRun | None:
         """A short untimed session of questions on the due and weak skills; None if none."""
         picked = pick_review_questions(
-            self.review_queue(), CatalogDrillSource(self.catalog), count, random.Random(seed)
+            self.review_queue(), self.drill_source(), count, random.Random(seed)
         )
         refs = tuple(ref for qid in picked if (ref := self.catalog.question(qid)) is not None)
         if not refs:
@@ -182,30 +288,82 @@ class PlayerGame:
         return LevelRun(None, None, title, "", refs, 0, self._play(refs[0]))
 
     def resume(self) -> LevelRun | None:
-        """Reopen the question, variant, hints and typed text saved last, if it still exists."""
-        point = self.store.resume_point(self.profile_id)
+        """The question to reopen at start-up, as it was left; None to start on the map.
+
+        None also when the player last left a level for the map (the level keeps its place
+        for when it is reopened) or when the saved question no longer exists.
+        """
+        if self.store.resume_point(self.profile_id, MAP_SLOT) is not None:
+            self._on_map = True
+            return None
+        point = self.store.resume_point(self.profile_id, PLAY_SLOT)
         ref = None if point is None else self.catalog.question(point.question_id)
         if point is None or ref is None:
             return None
-        run = self.start_level(point.pack, point.level, ref.index)
-        run.play = self._play(ref, point.round_number)
-        run.play.hints_shown = min(point.hints_shown, len(run.play.instance.hints))
-        run.play.typed = point.typed
+        return self._restore(point, ref)
+
+    def _restore(self, point: ResumePoint, ref: QuestionRef) -> LevelRun:
+        """The run of a saved place: its question, variant, hints, text, tries and give-up."""
+        run = self.start_level(ref.pack.id, ref.level.id, ref.index)
+        play = run.play = self._play(ref, point.round_number)
+        play.hints_shown = min(point.hints_shown, len(play.instance.hints))
+        play.typed = point.typed
+        if play.seed == point.variant_seed:  # the same variant: its tries and give-up count
+            wrong, right = self.store.variant_attempts(self.profile_id, ref.full_id, play.seed)
+            play.failures, play.solved = wrong, right > 0
+            gave_up = self.store.resume_point(self.profile_id, GAVE_UP_SLOT)
+            play.gave_up = gave_up is not None and (gave_up.question_id, gave_up.variant_seed) == (
+                point.question_id,
+                point.variant_seed,
+            )
         return run
 
     def save_place(self, run: LevelRun) -> None:
-        """Remember the question, its variant, the hints open and what is typed."""
+        """Remember the question, its variant, the hints open and what is typed.
+
+        A review session keeps no place (it is drawn afresh each time), so it never
+        overwrites the place of the level the player was in.
+        """
         play = run.play
-        self.store.save_resume_point(
-            self.profile_id,
-            ResumePoint(
-                question_id=play.ref.full_id,
-                variant_seed=play.seed,
-                typed=play.typed,
-                round_number=play.round_number,
-                hints_shown=play.hints_shown,
-            ),
+        if run.full_id is None:
+            return
+        self.store.save_resume_point(self.profile_id, self._point(run))
+        if play.gave_up:
+            point = ResumePoint(play.ref.full_id, play.seed, slot=GAVE_UP_SLOT)
+            self.store.save_resume_point(self.profile_id, point)
+        if self._on_map:
+            self._on_map = False
+            self.store.clear_resume_point(self.profile_id, MAP_SLOT)
+
+    def leave_for_map(self, run: LevelRun) -> None:
+        """The player went back to the map: keep the level's place, and open on the map."""
+        self.save_place(run)
+        self.at_map()
+
+    def at_map(self) -> None:
+        """The map shows: a game quit from here (or from a drill or chart opened from it)
+        reopens on the map, and the level's place waits for the level to be reopened."""
+        if self._on_map:
+            return
+        point = self.store.resume_point(self.profile_id, PLAY_SLOT)
+        if point is not None:
+            marker = ResumePoint(point.question_id, point.variant_seed, slot=MAP_SLOT)
+            self.store.save_resume_point(self.profile_id, marker)
+        self._on_map = True
+
+    def _point(self, run: LevelRun) -> ResumePoint:
+        play = run.play
+        return ResumePoint(
+            question_id=play.ref.full_id,
+            variant_seed=play.seed,
+            typed=play.typed,
+            round_number=play.round_number,
+            hints_shown=play.hints_shown,
+            slot=PLAY_SLOT,
         )
+
+    def _forget_give_up(self) -> None:
+        self.store.clear_resume_point(self.profile_id, GAVE_UP_SLOT)
 
     def submit(self, run: LevelRun, answer: str) -> AnswerFeedback:
         """Judge the answer, commit it to the store, and only then return the outcome.
@@ -249,31 +407,69 @@ class PlayerGame:
         return play.instance.hints[play.hints_shown - 1]
 
     def give_up(self, run: LevelRun) -> str:
-        """Give up the question: it earns no stars and the worked solution shows."""
+        """Give up the question: it earns no stars and the worked solution shows (and stays
+        shown after resuming)."""
         run.play.gave_up = True
+        self.save_place(run)
         return run.play.instance.solution
 
     def advance(self, run: LevelRun) -> bool:
         """Move to the next question; False when the level is finished (and recorded).
 
+        A finished level forgets its place: reopening it starts a new round.
+
         Raises:
-            ProgressError: the level's result was not saved; nothing changed, call again.
+            ProgressError: the level's result was not saved; call again (the stars are kept
+                per question, so a retry counts nothing twice).
         """
-        earned = question_stars(run.play)
+        _keep_stars(run)
+        self._forget_give_up()
         if run.index + 1 >= run.total:
             if run.full_id is not None:  # a review session completes no level
                 self.store.record_level_result(
                     self.profile_id,
                     run.full_id,
-                    stars=level_stars([*run.stars, earned]),
+                    stars=level_stars(self.level_question_stars(run)),
                     seconds=time.monotonic() - run.started,
                 )
-            run.stars.append(earned)  # only once saved: a retry must not count it twice
+                self.store.clear_resume_point(self.profile_id, PLAY_SLOT)
             return False
-        run.stars.append(earned)
         run.index += 1
         run.play = self._play(run.refs[run.index])
         return True
+
+    def level_question_stars(self, run: LevelRun) -> list[int]:
+        """Each question's stars: as earned in this run, else the best recorded before."""
+        if run.full_id is None:
+            return [run.stars.get(index, 0) for index in range(run.total)]
+        summary = self.store.summary(self.profile_id, [ref.full_id for ref in run.refs], [])
+        recorded = [q.stars if (q := summary.questions.get(ref.full_id)) else 0 for ref in run.refs]
+        return [run.stars.get(index, recorded[index]) for index in range(run.total)]
+
+    def level_result(self, run: LevelRun) -> LevelResult:
+        """What the level-complete screen shows: stars, the questions missed, the next level."""
+        per_question = self.level_question_stars(run)
+        titles = self.question_titles(run)
+        missed = tuple(
+            MissedQuestion(titles[index], earned, run.reasons.get(index, ()))
+            for index, earned in enumerate(per_question)
+            if earned < 3
+        )
+        return LevelResult(
+            title=run.title,
+            stars=level_stars(per_question),
+            missed=missed,
+            next_level=self._next_level(run),
+        )
+
+    def _next_level(self, run: LevelRun) -> LevelEntry | None:
+        """The first open, unfinished level after this one on the map, if any."""
+        if run.full_id is None:
+            return None
+        entries = [entry for pack in self.map() for entry in pack.levels]
+        here = next((i for i, e in enumerate(entries) if e.full_id == run.full_id), -1)
+        after = entries[here + 1 :] + entries[: max(here, 0)]
+        return next((e for e in after if not e.locked and not e.completed), None)
 
     def _play(self, ref: QuestionRef, round_number: int | None = None) -> QuestionPlay:
         if round_number is None:
@@ -292,6 +488,39 @@ class PlayerGame:
         # One row, not a summary of the whole catalog: this runs each time a question opens.
         progress = self.store.question_progress(self.profile_id, ref.full_id)
         return progress.correct if progress else 0
+
+
+def _place_in(place: QuestionRef | None, pack_id: str, level_id: str) -> int | None:
+    """The saved place's question number, when it is in this level."""
+    if place is None or (place.pack.id, place.level.id) != (pack_id, level_id):
+        return None
+    return place.index + 1
+
+
+def _keep_stars(run: LevelRun) -> None:
+    """Note the stars the question on screen earned in this run, and what cost any."""
+    play = run.play
+    run.stars[run.index] = question_stars(play)
+    reasons = []
+    if play.gave_up or not play.solved:
+        reasons.append("gave-up")
+    if play.failures:
+        reasons.append("wrong-tries")
+    if play.hints_shown:
+        reasons.append("hints")
+    run.reasons[run.index] = tuple(reasons)
+
+
+def skill_words(skill: str) -> str:
+    """A skill id as words (`num_deriv` -> `num deriv`), for short lists such as the map's."""
+    return skill.replace("_", " ").replace("-", " ")
+
+
+def prompt_line(prompt: str, width: int = PROMPT_LINE) -> str:
+    """A prompt's first line without backticks, cut to `width` characters."""
+    line = prompt.strip().splitlines()[0] if prompt.strip() else ""
+    line = line.replace("`", "")
+    return line if len(line) <= width else line[: width - 1] + "…"
 
 
 def question_stars(play: QuestionPlay) -> int:

@@ -269,6 +269,23 @@ class ProgressStore:
             ).fetchone()
         return None if row is None else question_from_row(row)
 
+    def variant_attempts(self, profile_id: int, question_id: str, seed: int) -> tuple[int, int]:
+        """Return (wrong, right) answers recorded on one variant of a question.
+
+        A resumed question gets back its wrong tries from the log, so the worked solution
+        stays shown after the third and the stars stay what they were.
+        """
+        with self._db.read() as connection:
+            row = connection.execute(
+                # CASE, not SUM(correct = 0): the same SQL runs on PostgreSQL, which has no
+                # sum of booleans.
+                "SELECT COALESCE(SUM(CASE WHEN correct = 0 THEN 1 ELSE 0 END), 0),"
+                " COALESCE(SUM(CASE WHEN correct = 1 THEN 1 ELSE 0 END), 0)"
+                " FROM attempts WHERE profile_id = ? AND question_id = ? AND variant_seed = ?",
+                (profile_id, question_id, str(check_seed(seed))),
+            ).fetchone()
+        return int(row[0]), int(row[1])
+
     def summary(
         self,
         profile_id: int,

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from derivquest.content import Catalog
+    from derivquest.game.model import LevelResult
     from derivquest.game.ports import GameStore
     from derivquest.game.session import PlayerGame
     from derivquest.progress import Clock, DrillSetting
@@ -187,11 +188,12 @@ class DerivQuestApp(App[None]):
         self.session = PlayerGame(
             self.catalog, self.judge, self.store, profile.id, profile.player_id, self.language
         )
+        # Read the place before the map shows: showing the map marks the player as on it.
+        run = None if self._start_drill is not None else self.session.resume()
         self.show_map()
         if self._start_drill is not None:
             self.drills.start(self._start_drill)
             return
-        run = self.session.resume()
         if run is not None:
             self.push_screen(QuestionScreen(self.session, run), self._after_level)
 
@@ -218,6 +220,7 @@ class DerivQuestApp(App[None]):
 
     def show_map(self) -> None:
         """Replace the screen stack with a freshly computed map."""
+        from derivquest.game.session import skill_words
         from derivquest.ui.screens.course_map import CourseMapScreen
 
         session = self.current_session()
@@ -228,15 +231,23 @@ class DerivQuestApp(App[None]):
         ]
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        due = session.due_today()
+        due = [skill_words(skill) for skill in session.due_today()]
+        session.at_map()
         self.push_screen(CourseMapScreen(session.map(), problems, self.language, due))
 
     def on_course_map_screen_level_chosen(self, event: CourseMapScreen.LevelChosen) -> None:
+        self.open_level(event.entry.pack_id, event.entry.level_id)
+
+    def open_level(self, pack_id: str, level_id: str) -> None:
+        """Open a level where the player is; its lesson first when it starts from the top."""
         from derivquest.ui.screens.lesson import LessonScreen
         from derivquest.ui.screens.question import QuestionScreen
 
         session = self.current_session()
-        run = session.start_level(event.entry.pack_id, event.entry.level_id)
+        run = session.open_level(pack_id, level_id)
+        if run.index > 0 or run.play.typed or run.play.finished:
+            self.push_screen(QuestionScreen(session, run), self._after_level)
+            return
 
         def start_questions(start: bool | None) -> None:
             if start:
@@ -244,8 +255,19 @@ class DerivQuestApp(App[None]):
 
         self.push_screen(LessonScreen(run.title, run.lesson, self.language), start_questions)
 
-    def _after_level(self, _: None = None) -> None:
+    def _after_level(self, result: LevelResult | None = None) -> None:
+        from derivquest.ui.screens.level_complete import LevelCompleteScreen
+
         self.show_map()
+        if result is None:
+            return
+        after = result.next_level
+
+        def go_on(next_level: bool | None) -> None:
+            if next_level and after is not None:
+                self.open_level(after.pack_id, after.level_id)
+
+        self.push_screen(LevelCompleteScreen(result, self.language), go_on)
 
     def on_course_map_screen_chart_requested(self, event: CourseMapScreen.ChartRequested) -> None:
         self.action_chart(event.chart)
@@ -271,7 +293,8 @@ class DerivQuestApp(App[None]):
         from derivquest.ui.screens.skills import SkillsScreen
 
         if self.session is not None:
-            self.push_screen(SkillsScreen(self.session.mastery(), self.language))
+            titles = self.session.skill_titles()
+            self.push_screen(SkillsScreen(self.session.mastery(), self.language, titles))
 
     def action_review(self) -> None:
         """An untimed session on the skills due today and the weak ones."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from derivquest.game.drill import CatalogDrillSource, DrillGame
+from derivquest.game.drill import DrillGame
 from derivquest.progress import (
     DrillSaved,
     DrillSession,
@@ -30,8 +30,10 @@ class DrillFlow:
 
     def choose(self) -> None:
         """Ask for a setting, then start."""
-        skills = CatalogDrillSource(self.app.catalog).skills()
-        self.app.push_screen(DrillSetupScreen(skills, self.app.language), self._chosen)
+        session = self.app.current_session()
+        skills = session.drill_source().skills()  # only what the player has unlocked
+        screen = DrillSetupScreen(skills, self.app.language, session.skill_titles())
+        self.app.push_screen(screen, self._chosen)
 
     def _chosen(self, setting: DrillSetting | None) -> None:
         if setting is not None:
@@ -49,6 +51,7 @@ class DrillFlow:
                 app.current_session().profile_id,
                 app.clock,
                 app.language,
+                source=app.current_session().drill_source(),
             )
         except ValueError:
             app.notify(t("drill.none", app.language), severity="warning")
@@ -69,7 +72,13 @@ class DrillFlow:
             else:
                 self.app.show_map()
 
-        self.app.push_screen(DrillSummaryScreen(summary, saved, self.app.language), next_step)
+        session = self.app.current_session()
+        prompts = {
+            item.question_id: session.question_prompt(item.question_id, item.variant_seed)
+            for item in (*summary.missed, *summary.slowest)
+        }
+        screen = DrillSummaryScreen(summary, saved, self.app.language, prompts)
+        self.app.push_screen(screen, next_step)
 
     def replay(self, summary: DrillSummary) -> None:
         """A drill of exactly the items missed or slowest last time."""

@@ -272,6 +272,55 @@ STRINGS: dict[str, dict[str, str]] = {
         "bn": "এখনো কোনো ভুল বারবার হয়নি: judge কোনো ভুল চিনলে তার নাম বলে দেয়।",
     },
     "mine.review_title": {"en": "Practise a mistake", "bn": "একটা ভুল অনুশীলন"},
+    # -- the play loop: what Enter does, the list of questions, the level-complete screen --
+    "next.check": {"en": "Enter: check your answer", "bn": "Enter: উত্তর যাচাই করুন"},
+    "next.pick": {"en": "Press an option's number", "bn": "একটা option-এর নম্বর চাপুন"},
+    "next.question": {"en": "Enter: next question", "bn": "Enter: পরের প্রশ্ন"},
+    "next.finish": {"en": "Enter: finish the level", "bn": "Enter: level শেষ করুন"},
+    "next.after_solution": {
+        "en": "Enter: next question (this one earns no stars)",
+        "bn": "Enter: পরের প্রশ্ন (এটায় কোনো তারা নেই)",
+    },
+    "next.answer_first": {
+        "en": "Answer first, or Ctrl+G to give up and see the solution",
+        "bn": "আগে উত্তর দিন, বা Ctrl+G চেপে হাল ছেড়ে সমাধান দেখুন",
+    },
+    "questions.title": {
+        "en": "Questions of this level (Enter opens one, Esc goes back)",
+        "bn": "এই level-এর প্রশ্ন (Enter খোলে, Esc ফিরে যায়)",
+    },
+    "done.title": {"en": "Level complete: {title}", "bn": "Level শেষ: {title}"},
+    "done.stars": {"en": "Stars: {stars}", "bn": "তারা: {stars}"},
+    "done.all_three": {
+        "en": "Every question on the first try without hints: three stars.",
+        "bn": "প্রতিটা প্রশ্ন প্রথম চেষ্টায়, hint ছাড়া: তিন তারা।",
+    },
+    "done.missed": {
+        "en": "Why not three stars (each question's stars):",
+        "bn": "কেন তিন তারা নয় (প্রতিটা প্রশ্নের তারা):",
+    },
+    "done.reason.gave-up": {"en": "not solved", "bn": "সমাধান হয়নি"},
+    "done.reason.wrong-tries": {"en": "wrong tries first", "bn": "আগে ভুল উত্তর"},
+    "done.reason.hints": {"en": "hints used", "bn": "hint নেওয়া হয়েছে"},
+    "done.reason.earlier": {"en": "from an earlier game", "bn": "আগের খেলা থেকে"},
+    "done.next": {
+        "en": "Enter: next level, {title} · Esc: the map",
+        "bn": "Enter: পরের level, {title} · Esc: map",
+    },
+    "done.map": {"en": "Enter: back to the map", "bn": "Enter: map-এ ফিরুন"},
+    "start.type_or_tab": {
+        "en": "Type your name and press Enter, or Tab to the list (c: the last player).",
+        "bn": "আপনার নাম লিখে Enter চাপুন, বা Tab চেপে list-এ যান (c: শেষ player)।",
+    },
+    "map.continues": {
+        "en": "Enter continues at question {number}",
+        "bn": "Enter চাপলে {number} নম্বর প্রশ্ন থেকে চলবে",
+    },
+    "drill.start": {"en": "Start", "bn": "শুরু"},
+    "drill.setup_keys": {
+        "en": "Enter: start · Esc: cancel · Space: choose",
+        "bn": "Enter: শুরু · Esc: বাতিল · Space: বাছাই",
+    },
 }
 """Keys are stable; a missing Bengali entry falls back to English."""
 

@@ -8,6 +8,7 @@ import pytest
 
 from derivquest.progress import ProgressStore, StoreUnavailableError
 from derivquest.ui.screens.course_map import CourseMapScreen
+from derivquest.ui.screens.level_complete import LevelCompleteScreen
 from derivquest.ui.screens.question import QuestionScreen
 from derivquest.ui.screens.too_small import TooSmallScreen
 from derivquest.ui.widgets.answer_input import AnswerInput
@@ -216,6 +217,10 @@ async def test_finishing_a_level_unlocks_the_next_with_stars(
         await settle(pilot)
         assert shown(app, "#verdict") == "Correct! Yes: the slope of the tangent."
         await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert isinstance(app.screen, LevelCompleteScreen)
+        assert shown(app, "#level-summary").startswith("Stars: ★★★")
+        await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, CourseMapScreen)
         levels = {entry.level_id: entry for pack in app.screen.packs for entry in pack.levels}

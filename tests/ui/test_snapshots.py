@@ -44,7 +44,8 @@ def test_lesson(snap_compare: SnapCompare, make_game: AppFactory) -> None:
 
 def test_question_with_live_preview(snap_compare: SnapCompare, make_game: AppFactory) -> None:
     """A derivative question with '15(3x+2)^4' typed and not yet submitted: under the box
-    the preview shows it pretty-printed (15⋅(3⋅x + 2) with a raised 4); no verdict yet."""
+    the preview shows it pretty-printed (15⋅(3⋅x + 2) with a raised 4); no verdict yet; the
+    last line says "Enter: check your answer" and the footer fits 80 columns."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await open_first_level(pilot)

@@ -23,6 +23,7 @@ from derivquest.kinds.base import (
     payload_of,
     unreadable,
 )
+from derivquest.kinds.expression.form import check_form
 from derivquest.kinds.feedback import (
     FEEDBACK_TABLE,
     Feedback,
@@ -46,6 +47,10 @@ class ExpressionQuestion(QuestionBase):
         default=["x"], description="every name the answer may use"
     )
     feedback: list[Feedback] = Field(default=[], description="notes for specific wrong answers")
+    form: Literal["any", "simplified"] = Field(
+        default="any",
+        description='"simplified": the value and the form count (no variable left dividing)',
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +60,8 @@ class ExpressionPayload:
     expected: str
     variables: tuple[str, ...]
     feedback: tuple[FeedbackInstance, ...] = ()
+    form: str = "any"
+    """`any` or `simplified` (see `kinds/expression/form.py`)."""
 
 
 class ExpressionSpec(KindSpec):
@@ -70,6 +77,7 @@ class ExpressionSpec(KindSpec):
             expected=fill.expression(question.expected),
             variables=tuple(question.variables),
             feedback=fill_feedback(question.feedback, fill),
+            form=question.form,
         )
 
     def grade(self, instance: QuestionInstance, answer: str, service: JudgeService) -> Verdict:
@@ -78,7 +86,8 @@ class ExpressionSpec(KindSpec):
         def judge(expected: str) -> Verdict:
             return service.check(expected, answer, task.variables)
 
-        return with_feedback(judge(task.expected), task.feedback, judge)
+        verdict = with_feedback(judge(task.expected), task.feedback, judge)
+        return check_form(verdict, task.form, task.expected, answer, task.variables)
 
     def answer_text(
         self, question: ExpressionQuestion, values: Mapping[str, ParamValue], language: str

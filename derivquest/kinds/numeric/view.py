@@ -14,8 +14,16 @@ PLACEHOLDER = {
 }
 
 
+READABLE = {
+    "en": "a number: it is worked out when you press Enter",
+    "bn": "একটা সংখ্যা: Enter চাপলে হিসাব করা হবে",
+}
+"""The preview for a readable answer: the value itself is never previewed, so the box is no
+calculator for the answer."""
+
+
 class NumericView(KindView):
-    """An answer box without variables."""
+    """An answer box without variables, whose preview never shows a value."""
 
     kind = "numeric"
 
@@ -23,7 +31,10 @@ class NumericView(KindView):
         self, instance: QuestionInstance, *, typed: str, language: str, widget_id: str
     ) -> Widget:
         placeholder = in_language(PLACEHOLDER, language)
-        return AnswerInput((), value=typed, placeholder=placeholder, id=widget_id)
+        readable = in_language(READABLE, language)
+        return AnswerInput(
+            (), value=typed, placeholder=placeholder, readable=readable, id=widget_id
+        )
 
 
 VIEW = NumericView()

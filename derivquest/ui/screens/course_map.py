@@ -141,6 +141,8 @@ class CourseMapScreen(Screen[None]):
             lines.append(t("map.locked", self.language, levels=", ".join(entry.missing)))
             return lines
         lines.append(t("map.progress", self.language, done=entry.solved, total=entry.total) + "\n")
+        if entry.resume_at is not None:
+            lines.append(t("map.continues", self.language, number=entry.resume_at) + "\n")
         if entry.completed:
             lines.append(stars(entry.stars), style="bold")
         return lines

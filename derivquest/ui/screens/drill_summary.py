@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,8 +15,14 @@ from derivquest.progress import DrillSaved, DrillSummary
 from derivquest.ui.strings import t
 
 
-def summary_text(summary: DrillSummary, saved: DrillSaved, language: str) -> Text:
-    """Every number of the summary, as the screen shows it."""
+def summary_text(
+    summary: DrillSummary,
+    saved: DrillSaved,
+    language: str,
+    prompts: Mapping[str, str] | None = None,
+) -> Text:
+    """Every number of the summary, as the screen shows it; items by their prompt."""
+    prompts = prompts or {}
     lines = Text()
     lines.append(t("drill.final_score", language, score=summary.score) + "\n", style="bold")
     mean = summary.mean_seconds
@@ -39,11 +47,12 @@ def summary_text(summary: DrillSummary, saved: DrillSaved, language: str) -> Tex
     if summary.missed:
         lines.append("\n" + t("drill.missed_list", language) + "\n", style="bold")
         for item in summary.missed:
-            lines.append(f"  {item.question_id}\n")
+            lines.append(f"  {prompts.get(item.question_id, item.question_id)}\n")
     if summary.slowest:
         lines.append("\n" + t("drill.slowest_list", language) + "\n", style="bold")
         for item in summary.slowest:
-            lines.append(f"  {item.question_id}  {item.seconds:.1f} s\n")
+            shown = prompts.get(item.question_id, item.question_id)
+            lines.append(f"  {item.seconds:5.1f} s  {shown}\n")
     return lines
 
 
@@ -57,8 +66,16 @@ class DrillSummaryScreen(Screen[str]):
         Binding("enter", "choose('map')", "map", show=False, id="summary.map_enter"),
     ]
 
-    def __init__(self, summary: DrillSummary, saved: DrillSaved, language: str = "en") -> None:
+    def __init__(
+        self,
+        summary: DrillSummary,
+        saved: DrillSaved,
+        language: str = "en",
+        prompts: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__()
+        self.prompts = dict(prompts or {})
+        """Each item's question as the player saw it, by question id."""
         self.summary = summary
         self.saved = saved
         self.language = language
@@ -66,7 +83,10 @@ class DrillSummaryScreen(Screen[str]):
     def compose(self) -> ComposeResult:
         yield Label(t("drill.summary", self.language), classes="screen-title")
         with VerticalScroll(id="drill-summary"):
-            yield Static(summary_text(self.summary, self.saved, self.language), id="summary-text")
+            yield Static(
+                summary_text(self.summary, self.saved, self.language, self.prompts),
+                id="summary-text",
+            )
         yield Footer()
 
     def action_choose(self, choice: str) -> None:

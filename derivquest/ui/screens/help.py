@@ -14,11 +14,12 @@ HELP_EN = """\
 ## Keys
 | key | does |
 |---|---|
-| Enter | submit the answer / open the selected level |
+| Enter | check the answer; once it is right or the solution shows, the next question |
 | Ctrl+T | next hint |
 | Ctrl+G | give up and see the worked solution |
 | Ctrl+N | next question |
 | Ctrl+L | read the level's lesson again (your answer waits) |
+| Ctrl+O | the level's questions, to jump to one |
 | 1-9 | choose an option (choice questions) |
 | t g k a | charts (map): tangent, gradient descent, gradient check, activations |
 | d r h s | map: timed drill, review, drill history, skills |
@@ -51,11 +52,12 @@ HELP_BN = """\
 ## Key
 | key | কাজ |
 |---|---|
-| Enter | উত্তর জমা / বাছাই করা level খোলা |
+| Enter | উত্তর যাচাই; ঠিক হলে বা সমাধান দেখালে পরের প্রশ্ন |
 | Ctrl+T | পরের hint |
 | Ctrl+G | হাল ছেড়ে সমাধান দেখা |
 | Ctrl+N | পরের প্রশ্ন |
 | Ctrl+L | level-এর পাঠ আবার পড়া (উত্তর যেমন ছিল থাকে) |
+| Ctrl+O | এই level-এর প্রশ্নগুলো, যেকোনোটায় যেতে |
 | 1-9 | option বাছাই (choice প্রশ্নে) |
 | t g k a | chart (map-এ): tangent, gradient descent, gradient check, activations |
 | d r h s | map-এ: drill, review, drill-এর ইতিহাস, skill |

@@ -13,12 +13,11 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Label, Static
 
-from derivquest.game.model import AnswerFeedback, LevelRun
+from derivquest.game.model import AnswerFeedback, LevelResult, LevelRun
 from derivquest.game.session import PlayerGame
 from derivquest.progress.errors import ProgressError
-from derivquest.progress.scoring import level_stars
-from derivquest.ui.glyphs import stars
 from derivquest.ui.kind_views import Answered, Typed, view_for
+from derivquest.ui.screens.question_list import QuestionListScreen
 from derivquest.ui.strings import t
 from derivquest.ui.widgets.answer_input import AnswerInput
 
@@ -34,13 +33,16 @@ def rich_prompt(text: str) -> Text:
     return result
 
 
-class QuestionScreen(Screen[None]):
+class QuestionScreen(Screen[LevelResult | None]):
     """Plays the questions of a level until it ends or the player goes back."""
 
     BINDINGS = [
         Binding("ctrl+t", "hint", "hint", id="question.hint"),
         Binding("ctrl+g", "give_up", "give up", id="question.give_up"),
-        Binding("ctrl+n", "next", "next", id="question.next"),
+        # Ctrl+N is out of the footer so every key fits 80 columns: the line under the
+        # question already says what Enter (the same step) does.
+        Binding("ctrl+n", "next", "next", show=False, id="question.next"),
+        Binding("ctrl+o", "questions", "list", id="question.list"),
         Binding("escape", "back", "map", id="question.back"),
         Binding("ctrl+l", "lesson", "lesson", id="question.lesson"),
         *[
@@ -56,6 +58,8 @@ class QuestionScreen(Screen[None]):
         self.run = run
         self._save_timer: Timer | None = None
         self._checking = False
+        self._next_asked = False
+        """Ctrl+N pressed while an answer was being checked: go on if it is right."""
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -67,7 +71,8 @@ class QuestionScreen(Screen[None]):
             yield Static("", id="verdict")
             yield Static("", id="hints")
             yield Static("", id="solution")
-        yield Footer()
+        yield Static("", id="next-step")
+        yield Footer(compact=True)  # every key fits 80 columns
 
     async def on_mount(self) -> None:
         await self.show_question()
@@ -104,9 +109,16 @@ class QuestionScreen(Screen[None]):
             await self.query_one("#question-body").mount(widget, after=options)
             if not isinstance(widget, AnswerInput):  # the answer box focuses its own input
                 widget.focus()
+        # Nothing of the last question stays: its verdict, solution and toasts go.
+        self.app.clear_notifications()
         self._set("#verdict", "")
-        self._set("#hints", "\n".join(instance.hints[: play.hints_shown]))
+        self._show_hints()
         self._set("#solution", "")
+        if play.solution_visible:  # a resumed give-up keeps its solution (and earns nothing)
+            self._show_solution(instance.solution)
+        if play.finished or play.solution_visible:
+            self._lock_answer()
+        self._show_next_step()
 
     def _prompt(self) -> Text:
         """The prompt, and under it what the kind adds (e.g. the function drawn in 2-D)."""
@@ -117,6 +129,33 @@ class QuestionScreen(Screen[None]):
             prompt.append("\n\n")
             prompt.append_text(extra)
         return prompt
+
+    def _show_hints(self) -> None:
+        play = self.run.play
+        text = Text("\n").join(
+            rich_prompt(hint) for hint in play.instance.hints[: play.hints_shown]
+        )
+        self._set("#hints", text)
+
+    def _show_next_step(self) -> None:
+        """One line that says what Enter does now."""
+        play = self.run.play
+        if play.finished or play.solution_visible:
+            last = self.run.index + 1 >= self.run.total
+            key = "next.finish" if last else "next.question"
+            if play.solution_visible and not play.solved and not last:
+                key = "next.after_solution"
+        elif not self.query(".answer-widget"):
+            key = "next.pick"  # no answer widget: the option numbers answer
+        else:
+            key = "next.check"
+        self._set("#next-step", t(key, self.language))
+
+    def _lock_answer(self) -> None:
+        """A finished question takes no more answers: Enter on the screen goes on."""
+        for widget in self.query(".answer-widget"):
+            widget.disabled = True
+        self.focus()
 
     def _set(self, selector: str, text: str | Text, status: str | None = None) -> None:
         """Fill one block of the screen; an empty block takes no space."""
@@ -142,6 +181,9 @@ class QuestionScreen(Screen[None]):
             self.submit(answer)
 
     def action_confirm(self) -> None:
+        if self._can_go_on():
+            self.action_next()
+            return
         widget = next(iter(self.query(".answer-widget")), None)
         instance = self.run.play.instance
         answer = None if widget is None else view_for(instance.kind).confirm(instance, widget)
@@ -149,8 +191,14 @@ class QuestionScreen(Screen[None]):
             self.submit(answer)
 
     def submit(self, answer: str) -> None:
-        """Judge in a worker: the screen keeps responding while the checker works."""
-        if self._checking or self.run.play.finished:
+        """Judge in a worker: the screen keeps responding while the checker works.
+
+        Once the question is finished (or its solution shows), Enter goes on instead.
+        """
+        if self._checking:
+            return
+        if self._can_go_on():
+            self.action_next()
             return
         self._checking = True
         self._set("#verdict", t("question.checking", self.language))
@@ -181,12 +229,16 @@ class QuestionScreen(Screen[None]):
             text.append(t("question.correct", self.language))
             # The engine's plain "Correct." adds nothing; an explanation or plot note does.
             message = "" if verdict.sentence_id == "correct" else " " + message
-        text.append(message)
+        text.append_text(rich_prompt(message))
         self._set("#verdict", text, verdict.status)
         if outcome.solution is not None:
             self._show_solution(outcome.solution)
-        if verdict.correct:
-            self.focus()
+        if verdict.correct or outcome.solution is not None:
+            self._lock_answer()  # with the solution in view, typing it would earn nothing
+        self._show_next_step()
+        asked, self._next_asked = self._next_asked, False
+        if asked and self._can_go_on():
+            self.action_next()
 
     def _show_solution(self, solution: str) -> None:
         heading = Text(t("question.solution", self.language) + "\n", style="bold")
@@ -194,24 +246,46 @@ class QuestionScreen(Screen[None]):
         self._set("#solution", heading)
 
     def action_hint(self) -> None:
+        if self.run.play.finished:
+            return
         hint = self.session.hint(self.run)
         if hint is None:
             self.notify(t("question.no_more_hints", self.language))
             return
-        self._set("#hints", "\n".join(self.run.play.instance.hints[: self.run.play.hints_shown]))
+        self._show_hints()
         self._save_place()
 
     def action_give_up(self) -> None:
-        if not self.run.play.finished:
-            self._show_solution(self.session.give_up(self.run))
-            instance = self.run.play.instance
-            for widget in self.query(".answer-widget"):
-                view_for(instance.kind).given_up(instance, widget)
+        if self.run.play.finished or self._checking:
+            return
+        self.run.play.gave_up = True  # at once: an Enter that follows goes on, never judges
+        self._show_solution(self.run.play.instance.solution)
+        instance = self.run.play.instance
+        for widget in self.query(".answer-widget"):  # e.g. the Backprop Lab shows its answers
+            view_for(instance.kind).given_up(instance, widget)
+        self._lock_answer()
+        self._show_next_step()
+        self._write_give_up()
+
+    @work(thread=True, group="save-place")
+    def _write_give_up(self) -> None:
+        self.session.give_up(self.run)
+
+    def _can_go_on(self) -> bool:
+        """Solved, given up, or the solution shows: the next step is the next question."""
+        play = self.run.play
+        return play.finished or play.solution_visible
 
     def action_next(self) -> None:
-        if not self.run.play.finished:
-            self.notify(t("question.finish_first", self.language))
+        if self._checking:
+            self._next_asked = True  # decided when the verdict arrives, never dropped
             return
+        if not self._can_go_on():
+            self._set("#next-step", t("next.answer_first", self.language), "warning")
+            return
+        if not self.run.play.finished:  # moving on past a shown solution gives the question up
+            self.run.play.gave_up = True
+        self._checking = True  # no answer and no second Ctrl+N while moving on
         self._advance()
 
     @work(thread=True, exclusive=True, group="judge")
@@ -230,11 +304,15 @@ class QuestionScreen(Screen[None]):
         if more:
             self.call_later(self._show_next)
             return
-        earned = stars(level_stars(self.run.stars))
-        self.notify(t("question.level_done", self.language, stars=earned))
-        self.dismiss(None)
+        self._finish_level()
+
+    @work(thread=True, group="judge")
+    def _finish_level(self) -> None:
+        result = self.session.level_result(self.run) if self.run.full_id else None
+        self.app.call_from_thread(self.dismiss, result)
 
     async def _show_next(self) -> None:
+        self._checking = False
         await self.show_question()
         self._save_place()
 
@@ -247,9 +325,41 @@ class QuestionScreen(Screen[None]):
                 LessonScreen(self.run.title, self.run.lesson, self.language, reopened=True)
             )
 
+    def action_questions(self) -> None:
+        """The level's questions, to jump to one."""
+        if self._checking:
+            return
+        self._list_questions()
+
+    @work(thread=True, group="judge")
+    def _list_questions(self) -> None:
+        prompts = self.session.question_titles(self.run)
+        solved = self.session.solved_in(self.run)
+        screen = QuestionListScreen(prompts, solved, self.run.index, self.language)
+        self.app.call_from_thread(self.app.push_screen, screen, self._jump)
+
+    def _jump(self, index: int | None) -> None:
+        if index is None or index == self.run.index:
+            return
+        self._checking = True
+        self._jump_to(index)
+
+    @work(thread=True, exclusive=True, group="judge")
+    def _jump_to(self, index: int) -> None:
+        self.session.jump(self.run, index)
+        self.app.call_from_thread(self.call_later, self._show_next)
+
     def action_back(self) -> None:
-        self._save_place()
-        self.dismiss(None)
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._leave()
+
+    @work(thread=True, group="save-place")
+    def _leave(self) -> None:
+        # The map slot and the place are written before the map shows, so quitting there
+        # reopens the map (and the level keeps its place).
+        self.session.leave_for_map(self.run)
+        self.app.call_from_thread(self.dismiss, None)
 
     # -- resume -------------------------------------------------------------------------------
 

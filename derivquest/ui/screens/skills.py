@@ -21,8 +21,12 @@ LEVEL_NAMES = {
 }
 
 
-def mastery_table(skills: dict[str, SkillMastery], language: str = "en") -> Table:
-    """One row per skill, weakest first: a bar of four steps, the level and its numbers."""
+def mastery_table(
+    skills: dict[str, SkillMastery], language: str = "en", titles: dict[str, str] | None = None
+) -> Table:
+    """One row per skill (by its readable name), weakest first: a bar of four steps, the
+    level and its numbers."""
+    titles = titles or {}
     table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
     table.add_column(t("skills.skill", language))
     table.add_column(t("skills.level", language))
@@ -32,7 +36,11 @@ def mastery_table(skills: dict[str, SkillMastery], language: str = "en") -> Tabl
         seconds = "-" if mastery.median_seconds is None else f"{mastery.median_seconds:.1f} s"
         names = LEVEL_NAMES[mastery.level]
         recent = f"{mastery.clean}/{mastery.answers} clean, {seconds}"
-        table.add_row(mastery.skill, f"{bar} {names.get(language, names['en'])}", recent)
+        table.add_row(
+            titles.get(mastery.skill, mastery.skill),
+            f"{bar} {names.get(language, names['en'])}",
+            recent,
+        )
     return table
 
 
@@ -41,8 +49,15 @@ class SkillsScreen(Screen[None]):
 
     BINDINGS = [Binding("escape", "app.pop_screen", "back", id="skills.back")]
 
-    def __init__(self, skills: dict[str, SkillMastery], language: str = "en") -> None:
+    def __init__(
+        self,
+        skills: dict[str, SkillMastery],
+        language: str = "en",
+        titles: dict[str, str] | None = None,
+    ) -> None:
         super().__init__()
+        self.titles = titles or {}
+        """A readable name per skill."""
         self.skills = skills
         self.language = language
 
@@ -50,7 +65,9 @@ class SkillsScreen(Screen[None]):
         yield Label(t("skills.title", self.language), classes="screen-title")
         with VerticalScroll(id="skills-body"):
             if self.skills:
-                yield Static(mastery_table(self.skills, self.language), id="skills-table")
+                yield Static(
+                    mastery_table(self.skills, self.language, self.titles), id="skills-table"
+                )
             else:
                 yield Static(t("skills.empty", self.language), id="skills-table")
             yield Static(t("skills.rule", self.language), classes="muted")

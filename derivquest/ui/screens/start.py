@@ -14,10 +14,19 @@ from derivquest.progress.names import MAX_NAME, is_valid_name
 from derivquest.ui.strings import t
 
 
-class StartScreen(Screen[str]):
-    """Dismisses with the chosen profile name (existing or new)."""
+class ProfileList(OptionList):
+    """The existing players; its one-letter keys work only while it has focus."""
 
-    BINDINGS = [Binding("c", "continue_last", "continue", id="start.continue")]
+    BINDINGS = [Binding("c", "screen.continue_last", "continue", id="start.continue")]
+
+
+class StartScreen(Screen[str]):
+    """Dismisses with the chosen profile name (existing or new).
+
+    The name box has focus from the start, so whatever is typed is a name: on a shared
+    machine a student never lands in someone else's profile by typing. Tab (or the mouse)
+    reaches the list of players, where Enter (or `c`, for the last one) continues.
+    """
 
     def __init__(self, profiles: list[str], last: str | None, language: str = "en") -> None:
         super().__init__()
@@ -33,17 +42,15 @@ class StartScreen(Screen[str]):
             yield Label(t("start.profiles", self.language))
             if self.profiles:  # an empty list would draw an empty box
                 options = [Option(name, id=f"p{i}") for i, name in enumerate(self.profiles)]
-                yield OptionList(*options, id="profiles")
+                yield ProfileList(*options, id="profiles")
             yield Input(placeholder=t("start.new_profile", self.language), id="new-profile")
-            message = "" if self.profiles else t("start.no_profiles", self.language)
+            key = "start.type_or_tab" if self.profiles else "start.no_profiles"
+            message = t(key, self.language)
             yield Static(message, id="start-message", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        if self.profiles:
-            self.query_one(OptionList).focus()
-        else:
-            self.query_one(Input).focus()
+        self.query_one(Input).focus()
 
     def action_continue_last(self) -> None:
         """Continue as the last player, if there is one."""

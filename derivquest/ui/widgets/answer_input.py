@@ -29,8 +29,12 @@ class Preview:
     body: str
 
 
-def render_preview(text: str, variables: Sequence[str]) -> Preview:
-    """Parse ``text`` and return the pretty print, or the error with a caret under it."""
+def render_preview(text: str, variables: Sequence[str], readable: str | None = None) -> Preview:
+    """Parse ``text`` and return the pretty print, or the error with a caret under it.
+
+    With ``readable`` (a numeric question) a readable answer shows that note instead of its
+    pretty print: the pretty print of a constant is its value, a calculator for the answer.
+    """
     if not text.strip():
         return Preview(text, True, "")
     try:
@@ -39,6 +43,8 @@ def render_preview(text: str, variables: Sequence[str]) -> Preview:
         caret = error.caret_line()
         body = f"{text}\n{caret}\n{error.message}" if caret else error.message
         return Preview(text, False, body)
+    if readable is not None:
+        return Preview(text, True, readable)
     lines = parsed.pretty().splitlines()
     if len(lines) > MAX_PREVIEW_LINES:
         lines = [*lines[:MAX_PREVIEW_LINES], "…"]
@@ -114,9 +120,12 @@ class AnswerInput(Vertical):
         placeholder: str = "type your answer, e.g. 15(3x+2)^4",
         *,
         autofocus: bool = True,
+        readable: str | None = None,
         id: str | None = None,  # noqa: A002 - Textual's own parameter name
     ) -> None:
         super().__init__(id=id)
+        self.readable = readable
+        """Shown for a readable answer instead of its pretty print (numeric questions)."""
         self._autofocus = autofocus
         self.set_reactive(AnswerInput.variables, tuple(variables))
         self._initial = value
@@ -124,7 +133,10 @@ class AnswerInput(Vertical):
         self._generation = 0
 
     def compose(self) -> ComposeResult:
-        yield AnswerBox(value=self._initial, placeholder=self._placeholder, id="answer")
+        # A restored draft keeps the cursor at its end: selected, the first key would replace it.
+        yield AnswerBox(
+            value=self._initial, placeholder=self._placeholder, id="answer", select_on_focus=False
+        )
         yield Static("", id="preview", markup=False)
 
     def on_mount(self) -> None:
@@ -159,7 +171,7 @@ class AnswerInput(Vertical):
     # in a thread so a keystroke never waits for it, and only the newest result is shown.
     @work(thread=True, exclusive=True, group="answer-preview")
     def _build_preview(self, text: str, generation: int) -> None:
-        preview = render_preview(text, self.variables)
+        preview = render_preview(text, self.variables, self.readable)
         self.app.call_from_thread(self._show_preview, preview, generation)
 
     def _show_preview(self, preview: Preview, generation: int) -> None:

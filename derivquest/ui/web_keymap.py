@@ -16,6 +16,8 @@ WEB_KEYMAP: dict[str, str] = {
     "question.hint": "f8",
     "question.give_up": "ctrl+g",
     "question.next": "f9",
+    "question.lesson": "alt+l",
+    "question.list": "alt+o",
     "drill.skip": "f9",
 }
 """Binding id -> key in a browser; bindings not listed keep their keys (letters, Esc, 1-9)."""
@@ -67,6 +69,8 @@ HELP_KEYS: dict[str, str] = {
     "| Ctrl+N |": "| F9 |",
     "| F1 / F2 |": "| F4 / F2 |",
     "| Ctrl+Q |": "| Ctrl+\\ |",
+    "| Ctrl+L |": "| Alt+L |",
+    "| Ctrl+O |": "| Alt+O |",
 }
 """The help table's terminal keys and what a browser game uses instead (see WEB_KEYMAP)."""
 

@@ -21,6 +21,7 @@ directory, which is where `derivquest serve` keeps its students' progress.
   derivquest report --class 7B         # one class (derivquest progress class 7B NAME...)
   derivquest report --mistakes         # the commonest mistakes, per question and skill
   derivquest report --mistakes --level calculus-for-ml/chain-rule --format csv
+  derivquest report --mistakes --class 7B   # one class's mistakes
 
 Only the questions and levels of the packs loaded now count (add --pack PATH for a pack the
 server was started with). CSV has a column per skill (mastery:SKILL) and per drill setting
@@ -89,7 +90,7 @@ def _mistakes(args: argparse.Namespace, question_ids: set[str]) -> int:
 
     try:
         with ProgressStore.open() as store:
-            found = store.mistakes.report(args.level, question_ids)
+            found = store.mistakes.report(args.level, question_ids, args.cohort)
     except ProgressError as error:
         print(f"derivquest report: {error}", file=sys.stderr)
         return 1

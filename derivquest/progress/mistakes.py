@@ -94,14 +94,21 @@ class RecentMistake:
     answered_at: float
 
 
-def _level_filter(level: str | None, column: str = "a.question_id") -> tuple[str, list[object]]:
-    """SQL and parameters keeping questions of `level` (`pack/level`); `substr` is portable
-    and, unlike LIKE, takes `_` and `%` in an id literally. The length is an int we computed,
-    written in the SQL so PostgreSQL sees an integer argument whatever the driver sends."""
-    if level is None:
-        return "", []
-    prefix = f"{level}/"
-    return f" AND substr({column}, 1, {len(prefix)}) = ?", [prefix]
+def _level_filter(
+    level: str | None, column: str = "a.question_id", cohort: str | None = None
+) -> tuple[str, list[object]]:
+    """SQL and parameters keeping questions of `level` (`pack/level`) and, with `cohort`,
+    the attempts of that class's students. `substr` is portable and, unlike LIKE, takes `_`
+    and `%` in an id literally. The length is an int we computed, written in the SQL so
+    PostgreSQL sees an integer argument whatever the driver sends."""
+    where, params = "", []
+    if level is not None:
+        prefix = f"{level}/"
+        where, params = f" AND substr({column}, 1, {len(prefix)}) = ?", [prefix]
+    if cohort is not None:
+        where += " AND a.profile_id IN (SELECT id FROM profiles WHERE cohort = ?)"
+        params.append(cohort)
+    return where, list(params)
 
 
 def _known(question_id: str, known_ids: Collection[str] | None) -> bool:
@@ -112,9 +119,10 @@ def named_by_question(
     connection: Queryable,
     level: str | None = None,
     known_ids: Collection[str] | None = None,
+    cohort: str | None = None,
 ) -> list[NamedMistake]:
     """Named mistakes per question, commonest first within each question."""
-    where, params = _level_filter(level)
+    where, params = _level_filter(level, cohort=cohort)
     rows = connection.execute(
         "SELECT a.question_id, a.diagnosis, COUNT(*), COUNT(DISTINCT a.profile_id)"
         " FROM attempts AS a WHERE a.correct = 0 AND a.diagnosis IS NOT NULL"
@@ -129,9 +137,10 @@ def named_by_skill(
     connection: Queryable,
     level: str | None = None,
     known_ids: Collection[str] | None = None,
+    cohort: str | None = None,
 ) -> list[NamedMistake]:
     """Named mistakes per skill (over the questions tagged with it), commonest first."""
-    where, params = _level_filter(level)
+    where, params = _level_filter(level, cohort=cohort)
     rows = connection.execute(
         "SELECT s.skill, a.diagnosis, a.question_id, a.profile_id"
         " FROM attempts AS a JOIN attempt_skills AS s ON s.attempt_id = a.id"
@@ -155,9 +164,10 @@ def unnamed_by_question(
     connection: Queryable,
     level: str | None = None,
     known_ids: Collection[str] | None = None,
+    cohort: str | None = None,
 ) -> list[WrongAnswer]:
     """Wrong answers the judge did not name, grouped by fingerprint, commonest first."""
-    where, params = _level_filter(level)
+    where, params = _level_filter(level, cohort=cohort)
     rows = connection.execute(
         "SELECT a.question_id, a.fingerprint, MIN(a.answer), COUNT(*),"
         " COUNT(DISTINCT a.profile_id) FROM attempts AS a"
@@ -175,10 +185,11 @@ def repeated(
     known_ids: Collection[str] | None = None,
     profile_id: int | None = None,
     at_least: int = REPEAT_QUESTIONS,
+    cohort: str | None = None,
 ) -> list[RepeatedMistake]:
     """Students making one named mistake on `at_least` different questions: by name, then
     the mistake made on the most questions first."""
-    where, params = _level_filter(level)
+    where, params = _level_filter(level, cohort=cohort)
     if profile_id is not None:
         where += " AND a.profile_id = ?"
         params.append(profile_id)
@@ -271,15 +282,19 @@ class MistakeLog:
         self._db = database
 
     def report(
-        self, level: str | None = None, known_ids: Collection[str] | None = None
+        self,
+        level: str | None = None,
+        known_ids: Collection[str] | None = None,
+        cohort: str | None = None,
     ) -> MistakeReport:
-        """The class's mistakes (optionally one level's), over the questions in `known_ids`."""
+        """The mistakes (optionally one level's, one class's), over the questions in
+        `known_ids`."""
         with self._db.read() as connection:
             return MistakeReport(
-                named_by_question(connection, level, known_ids),
-                named_by_skill(connection, level, known_ids),
-                unnamed_by_question(connection, level, known_ids),
-                repeated(connection, level, known_ids),
+                named_by_question(connection, level, known_ids, cohort),
+                named_by_skill(connection, level, known_ids, cohort),
+                unnamed_by_question(connection, level, known_ids, cohort),
+                repeated(connection, level, known_ids, cohort=cohort),
             )
 
     def repeated_by(

@@ -101,6 +101,20 @@ def test_filters(
     assert [row.name for row in report.repeated] == repeaters
 
 
+def test_one_class_only(seeded: ProgressStore) -> None:
+    """`report --mistakes --class 7B`: only the attempts of that class's students count."""
+    seeded.assign_class(["bo", "cy"], "7B")
+    report = seeded.mistakes.report(cohort="7B")
+    assert report.by_question == [
+        NamedMistake(Q1, CHAIN, 1, 1),
+        NamedMistake(Q1, SIGN, 1, 1),
+        NamedMistake(Q3, CHAIN, 1, 1),
+    ]
+    assert report.unnamed == [WrongAnswer(Q1, "f-line", "2(x+1)", 3, 2)]
+    assert [row.name for row in report.repeated] == ["bo"]
+    assert seeded.mistakes.report(cohort="8A").by_question == []
+
+
 def test_a_players_own_repeated_mistakes(seeded: ProgressStore) -> None:
     bo = seeded.profile_named("bo")
     assert bo is not None

@@ -26,6 +26,9 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # variable's absence, so the undo removes what a command under test set).
     monkeypatch.setenv(DATABASE_ENV, "")
     monkeypatch.delenv(DATABASE_ENV)
+    # The screens' pictures must not depend on the runner's terminal settings: tests that
+    # want NO_COLOR set it themselves.
+    monkeypatch.delenv("NO_COLOR", raising=False)
     return home
 
 

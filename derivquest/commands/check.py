@@ -205,14 +205,9 @@ def _judge_line(line: str, number: int, service: Any) -> dict[str, Any]:
     else:
         return _line_error(number, "needs a string 'expected' or 'function'")
     data = verdict.to_dict()
-    return {
-        "verdict": data["status"],
-        "message": data["message"],
-        "diagnosis": data["diagnosis"],
-        "parsed": data["parsed"],
-        "column": data["column"],
-        "elapsed_ms": data["elapsed_ms"],
-    }
+    # Every field `--json` gives (the witness, slips, reading notes, fingerprint...), with
+    # the status under the name a --jsonl line has always used.
+    return {"verdict": data.pop("status"), **data}
 
 
 def _line_error(number: int, message: str) -> dict[str, Any]:

@@ -171,14 +171,27 @@ SENTENCES: dict[str, dict[str, str]] = {
 """One sentence per label problem and language; the game falls back to English."""
 
 
-def describe_label_problem(problem: str, label: Label, variable: str, language: str = "en") -> str:
-    """Return the sentence for a label that does not match the question."""
-    template = SENTENCES.get(language, SENTENCES["en"])[problem]
+def label_values(label: Label, variable: str) -> tuple[tuple[str, str], ...]:
+    """The values a label problem's sentence names (kept on the verdict for the presenter)."""
     typed_start = (
         label.typed[: label.expression[0] - label.column + 1].strip()
         if (label.expression is not None)
         else label.typed
     )
-    return template.format(
-        typed=label.typed, asked=label.asked(variable), order=label.order, typed_start=typed_start
+    return (
+        ("typed", label.typed),
+        ("asked", label.asked(variable)),
+        ("order", str(label.order)),
+        ("typed_start", typed_start),
     )
+
+
+def say_label_problem(problem: str, values: dict[str, str], language: str = "en") -> str:
+    """The sentence for a label problem in ``language`` (English when it has none)."""
+    template = SENTENCES.get(language, SENTENCES["en"]).get(problem) or SENTENCES["en"][problem]
+    return template.format(**values)
+
+
+def describe_label_problem(problem: str, label: Label, variable: str, language: str = "en") -> str:
+    """Return the sentence for a label that does not match the question."""
+    return say_label_problem(problem, dict(label_values(label, variable)), language)

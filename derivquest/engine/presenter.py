@@ -9,6 +9,8 @@ language it was written in.
 
 from __future__ import annotations
 
+from derivquest.engine.labels import PROBLEMS as LABEL_PROBLEMS
+from derivquest.engine.labels import say_label_problem
 from derivquest.engine.readings import describe_reading
 from derivquest.engine.texts import MISTAKES, ORDINALS, VERDICTS
 from derivquest.engine.verdict import TermAtFault, Verdict, Witness
@@ -24,6 +26,8 @@ def present(verdict: Verdict, language: str = "en") -> str:
     reading of what was typed would be right, that explains the verdict best.
     """
     readings = " ".join(describe_reading(note, language) for note in verdict.notes)
+    if verdict.sentence_id in LABEL_PROBLEMS:  # `dL/db = ...` that names the wrong thing
+        return say_label_problem(verdict.sentence_id, dict(verdict.values), language)
     if verdict.sentence_id is None:
         return f"{readings} {verdict.message}" if readings else verdict.message
     core = _say(verdict.sentence_id, language, **_values(verdict, language))

@@ -13,7 +13,7 @@ import sympy
 
 from derivquest.engine.equivalence import compare
 from derivquest.engine.errors import EngineError
-from derivquest.engine.labels import describe_label_problem, expression_text
+from derivquest.engine.labels import expression_text, label_values
 from derivquest.engine.parser import Parsed, parse, read_tokens
 from derivquest.engine.presenter import present
 from derivquest.engine.readings import ReadingNote
@@ -37,8 +37,17 @@ def label_mismatch(function: Parsed, answer: Parsed, variable: str) -> Verdict |
         problem = "label-function"
     if problem is None:
         return None
-    message = describe_label_problem(problem, label, variable)
-    return Verdict("invalid", message, parsed=answer.pretty(), column=label.column)
+    # Data first (the problem id and what it names): the presenter says it in the
+    # player's language; `message` is its English sentence.
+    verdict = Verdict(
+        "invalid",
+        "",
+        parsed=answer.pretty(),
+        column=label.column,
+        sentence_id=problem,
+        values=label_values(label, variable),
+    )
+    return replace(verdict, message=present(verdict))
 
 
 def _same_function(function: Parsed, answer: Parsed) -> bool:

@@ -12,7 +12,7 @@ from mpmath import mpf
 from derivquest.content.templates import ParamValue, fill_expression, format_number
 from derivquest.engine import EngineError, parse
 from derivquest.engine.equivalence import PRECISION
-from derivquest.engine.numeric import Undefined, compile_expression, evaluate_at
+from derivquest.engine.numeric import Undefined, compile_expression, evaluate_precisely
 from derivquest.kinds.graph.graph import Shape
 from derivquest.kinds.graph.magnitude import TooLarge, check_size
 from derivquest.kinds.graph.ops import OPS, Exact
@@ -81,7 +81,7 @@ class Computed:
 def number(expr: Exact) -> mpf:
     """Return an exact value at 40 digits; raise Undefined when it is not a real number."""
     with mpmath.workdps(PRECISION):
-        value, _ = evaluate_at(compile_expression(expr), {})
+        value, _ = evaluate_precisely(compile_expression(expr), {})
     return value
 
 

@@ -10,7 +10,7 @@ from mpmath import mpf
 
 from derivquest.content.goals import central_difference
 from derivquest.engine.equivalence import PRECISION
-from derivquest.engine.numeric import compile_expression, evaluate_at
+from derivquest.engine.numeric import compile_expression, evaluate_precisely
 from derivquest.kinds.graph.instance import GraphInstance
 from derivquest.kinds.graph.ops import OPS
 
@@ -60,7 +60,7 @@ def gradient_check(instance: GraphInstance, param: str, analytic: float) -> Grad
 
     def loss(at: float) -> float:
         with mpmath.workdps(PRECISION):
-            value, _ = evaluate_at(compiled, {symbol: mpf(at)})
+            value, _ = evaluate_precisely(compiled, {symbol: mpf(at)})
         return float(value)
 
     at = float(instance.computed.value(param))

@@ -10,7 +10,12 @@ from mpmath import mpf
 
 from derivquest.engine import EngineError, parse
 from derivquest.engine.equivalence import PRECISION
-from derivquest.engine.numeric import Undefined, compile_expression, evaluate_at
+from derivquest.engine.numeric import (
+    Imprecise,
+    Undefined,
+    compile_expression,
+    evaluate_precisely,
+)
 from derivquest.kinds.graph.compute import format_value
 from derivquest.kinds.graph.diagnosis import Diagnosis, diagnose
 from derivquest.kinds.graph.graph import ancestors_in
@@ -80,7 +85,10 @@ def judge_entry(instance: GraphInstance, slot: Slot, text: str) -> EntryVerdict:
         return EntryVerdict("invalid", "too-large-to-check")
     with mpmath.workdps(PRECISION):
         try:
-            answer, _ = evaluate_at(compile_expression(parsed.expr), point)
+            # One value, no other point to fall back on: more digits when it needs them.
+            answer, _ = evaluate_precisely(compile_expression(parsed.expr), point)
+        except Imprecise:
+            return EntryVerdict("invalid", "too-large-to-check")
         except Undefined:
             return EntryVerdict("incorrect", "not-real")
     right = right_number(instance, slot)

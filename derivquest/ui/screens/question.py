@@ -158,8 +158,19 @@ class QuestionScreen(Screen[None]):
     def _judge(self, answer: str) -> None:
         # submit() commits the answer to the store before returning, so a verdict on screen
         # is always a saved one.
-        outcome = self.session.submit(self.run, answer)
+        from derivquest.progress.errors import ProgressError
+
+        try:
+            outcome = self.session.submit(self.run, answer)
+        except ProgressError as error:  # full disk, read-only, damaged: keep it for a retry
+            self.app.call_from_thread(self._not_saved, str(error))
+            return
         self.app.call_from_thread(self._show_outcome, outcome)
+
+    def _not_saved(self, problem: str) -> None:
+        # Nothing was judged: the answer stays in its box and Enter submits it again.
+        self._checking = False
+        self._set("#verdict", t("question.not_saved", self.language, problem=problem), "invalid")
 
     def _show_outcome(self, outcome: AnswerFeedback) -> None:
         self._checking = False

@@ -1,0 +1,103 @@
+"""Store errors during play: the store's message shows, the answer is kept, the game goes on."""
+
+from __future__ import annotations
+
+from rich.segment import Segments
+from textual.widgets import Input
+
+from derivquest.errorlog import log_path
+from derivquest.progress import ProgressStore
+from derivquest.ui.screens.question import QuestionScreen
+from tests.ui.conftest import AppFactory
+from tests.ui.helpers import answer, open_first_level, settle, shown
+from tests.ui.test_play import CHAIN, profile_id
+
+
+def fill_the_disk(store: ProgressStore) -> None:
+    """A real SQLITE_FULL: cap the database at its size, then write until a write fails."""
+    connection = store._db.connection
+    pages = connection.execute("PRAGMA page_count").fetchone()[0]
+    connection.execute(f"PRAGMA max_page_count = {pages}")
+    from derivquest.progress.errors import StoreFullError
+
+    profile = profile_id(store)
+    for _ in range(10_000):
+        try:
+            store.record_attempt(profile, "filler/level/q", "15(3x+2)^4", correct=False, seconds=1)
+        except StoreFullError:
+            return
+    raise AssertionError("the database never filled up")
+
+
+def free_the_disk(store: ProgressStore) -> None:
+    store._db.connection.execute("PRAGMA max_page_count = 1000000")
+
+
+async def test_a_full_disk_shows_the_stores_message_and_keeps_the_answer(
+    make_game: AppFactory, store: ProgressStore
+) -> None:
+    app = make_game()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_level(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        fill_the_disk(store)
+        await answer(pilot, "15(3x+2)^4")
+        verdict = shown(app, "#verdict")
+        assert verdict.startswith("Not saved, so not judged: cannot save progress: the disk is")
+        assert "press Enter to try again" in verdict
+        assert app.screen.query_one("#answer-input Input", Input).value == "15(3x+2)^4"
+        assert store.question_progress(profile_id(store), CHAIN) is None
+        assert app.return_code is None  # still playing
+
+        free_the_disk(store)
+        await pilot.press("enter")  # the retry: the same answer, now judged and saved
+        await settle(pilot)
+        assert shown(app, "#verdict") == "Correct!"
+        progress = store.question_progress(profile_id(store), CHAIN)
+        assert progress is not None and progress.solved and progress.attempts == 1
+
+
+async def test_a_failed_background_save_is_a_notice_not_a_crash(
+    make_game: AppFactory, store: ProgressStore
+) -> None:
+    app = make_game()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_level(pilot)
+        store.close()  # every later read or write raises the store's ProgressError
+        await pilot.press(*"15(3x+2)")
+        await pilot.press("ctrl+t")  # a hint saves the place in a worker: it fails
+        await settle(pilot)
+        notices = [notice.message for notice in app._notifications]
+        assert any(
+            message.startswith("Progress not saved: the progress store") for message in notices
+        )
+        assert app.return_code is None and isinstance(app.screen, QuestionScreen)
+    assert "ProgressError" in log_path().read_text(encoding="utf-8")
+
+
+async def test_an_unexpected_error_ends_with_a_message_and_a_log_not_a_traceback(
+    make_game: AppFactory,
+) -> None:
+    app = make_game()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+
+        def broken() -> None:
+            raise ValueError("a bug")
+
+        app.call_later(broken)
+        await settle(pilot)
+        assert app.return_code == 1
+        shown_on_exit = [
+            "".join(segment.text for segment in renderable.segments)
+            for renderable in app._exit_renderables
+            if isinstance(renderable, Segments)  # what App.panic keeps
+        ]
+        app._exception = None  # handled: Pilot would re-raise it
+    assert len(shown_on_exit) == 1
+    text = " ".join(shown_on_exit[0].split())
+    assert "DerivQuest stopped after an unexpected problem (ValueError)" in text
+    assert f"Thedetailsarein{log_path()}" in "".join(text.split())  # wrapped anywhere
+    assert "Traceback" not in text
+    logged = log_path().read_text(encoding="utf-8")
+    assert "Traceback" in logged and "ValueError: a bug" in logged

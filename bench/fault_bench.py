@@ -285,6 +285,13 @@ def submit(game: Game, answer: str, what: str) -> str:
     return game.key("Enter", what, gone="Checking")
 
 
+def verdicts(screen: str) -> set[str]:
+    """The lines of a screen that show an answer judged."""
+    return {
+        line.strip() for line in screen.splitlines() if "Not quite" in line or "Correct!" in line
+    }
+
+
 def answers(figures: Figures, work: Path, timeout: float) -> None:
     home = work / "answers"
     game = start(figures, home, timeout)
@@ -292,8 +299,11 @@ def answers(figures: Figures, work: Path, timeout: float) -> None:
     judged: list[str] = []
     for answer in ANSWERS:
         figures.hostile += 1
-        screen = submit(game, answer, f"answer {answer[:30]}")
-        if "Not quite" in screen or "Correct!" in screen:
+        before = verdicts(game.screen())
+        submit(game, answer, f"answer {answer[:30]}")
+        # Settled, and compared with the verdict before: an answer refused at once can leave
+        # the last answer's "Not quite" on screen, which is not a judgement of this one.
+        if verdicts(game.settle()) - before:
             judged.append(answer)
     game.quit()
     check_saved(figures, home, judged)

@@ -44,11 +44,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This function could not be drawn ({error}); try another one.",
         "bn": "এই function আঁকা গেল না ({error}); অন্য একটা চেষ্টা করুন।",
     },
-    "question.not_saved": {
-        "en": "Not saved, so not judged: {problem} Your answer is still in the box: press Enter "
-        "to try again.",
-        "bn": "Save হয়নি, তাই যাচাইও হয়নি: {problem} আপনার উত্তর বাক্সেই আছে: আবার চেষ্টা করতে Enter চাপুন।",
-    },
     "app.store_error": {
         "en": "Progress not saved: {problem}",
         "bn": "Progress save হয়নি: {problem}",
@@ -67,6 +62,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "question.counter": {"en": "Question {number} of {total}", "bn": "প্রশ্ন {number}/{total}"},
     "question.checking": {"en": "Checking…", "bn": "যাচাই করা হচ্ছে…"},
     "question.correct": {"en": "Correct!", "bn": "সঠিক!"},
+    "progress.not_saved": {
+        "en": "Not saved: {reason}",
+        "bn": "সংরক্ষণ হয়নি: {reason}",
+    },
+    "question.not_saved": {
+        "en": "Not saved, so not checked yet: {reason} Your answer is still here: press Enter "
+        "to try again.",
+        "bn": "সংরক্ষণ হয়নি, তাই এখনও যাচাই হয়নি: {reason} আপনার উত্তর এখানেই আছে: আবার চেষ্টা "
+        "করতে Enter চাপুন।",
+    },
     "question.hint": {"en": "Hint {number} of {total}", "bn": "Hint {number}/{total}"},
     "question.no_more_hints": {
         "en": "No more hints: try giving up to see the solution.",

@@ -50,7 +50,7 @@ def test_a_failing_disk_in_play_is_a_message_and_the_answer_survives(tmp_path: P
         terminal.send("Enter")
         screen = terminal.wait_for("press Enter to try again")
         screens.append(screen)
-        assert "Not saved, so not judged" in screen
+        assert "Not saved, so not checked yet" in screen
         limit_file_size(game, resource.RLIM_INFINITY)
         terminal.send("Enter")  # the retry, with the answer still in the box
         screens.append(terminal.wait_for("Not quite: 3 is too small."))

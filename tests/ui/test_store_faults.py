@@ -43,7 +43,9 @@ async def test_a_full_disk_shows_the_stores_message_and_keeps_the_answer(
         fill_the_disk(store)
         await answer(pilot, "15(3x+2)^4")
         verdict = shown(app, "#verdict")
-        assert verdict.startswith("Not saved, so not judged: cannot save progress: the disk is")
+        assert verdict.startswith(
+            "Not saved, so not checked yet: cannot save progress: the disk is"
+        )
         assert "press Enter to try again" in verdict
         assert app.screen.query_one("#answer-input Input", Input).value == "15(3x+2)^4"
         assert store.question_progress(profile_id(store), CHAIN) is None

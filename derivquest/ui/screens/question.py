@@ -15,6 +15,7 @@ from textual.widgets import Footer, Label, Static
 
 from derivquest.game.model import AnswerFeedback, LevelRun
 from derivquest.game.session import PlayerGame
+from derivquest.progress.errors import ProgressError
 from derivquest.progress.scoring import level_stars
 from derivquest.ui.glyphs import stars
 from derivquest.ui.kind_views import Answered, view_for
@@ -158,19 +159,17 @@ class QuestionScreen(Screen[None]):
     def _judge(self, answer: str) -> None:
         # submit() commits the answer to the store before returning, so a verdict on screen
         # is always a saved one.
-        from derivquest.progress.errors import ProgressError
-
         try:
             outcome = self.session.submit(self.run, answer)
-        except ProgressError as error:  # full disk, read-only, damaged: keep it for a retry
-            self.app.call_from_thread(self._not_saved, str(error))
+        except ProgressError as error:  # not saved (the school's database restarting...)
+            self.app.call_from_thread(self._show_not_saved, str(error))
             return
         self.app.call_from_thread(self._show_outcome, outcome)
 
-    def _not_saved(self, problem: str) -> None:
-        # Nothing was judged: the answer stays in its box and Enter submits it again.
+    def _show_not_saved(self, reason: str) -> None:
+        # No verdict without a saved answer; the typed answer stays in the box for a retry.
         self._checking = False
-        self._set("#verdict", t("question.not_saved", self.language, problem=problem), "invalid")
+        self._set("#verdict", t("question.not_saved", self.language, reason=reason), "invalid")
 
     def _show_outcome(self, outcome: AnswerFeedback) -> None:
         self._checking = False

@@ -6,11 +6,7 @@ import time
 
 import pytest
 
-from derivquest.ui.widgets.answer_input import (
-    MAX_PREVIEW_LINES,
-    TOO_LARGE_TO_SHOW,
-    render_preview,
-)
+from derivquest.ui.widgets.answer_input import MAX_PREVIEW_LINES, render_preview
 
 HOSTILE = [
     ("2^2^2^2^2^x", True, None),
@@ -26,7 +22,7 @@ HOSTILE = [
     ("sqrt(" * 39 + "x" + ")" * 39, True, None),
     ("10^4400", True, "4400"),  # kept as a power: never printed as 4,401 digits
     ("10^4000*10^4000", True, "4000"),
-    ("10^4000/10^(-4000)", True, TOO_LARGE_TO_SHOW),
+    ("10^4000/10^(-4000)", False, "too many digits"),  # a reading note would print 10^8000
     ("+".join(f"e^sin({k}x)" for k in range(1, 36)), True, None),
 ]
 

@@ -15,7 +15,6 @@ from textual.widgets import Footer, Label, Static
 
 from derivquest.game.model import AnswerFeedback, LevelRun
 from derivquest.game.session import PlayerGame
-from derivquest.progress.errors import ProgressError
 from derivquest.progress.scoring import level_stars
 from derivquest.ui.glyphs import stars
 from derivquest.ui.kind_views import Answered, view_for
@@ -159,17 +158,8 @@ class QuestionScreen(Screen[None]):
     def _judge(self, answer: str) -> None:
         # submit() commits the answer to the store before returning, so a verdict on screen
         # is always a saved one.
-        try:
-            outcome = self.session.submit(self.run, answer)
-        except ProgressError as error:  # not saved (the school's database restarting...)
-            self.app.call_from_thread(self._show_not_saved, str(error))
-            return
+        outcome = self.session.submit(self.run, answer)
         self.app.call_from_thread(self._show_outcome, outcome)
-
-    def _show_not_saved(self, reason: str) -> None:
-        # No verdict without a saved answer; the typed answer stays in the box for a retry.
-        self._checking = False
-        self._set("#verdict", t("question.not_saved", self.language, reason=reason), "invalid")
 
     def _show_outcome(self, outcome: AnswerFeedback) -> None:
         self._checking = False

@@ -19,9 +19,6 @@ from derivquest.engine import EngineError, parse
 MAX_PREVIEW_LINES = 6
 """Taller pretty prints are cut, so the preview never pushes the verdict off an 80x24 screen."""
 
-TOO_LARGE_TO_SHOW = "(a number too large to show here)"
-"""The preview of an answer that reads fine but cannot be printed."""
-
 
 @dataclass(frozen=True, slots=True)
 class Preview:
@@ -42,14 +39,7 @@ def render_preview(text: str, variables: Sequence[str]) -> Preview:
         caret = error.caret_line()
         body = f"{text}\n{caret}\n{error.message}" if caret else error.message
         return Preview(text, False, body)
-    except (ValueError, RecursionError, MemoryError):
-        # The parser's reading notes print what they quote: 10^4000/10^(-4000) is a number
-        # of 8,001 digits, over Python's 4,300-digit print limit.
-        return Preview(text, True, TOO_LARGE_TO_SHOW)
-    try:
-        lines = parsed.pretty().splitlines()
-    except (ValueError, RecursionError, MemoryError):
-        return Preview(text, True, TOO_LARGE_TO_SHOW)
+    lines = parsed.pretty().splitlines()
     if len(lines) > MAX_PREVIEW_LINES:
         lines = [*lines[:MAX_PREVIEW_LINES], "…"]
     return Preview(text, True, "\n".join(lines))

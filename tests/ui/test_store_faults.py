@@ -59,22 +59,23 @@ async def test_a_full_disk_shows_the_stores_message_and_keeps_the_answer(
         assert progress is not None and progress.solved and progress.attempts == 1
 
 
-async def test_a_failed_background_save_is_a_notice_not_a_crash(
-    make_game: AppFactory, store: ProgressStore
-) -> None:
+async def test_a_store_error_in_a_worker_is_a_notice_not_a_crash(make_game: AppFactory) -> None:
+    """The app's handler: a store error no screen caught (a background save) is a notice."""
+    from derivquest.progress.errors import StoreFullError
+
     app = make_game()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_first_level(pilot)
-        store.close()  # every later read or write raises the store's ProgressError
-        await pilot.press(*"15(3x+2)")
-        await pilot.press("ctrl+t")  # a hint saves the place in a worker: it fails
+
+        def save() -> None:
+            raise StoreFullError("cannot save progress: the disk is full (test)")
+
+        app.run_worker(save, thread=True)
         await settle(pilot)
         notices = [notice.message for notice in app._notifications]
-        assert any(
-            message.startswith("Progress not saved: the progress store") for message in notices
-        )
+        assert "Progress not saved: cannot save progress: the disk is full (test)" in notices
         assert app.return_code is None and isinstance(app.screen, QuestionScreen)
-    assert "ProgressError" in log_path().read_text(encoding="utf-8")
+    assert "StoreFullError: cannot save progress" in log_path().read_text(encoding="utf-8")
 
 
 async def test_an_unexpected_error_ends_with_a_message_and_a_log_not_a_traceback(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+from operator import attrgetter
+
 from rich.segment import Segments
 from textual.widgets import Input
 
@@ -13,9 +16,15 @@ from tests.ui.helpers import answer, open_first_level, settle, shown
 from tests.ui.test_play import CHAIN, profile_id
 
 
+def sqlite_connection(store: ProgressStore) -> sqlite3.Connection:
+    """The SQLite store's own connection (its database type is a protocol since PostgreSQL)."""
+    connection: sqlite3.Connection = attrgetter("_db.connection")(store)
+    return connection
+
+
 def fill_the_disk(store: ProgressStore) -> None:
     """A real SQLITE_FULL: cap the database at its size, then write until a write fails."""
-    connection = store._db.connection
+    connection = sqlite_connection(store)
     pages = connection.execute("PRAGMA page_count").fetchone()[0]
     connection.execute(f"PRAGMA max_page_count = {pages}")
     from derivquest.progress.errors import StoreFullError
@@ -30,7 +39,7 @@ def fill_the_disk(store: ProgressStore) -> None:
 
 
 def free_the_disk(store: ProgressStore) -> None:
-    store._db.connection.execute("PRAGMA max_page_count = 1000000")
+    sqlite_connection(store).execute("PRAGMA max_page_count = 1000000")
 
 
 async def test_a_full_disk_shows_the_stores_message_and_keeps_the_answer(

@@ -335,7 +335,8 @@ def store_faults(figures: Figures, work: Path, timeout: float) -> None:
     game.limit_files(FULL)
     game.send("C-u")
     game.type("1+")
-    game.wait_for("Progress not saved")
+    # The question screen's own notice ("Not saved: ..."), or the app's for any other worker.
+    game.wait_for("Not saved:", "Progress not saved")
     game.limit_files(resource.RLIM_INFINITY)
     screen = submit(game, "3", "answer after a failed background save")
     if "Not quite" in screen or "Correct!" in screen:

@@ -51,4 +51,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception as error:  # the last line of defence: a message, never a traceback
+        from derivquest.errorlog import crash_message, log_error
+
+        where = f"derivquest {getattr(args, 'command', None) or 'play'}"
+        print(crash_message(error, log_error(error, where)), file=sys.stderr)
+        return 1
     return status

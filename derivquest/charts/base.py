@@ -14,7 +14,16 @@ from derivquest.content.fields import Model
 from derivquest.kinds.base import Checker, Filler, Issue, TemplateField
 
 if TYPE_CHECKING:
-    from derivquest.engine import Verdict
+    from derivquest.engine import EngineError, Verdict
+    from derivquest.engine.functions import ChartCurves
+
+
+class CurveSource(Protocol):
+    """Where grading gets a typed f and f' (the game's checker: its deadline and memory limit)."""
+
+    def chart_curves(self, text: str, variable: str = "x") -> ChartCurves | EngineError:
+        """f and f' as bounded float programs, or why they cannot be drawn."""
+        ...
 
 
 class ChartTask(Protocol):
@@ -45,8 +54,12 @@ class ChartSpec(ABC):
         """Resolve the table for one variant (VariantError when a number does not work)."""
 
     @abstractmethod
-    def grade(self, task: Any, value: float) -> Verdict:
-        """Judge the chart state the player submitted (x0, a learning rate, h, a cursor x)."""
+    def grade(self, task: Any, value: float, curves: CurveSource) -> Verdict:
+        """Judge the chart state the player submitted (x0, a learning rate, h, a cursor x).
+
+        A chart that draws an author's f(x) gets it from ``curves`` (the checker), so a
+        hostile function overruns the checker's deadline, never the game.
+        """
 
     def issues(self, task: Any, checker: Checker) -> list[Issue]:
         """Whether the task can be solved on the chart (the validator's checks)."""

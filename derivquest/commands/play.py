@@ -50,6 +50,16 @@ def run(args: argparse.Namespace) -> int:
 
 def run_app(args: argparse.Namespace, **options: Any) -> int:
     """Start the game with the play options (and e.g. a drill to go straight into)."""
+    if args.profile is not None:
+        # The store's one name rule, checked before anything starts (it used to fail inside
+        # the running game with a 2,000-line traceback).
+        from derivquest.progress.names import name_problem
+
+        args.profile = args.profile.strip()
+        problem = name_problem(args.profile, noun="profile name")
+        if problem is not None:
+            print(f"derivquest: --profile: {problem}", file=sys.stderr)
+            return 2
     from derivquest.progress.errors import ProgressError
     from derivquest.ui.app import make_app
 
@@ -71,4 +81,5 @@ def run_app(args: argparse.Namespace, **options: Any) -> int:
         print(f"derivquest: {error}", file=sys.stderr)
         return 2
     app.run()
-    return 0
+    # 1 after an unexpected error: the app printed a short message, the details are logged.
+    return app.return_code or 0

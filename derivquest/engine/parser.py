@@ -139,6 +139,12 @@ def read_tokens(
             built = parser.parse()
     except RecursionError:
         raise LimitExceeded("the expression is nested too deeply") from None
+    except ValueError:
+        # Python refuses to print an integer of over 4,300 digits, and a reading note quotes
+        # what it read: 10^4000/10^(-4000) is 10^8000 within the parser's other limits.
+        raise LimitExceeded(
+            "number too large: it has too many digits to compute; try a simpler form"
+        ) from None
     reject_undefined(built.value)
     return built, tuple(parser.notes)
 

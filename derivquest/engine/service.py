@@ -24,10 +24,13 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from multiprocessing.connection import Connection
 from types import TracebackType
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from derivquest.engine.errors import DeadlineExceeded, EngineError
 from derivquest.engine.verdict import Verdict
+
+if TYPE_CHECKING:
+    from derivquest.engine.functions import ChartCurves
 
 DEFAULT_DEADLINE = 1.0
 """Seconds a single check may take, measured from the moment it is sent to the worker."""
@@ -283,6 +286,21 @@ class JudgeService:
         """f'(at) of an author's function (exact, then rounded to float64), or why not."""
         result = self._compute("derivative_value", function, variable, at)
         return result if isinstance(result, float | EngineError) else self._unexpected(result)
+
+    def chart_curves(self, text: str, variable: str = "x") -> ChartCurves | EngineError:
+        """f and f' of a chart's function, parsed and differentiated under the deadline.
+
+        The programs that come back run in float64 with O(1) work per instruction (they are
+        checked again on arrival), so the game can draw them on its UI thread. Never raises:
+        an overrun is a ``DeadlineExceeded``, anything else an ``EngineError``.
+        """
+        from derivquest.engine.functions import ChartCurves
+
+        try:
+            result = self._compute("chart_curves", text, variable)
+        except EngineError as error:  # a program refused on arrival (Program's own checks)
+            return error
+        return result if isinstance(result, ChartCurves | EngineError) else self._unexpected(result)
 
     def _compute(self, method: str, *args: object) -> object:
         """Run a computation (see worker.COMPUTATIONS): its value, or an EngineError.

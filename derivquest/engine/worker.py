@@ -19,7 +19,7 @@ import sys
 import threading
 from multiprocessing.connection import Connection
 
-from derivquest.engine import judge
+from derivquest.engine import functions, judge
 from derivquest.engine.service import DEFAULT_MEMORY_MB, TOO_BIG_MESSAGE
 from derivquest.engine.verdict import Verdict
 
@@ -65,6 +65,7 @@ COMPUTATIONS = {
     "derivative_value": derivative_value,
     "expression_text": expression_text,
     "value": value,
+    "chart_curves": functions.chart_curves,
 }
 """Requests that compute a value from an author's math, rather than judge an answer."""
 

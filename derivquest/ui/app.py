@@ -10,12 +10,16 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.worker import WorkerFailed
 
 from derivquest.engine import JudgeService
 from derivquest.engine.service import deadline_from_environment
+from derivquest.errorlog import log_error
+from derivquest.progress.errors import ProgressError
 from derivquest.settings import (
     THEMES,
     Settings,
@@ -388,6 +392,33 @@ class DerivQuestApp(App[None]):
             self._hangup.remove()
         if self._owns_judge:
             self.judge.close()
+
+    # -- errors -----------------------------------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        """The one handler for errors nothing else caught: never a traceback on screen.
+
+        A store error in a worker (full disk, read-only folder, damaged pages) is a message
+        and the game goes on: every answer is saved before its verdict, so nothing judged is
+        lost, and the screen that was saving keeps what the player typed. Anything else ends
+        the game with a short message; the traceback goes to the error log.
+        """
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        log = log_error(cause, "game")
+        if isinstance(error, WorkerFailed) and isinstance(cause, ProgressError):
+            problem = t("app.store_error", self.language, problem=str(cause))
+            self.notify(problem, severity="error", timeout=15, markup=False)
+            return
+        self._return_code = 1
+        if self._exception is None:  # Pilot re-raises it at the end of a test
+            self._exception = error
+            self._exception_event.set()
+        where = t("app.crash_log", self.language, path=log) if log else ""
+        if isinstance(cause, ProgressError):
+            message = f"derivquest: {cause}"
+        else:
+            message = t("app.crashed", self.language, error=type(cause).__name__, where=where)
+        self.panic(Text(message))
 
 
 def make_app(

@@ -36,6 +36,29 @@ STRINGS: dict[str, dict[str, str]] = {
         "bn": "{total}টির মধ্যে {done}টি প্রশ্ন সমাধান",
     },
     "map.broken": {"en": "Broken pack {source}: {problem}", "bn": "ভাঙা pack {source}: {problem}"},
+    "chart.drawing": {"en": "Drawing f(x) = {function} …", "bn": "f(x) = {function} আঁকা হচ্ছে …"},
+    "chart.too_slow": {
+        "en": "That function takes too long to draw; try a simpler one.",
+        "bn": "এই function আঁকতে অনেক সময় লাগছে; আরেকটু সহজ একটা চেষ্টা করুন।",
+    },
+    "chart.failed": {
+        "en": "This function could not be drawn ({error}); try another one.",
+        "bn": "এই function আঁকা গেল না ({error}); অন্য একটা চেষ্টা করুন।",
+    },
+    "app.store_error": {
+        "en": "Progress not saved: {problem}",
+        "bn": "Progress save হয়নি: {problem}",
+    },
+    "app.crashed": {
+        "en": "DerivQuest stopped after an unexpected problem ({error}). Everything saved before "
+        "is safe. {where} Start derivquest again to continue.",
+        "bn": "একটি অপ্রত্যাশিত সমস্যায় DerivQuest থেমে গেছে ({error})। আগে যা save হয়েছে তা "
+        "নিরাপদ। {where} চালিয়ে যেতে আবার derivquest চালু করুন।",
+    },
+    "app.crash_log": {
+        "en": "The details are in {path}.",
+        "bn": "বিস্তারিত আছে {path} ফাইলে।",
+    },
     "lesson.start": {"en": "start the questions", "bn": "প্রশ্ন শুরু করুন"},
     "question.counter": {"en": "Question {number} of {total}", "bn": "প্রশ্ন {number}/{total}"},
     "question.checking": {"en": "Checking…", "bn": "যাচাই করা হচ্ছে…"},

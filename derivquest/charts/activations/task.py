@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from derivquest.charts.activations.model import Activation
-from derivquest.charts.base import ChartSpec
+from derivquest.charts.base import ChartSpec, CurveSource
 from derivquest.content.fields import Model, NumberOrTemplate, PositiveFloat
 from derivquest.kinds.base import Checker, Filler, Issue
 
@@ -69,7 +69,7 @@ class ActivationsSpec(ChartSpec):
             plot.function, number("target"), plot.tolerance, number("x_start"), plot.x_step
         )
 
-    def grade(self, task: ActivationTask, value: float) -> Verdict:
+    def grade(self, task: ActivationTask, value: float, curves: CurveSource) -> Verdict:
         from derivquest.engine import Verdict
 
         if activation_reached(value, task.target, task.tolerance):

@@ -6,7 +6,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from derivquest.engine import RealFunction, real_derivative, real_function
+from derivquest.engine.functions import ChartCurves
 
 STEP_SIZES: tuple[float, ...] = tuple(10.0**-exponent for exponent in range(1, 13))
 """The steps h the chart offers: 1e-1 down to 1e-12."""
@@ -29,12 +29,21 @@ class GradientCheckView:
     at: float = 1.0
     index: int = 4
     """Which of ``STEP_SIZES`` is selected (1e-5 to start: the lesson's choice)."""
-    f: RealFunction = field(init=False, repr=False)
-    exact: float = field(init=False)
+    curves: ChartCurves | None = field(default=None, repr=False)
+    """f and f' as bounded float programs (prepared by the checker); None until they come."""
 
-    def __post_init__(self) -> None:
-        self.f = real_function(self.function)
-        self.exact = real_derivative(self.function)(self.at)
+    def show(self, curves: ChartCurves) -> None:
+        """Use f and f' from the checker."""
+        self.curves = curves
+
+    def f(self, x: float) -> float:
+        """f(x) in float64, NaN where undefined or while f is still being prepared."""
+        return math.nan if self.curves is None else self.curves.function(x)
+
+    @property
+    def exact(self) -> float:
+        """f'(a) from the symbolic derivative."""
+        return math.nan if self.curves is None else self.curves.derivative(self.at)
 
     @property
     def h(self) -> float:

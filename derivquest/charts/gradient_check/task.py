@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from derivquest.charts.base import ChartSpec
+from derivquest.charts.base import ChartSpec, CurveSource
 from derivquest.charts.gradient_check.model import (
     STEP_SIZES,
     GradientCheckView,
@@ -19,6 +19,7 @@ from derivquest.kinds.base import OVERRUN, SYNTAX_FIX, Checker, Filler, Issue, u
 
 if TYPE_CHECKING:
     from derivquest.engine import Verdict
+    from derivquest.engine.functions import ChartCurves
 
 
 class GradientCheckPlot(Model):
@@ -39,13 +40,12 @@ class GradientCheckTask:
     tolerance: float
     chart: Literal["gradient-check"] = "gradient-check"
 
-    def model(self) -> GradientCheckView:
+    def model(self, curves: ChartCurves | None = None) -> GradientCheckView:
         """The chart's model for this task, at the largest h.
 
-        Raises:
-            EngineError: the function is not readable.
+        Without ``curves`` (f and f' from the checker) it draws nothing until it gets them.
         """
-        return GradientCheckView(self.function, at=self.at, index=0)
+        return GradientCheckView(self.function, at=self.at, index=0, curves=curves)
 
 
 def gradient_check_passes(estimate: float, exact: float, tolerance: float) -> bool:
@@ -101,10 +101,13 @@ class GradientCheckSpec(ChartSpec):
             fill.expression(plot.function), fill.number(plot.at, ("plot", "at")), plot.tolerance
         )
 
-    def grade(self, task: GradientCheckTask, value: float) -> Verdict:
-        from derivquest.engine import Verdict
+    def grade(self, task: GradientCheckTask, value: float, curves: CurveSource) -> Verdict:
+        from derivquest.engine import EngineError, Verdict
 
-        model = task.model()
+        prepared = curves.chart_curves(task.function)
+        if isinstance(prepared, EngineError):
+            return Verdict("invalid", prepared.message, parsed=f"{value:g}")
+        model = task.model(prepared)
         estimate = model.estimate(value)
         error = abs(estimate - model.exact)
         if gradient_check_passes(estimate, model.exact, task.tolerance):

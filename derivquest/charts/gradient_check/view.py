@@ -26,7 +26,7 @@ class GradientCheckChartView(ChartView):
             "Gradient check: numerical vs analytical derivative",
             GradientCheckChart(GradientCheckView(EXAMPLE)),
             function=EXAMPLE,
-            rebuild=lambda text: GradientCheckChart(GradientCheckView(text)),
+            rebuild=lambda text, curves: GradientCheckChart(GradientCheckView(text, curves=curves)),
         )
 
     def task_widget(self, task: Any, widget_id: str) -> ChartPanel:

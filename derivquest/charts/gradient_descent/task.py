@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from derivquest.charts.base import ChartSpec
+from derivquest.charts.base import ChartSpec, CurveSource
 from derivquest.charts.gradient_descent.model import LEARNING_RATES, DescentView
 from derivquest.content.fields import Model, NumberOrTemplate, PositiveFloat
 from derivquest.kinds.base import Checker, Filler, Issue
@@ -74,7 +74,7 @@ class GradientDescentSpec(ChartSpec):
 
         return DescentTask(number("x"), number("y"), number("w0"), plot.max_steps, plot.tolerance)
 
-    def grade(self, task: DescentTask, value: float) -> Verdict:
+    def grade(self, task: DescentTask, value: float, curves: CurveSource) -> Verdict:
         from derivquest.engine import Verdict
 
         run = run_descent(task, value)

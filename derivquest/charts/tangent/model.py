@@ -5,13 +5,16 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from derivquest.engine import RealFunction, real_derivative, real_function
+from derivquest.engine.functions import ChartCurves
 
 SECANT_START = 2.0
 """The secant's first h: wide enough to look clearly different from the tangent."""
 
 SECANT_MIN = 1e-3
 """Smallest h the chart steps to; below it the secant is drawn on top of the tangent."""
+
+RUNAWAY = 1e100
+"""Values larger than this are left out when framing the picture."""
 
 POINTS = 161
 """Samples across the window (an odd number keeps x0-centred windows symmetric)."""
@@ -27,14 +30,26 @@ class TangentView:
     x_min: float = -5.0
     x_max: float = 5.0
     h: float = SECANT_START
-    f: RealFunction = field(init=False, repr=False)
-    slope_of: RealFunction = field(init=False, repr=False)
+    curves: ChartCurves | None = field(default=None, repr=False)
+    """f and f' as bounded float programs (prepared by the checker); None until they come:
+    every value is NaN meanwhile, so nothing is drawn."""
+    _curve: list[float] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        # Raises EngineError for an unreadable function: the caller shows the message.
-        self.f = real_function(self.function)
-        self.slope_of = real_derivative(self.function)
         self.x0 = min(max(self.x0, self.x_min), self.x_max)
+
+    def show(self, curves: ChartCurves) -> None:
+        """Use f and f' from the checker (the window stays where it was)."""
+        self.curves = curves
+        self._curve = None
+
+    def f(self, x: float) -> float:
+        """f(x), NaN where undefined or while f is still being prepared."""
+        return math.nan if self.curves is None else self.curves.function(x)
+
+    def slope_of(self, x: float) -> float:
+        """f'(x), from the symbolic derivative; NaN where undefined."""
+        return math.nan if self.curves is None else self.curves.derivative(x)
 
     def move(self, steps: int) -> None:
         """Move x0 by whole steps, staying inside the window."""
@@ -70,8 +85,10 @@ class TangentView:
         return [self.x_min + width * i / (POINTS - 1) for i in range(POINTS)]
 
     def curve(self) -> list[float]:
-        """f at the sample points (NaN where undefined)."""
-        return [self.f(x) for x in self.xs()]
+        """f at the sample points (NaN where undefined); computed once per function."""
+        if self._curve is None:
+            self._curve = [self.f(x) for x in self.xs()]
+        return self._curve
 
     def tangent_line(self) -> list[float]:
         """y = f(x0) + f'(x0)(x - x0) at the sample points."""
@@ -85,7 +102,8 @@ class TangentView:
 
     def y_limits(self) -> tuple[float, float]:
         """A vertical range that frames the curve, ignoring NaN and runaway values."""
-        values = sorted(y for y in self.curve() if math.isfinite(y))
+        # Beyond RUNAWAY a value cannot be framed usefully (and the window's height overflows).
+        values = sorted(y for y in self.curve() if math.isfinite(y) and abs(y) < RUNAWAY)
         if not values:
             return (-1.0, 1.0)
         # Trim the extreme 5% each side so one asymptote does not flatten the picture.

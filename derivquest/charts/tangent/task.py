@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from derivquest.charts.base import ChartSpec
+from derivquest.charts.base import ChartSpec, CurveSource
 from derivquest.charts.tangent.model import TangentView
 from derivquest.content.fields import ExprTemplate, Model, NumberOrTemplate, PositiveFloat
 from derivquest.kinds.base import SYNTAX_FIX, Checker, Filler, Issue, unreadable
 
 if TYPE_CHECKING:
     from derivquest.engine import Verdict
+    from derivquest.engine.functions import ChartCurves
 
 MAX_POSITIONS = 1000
 """Most arrow-key positions a tangent chart may have (x_min..x_max in steps of x_step)."""
@@ -47,11 +48,10 @@ class TangentTask:
     x_max: float
     chart: Literal["tangent"] = "tangent"
 
-    def model(self, x0: float | None = None) -> TangentView:
+    def model(self, x0: float | None = None, curves: ChartCurves | None = None) -> TangentView:
         """The chart's model for this task, with x0 at `x0` (the start by default).
 
-        Raises:
-            EngineError: the function is not readable.
+        Without ``curves`` (f and f' from the checker) it draws nothing until it gets them.
         """
         return TangentView(
             self.function,
@@ -59,6 +59,7 @@ class TangentTask:
             step=self.x_step,
             x_min=self.x_min,
             x_max=self.x_max,
+            curves=curves,
         )
 
 
@@ -85,10 +86,14 @@ def tangent_positions(task: TangentTask) -> list[float]:
 def tangent_solutions(task: TangentTask, limit: int | None = None) -> list[float]:
     """Return the reachable x0 where the slope goal is met (the first `limit` of them).
 
+    The validator's check (an author's tool): f' is compiled in this process.
+
     Raises:
-        EngineError: the function is not readable.
+        EngineError: the function is not readable, or too large to draw.
     """
-    model = task.model()
+    from derivquest.engine.functions import chart_curves
+
+    model = task.model(curves=chart_curves(task.function))
     found: list[float] = []
     for x0 in tangent_positions(task):
         if slope_reached(model.slope_of(x0), task.target, task.tolerance):
@@ -121,10 +126,13 @@ class TangentSpec(ChartSpec):
             number("x_max"),
         )
 
-    def grade(self, task: TangentTask, value: float) -> Verdict:
-        from derivquest.engine import Verdict
+    def grade(self, task: TangentTask, value: float, curves: CurveSource) -> Verdict:
+        from derivquest.engine import EngineError, Verdict
 
-        slope = task.model(value).slope_of(value)
+        prepared = curves.chart_curves(task.function)
+        if isinstance(prepared, EngineError):
+            return Verdict("invalid", prepared.message, parsed=f"{value:g}")
+        slope = task.model(value, prepared).slope_of(value)
         if slope_reached(slope, task.target, task.tolerance):
             return Verdict(
                 "correct", f"f'({value:g}) = {slope:.4g}: goal reached.", parsed=f"{value:g}"

@@ -26,7 +26,7 @@ class TangentChartView(ChartView):
             "Tangent line visualizer",
             TangentChart(TangentView(EXAMPLE, x0=3.0)),
             function=EXAMPLE,
-            rebuild=lambda text: TangentChart(TangentView(text)),
+            rebuild=lambda text, curves: TangentChart(TangentView(text, curves=curves)),
         )
 
     def task_widget(self, task: Any, widget_id: str) -> ChartPanel:

@@ -86,7 +86,7 @@ class PlotSpec(KindSpec):
             value = math.nan
         if not math.isfinite(value):
             return Verdict("invalid", f"{answer!r} is not a position on the chart")
-        return charts.spec_for(task.chart).grade(task, value)
+        return charts.spec_for(task.chart).grade(task, value, service)
 
     def function_text(self, question: PlotQuestion, values: Mapping[str, ParamValue]) -> str | None:
         if not self.has_function(question):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -13,10 +14,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from derivquest.engine import EngineError
-from derivquest.ui.widgets.chart_base import ChartPanel
+from derivquest.ui.strings import t
+from derivquest.ui.widgets.chart_base import ChartPanel, chart_problem, prepare_curves
 
-ChartFactory = Callable[[str], ChartPanel]
-"""Builds the chart for a typed function; raises EngineError if the text is unreadable."""
+if TYPE_CHECKING:
+    from derivquest.engine.functions import ChartCurves
+
+ChartFactory = Callable[[str, "ChartCurves"], ChartPanel]
+"""Builds the chart for a typed function from its curves, prepared by the checker."""
 
 
 class ChartScreen(Screen[None]):
@@ -54,14 +59,31 @@ class ChartScreen(Screen[None]):
 
     @on(Input.Submitted, "#function")
     def _new_function(self, event: Input.Submitted) -> None:
-        assert self.rebuild is not None
-        error = self.query_one("#function-error", Static)
+        self._prepare(event.value)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="chart-function")
+    def _prepare(self, text: str) -> None:
+        # Parsing and differentiating run in the checker under its deadline; the UI thread
+        # only ever runs the bounded float programs that come back.
+        language = str(getattr(self.app, "language", "en"))
         try:
-            chart = self.rebuild(event.value)
-        except EngineError as problem:
-            error.update(Text(f"{problem.message}", style="bold"))
+            curves = prepare_curves(self.app, text)
+        except EngineError as error:
+            self.app.call_from_thread(self._show_problem, chart_problem(error, language))
             return
-        error.update("")
+        except Exception as error:  # never a crash: say it under the box, keep the old chart
+            failed = t("chart.failed", language, error=type(error).__name__)
+            self.app.call_from_thread(self._show_problem, failed)
+            return
+        self.app.call_from_thread(self._show_function, text, curves)
+
+    def _show_problem(self, problem: str) -> None:
+        self.query_one("#function-error", Static).update(Text(problem, style="bold"))
+
+    def _show_function(self, text: str, curves: ChartCurves) -> None:
+        assert self.rebuild is not None
+        chart = self.rebuild(text, curves)
+        self.query_one("#function-error", Static).update("")
         self.chart.remove()
         self.chart = chart
         self.mount(chart, before=self.query_one(Footer))

@@ -4,21 +4,81 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual import work
+from textual.app import App, ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
 from textual_plotext.plot import Plot
 
+from derivquest.engine import EngineError
+from derivquest.ui.strings import t
 from derivquest.ui.widgets.themed_plot import ThemedPlot
+
+if TYPE_CHECKING:
+    from derivquest.engine.functions import ChartCurves
 
 
 def finite_or_none(values: Sequence[float]) -> list[float | None]:
     """plotext skips None; NaN and infinities would wreck its axis ranges."""
     return [v if math.isfinite(v) else None for v in values]
+
+
+def framed(values: Sequence[float], low: float, high: float) -> list[float | None]:
+    """Values clamped to one window-height beyond [low, high]; None where not finite.
+
+    plotext joins points pixel by pixel: a point 1e180 window-heights away made it allocate
+    gigabytes. Clamped, a line that leaves the window still leaves it in the right direction.
+    """
+    span = high - low
+    bottom, top = low - span, high + span
+    return [min(max(v, bottom), top) if math.isfinite(v) else None for v in values]
+
+
+def plot_line(plt: Plot, xs: Sequence[float], ys: Sequence[float | None], **style: str) -> None:
+    """Plot a labelled line, or nothing when no point has a value.
+
+    plotext fails on a labelled series with no point (its legend indexes the first colour):
+    f = ln x with x0 < 0 has no tangent to draw.
+    """
+    if any(y is not None for y in ys):
+        plt.plot(xs, ys, **style)
+
+
+def prepare_curves(app: App[object], function: str) -> ChartCurves:
+    """f and f' of a typed function, from the app's checker (deadline and memory limit).
+
+    Call from a worker thread. An app without a checker (a widget tested on its own)
+    compiles in this thread: parsing is bounded by the parser's limits and the result is a
+    bounded float program either way.
+
+    Raises:
+        EngineError: unreadable, too large, or too slow to prepare (``DeadlineExceeded``).
+    """
+    from derivquest.engine.service import JudgeService
+
+    judge = getattr(app, "judge", None)
+    if isinstance(judge, JudgeService):
+        result = judge.chart_curves(function)
+        if isinstance(result, EngineError):
+            raise result
+        return result
+    from derivquest.engine.functions import chart_curves
+
+    return chart_curves(function)
+
+
+def chart_problem(error: EngineError, language: str) -> str:
+    """The sentence for a function that cannot be drawn, in the player's language."""
+    from derivquest.engine.errors import DeadlineExceeded
+
+    if isinstance(error, DeadlineExceeded):
+        return t("chart.too_slow", language)
+    return error.message
 
 
 def show(value: float, digits: int = 4) -> str:
@@ -52,7 +112,50 @@ class ChartPanel(Vertical, can_focus=True):
         yield ThemedPlot()
         yield Static("", classes="status", markup=False)
 
+    notice: str | None = None
+    """Shown instead of the numbers while f is prepared, or why it cannot be drawn."""
+
     def on_mount(self) -> None:
+        function = self.function_to_prepare()
+        if function is not None:
+            self.notice = t("chart.drawing", self.language, function=function)
+            self._prepare(function)
+        self.redraw()
+
+    @property
+    def language(self) -> str:
+        """The player's language (English when the app has none)."""
+        return str(getattr(self.app, "language", "en"))
+
+    def function_to_prepare(self) -> str | None:
+        """The typed f(x) whose curves the checker must still prepare (subclasses)."""
+        return None
+
+    def show_curves(self, curves: ChartCurves) -> None:
+        """Take the prepared f and f' (subclasses that draw a typed function)."""
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="chart-curves")
+    def _prepare(self, function: str) -> None:
+        # The symbolic work runs in the checker under its deadline; this thread only waits,
+        # so the UI keeps answering keys meanwhile.
+        try:
+            curves = prepare_curves(self.app, function)
+        except EngineError as error:
+            self.app.call_from_thread(self._not_drawn, chart_problem(error, self.language))
+            return
+        except Exception as error:  # never a crash: the chart says it and the game goes on
+            problem = t("chart.failed", self.language, error=type(error).__name__)
+            self.app.call_from_thread(self._not_drawn, problem)
+            return
+        self.app.call_from_thread(self._drawn, curves)
+
+    def _drawn(self, curves: ChartCurves) -> None:
+        self.notice = None
+        self.show_curves(curves)
+        self.redraw()
+
+    def _not_drawn(self, problem: str) -> None:
+        self.notice = problem
         self.redraw()
 
     @property
@@ -65,9 +168,11 @@ class ChartPanel(Vertical, can_focus=True):
         """Clear the plot, draw the current state, update the status line, tell the screen."""
         plt = self.plot
         plt.clear_figure()
-        self.draw(plt)
+        if self.notice is None:
+            self.draw(plt)
         self.query_one(PlotextPlot).refresh()
-        self.query_one(".status", Static).update(Text(self.status()))
+        status = Text(self.notice, style="bold") if self.notice else Text(self.status())
+        self.query_one(".status", Static).update(status)
         self.post_message(self.Changed(self))
 
     def draw(self, plt: Plot) -> None:

@@ -8,8 +8,9 @@ from textual.binding import Binding
 from textual_plotext.plot import Plot
 
 from derivquest.charts.gradient_check import STEP_SIZES, GradientCheckView
+from derivquest.engine.functions import ChartCurves
 from derivquest.ui.glyphs import glyphs
-from derivquest.ui.widgets.chart_base import ChartPanel, finite_or_none, show
+from derivquest.ui.widgets.chart_base import ChartPanel, finite_or_none, plot_line, show
 
 
 class GradientCheckChart(ChartPanel):
@@ -29,12 +30,18 @@ class GradientCheckChart(ChartPanel):
         self.view.select(direction)
         self.redraw()
 
+    def function_to_prepare(self) -> str | None:
+        return self.view.function if self.view.curves is None else None
+
+    def show_curves(self, curves: ChartCurves) -> None:
+        self.view.show(curves)
+
     def draw(self, plt: Plot) -> None:
         # log10 on linear axes with 1e-n labels: plotext's own log axes print long decimals.
         view = self.view
         exponents = [math.log10(h) for h in STEP_SIZES]
         errors = [math.log10(e) if math.isfinite(e) else math.nan for e in view.errors()]
-        plt.plot(exponents, finite_or_none(errors), color="blue", label="error")
+        plot_line(plt, exponents, finite_or_none(errors), color="blue", label="error")
         plt.scatter(
             [math.log10(view.h)],
             finite_or_none([math.log10(view.error())]),

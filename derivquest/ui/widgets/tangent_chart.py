@@ -6,8 +6,9 @@ from textual.binding import Binding
 from textual_plotext.plot import Plot
 
 from derivquest.charts.tangent import SECANT_MIN, TangentView
+from derivquest.engine.functions import ChartCurves
 from derivquest.ui.glyphs import glyphs
-from derivquest.ui.widgets.chart_base import ChartPanel, finite_or_none, show
+from derivquest.ui.widgets.chart_base import ChartPanel, framed, plot_line, show
 
 
 class TangentChart(ChartPanel):
@@ -48,17 +49,26 @@ class TangentChart(ChartPanel):
 
         timer = self.set_interval(0.35, tick)
 
+    def function_to_prepare(self) -> str | None:
+        return self.view.function if self.view.curves is None else None
+
+    def show_curves(self, curves: ChartCurves) -> None:
+        self.view.show(curves)
+
     def draw(self, plt: Plot) -> None:
         view = self.view
         xs = view.xs()
-        plt.plot(xs, finite_or_none(view.curve()), label=f"f(x) = {view.function}", color="blue")
-        plt.plot(
-            xs, finite_or_none(view.secant_line()), label=f"secant, h = {view.h:g}", color="magenta"
-        )
-        plt.plot(xs, finite_or_none(view.tangent_line()), label="tangent", color="green")
-        plt.scatter([view.x0], finite_or_none([view.value]), color="red", marker=glyphs().point)
+        low, high = view.y_limits()
+        curve = framed(view.curve(), low, high)
+        plot_line(plt, xs, curve, label=f"f(x) = {view.function}", color="blue")
+        secant = framed(view.secant_line(), low, high)
+        plot_line(plt, xs, secant, label=f"secant, h = {view.h:g}", color="magenta")
+        plot_line(plt, xs, framed(view.tangent_line(), low, high), label="tangent", color="green")
+        point = framed([view.value], low, high)
+        if point[0] is not None:
+            plt.scatter([view.x0], point, color="red", marker=glyphs().point)
         plt.xlim(view.x_min, view.x_max)
-        plt.ylim(*view.y_limits())
+        plt.ylim(low, high)
 
     def status(self) -> str:
         view = self.view

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from derivquest.charts.base import ChartSpec
+from derivquest.charts.base import ChartSpec, CurveSource
 from derivquest.content.fields import Model, NumberOrTemplate, PositiveFloat
 from derivquest.kinds.base import Checker, Filler, Issue
 from tests.charts.ramp.model import RampModel
@@ -54,7 +54,7 @@ class RampSpec(ChartSpec):
             plot.x_step,
         )
 
-    def grade(self, task: RampTask, value: float) -> Verdict:
+    def grade(self, task: RampTask, value: float, curves: CurveSource) -> Verdict:
         from derivquest.engine import Verdict
 
         height = task.model(value).y

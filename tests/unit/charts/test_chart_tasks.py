@@ -25,6 +25,21 @@ from derivquest.charts.tangent.task import (
     slope_reached,
     tangent_solutions,
 )
+from derivquest.engine import EngineError
+from derivquest.engine.functions import ChartCurves, chart_curves
+
+
+class InProcess:
+    """Curves compiled in this process (the game asks its checker, under a deadline)."""
+
+    def chart_curves(self, text: str, variable: str = "x") -> ChartCurves | EngineError:
+        try:
+            return chart_curves(text, variable)
+        except EngineError as error:
+            return error
+
+
+IN_PROCESS = InProcess()
 
 
 @pytest.mark.parametrize(
@@ -126,8 +141,8 @@ def test_activation_target_reachable(target: float, reachable: bool) -> None:
 def test_tangent_solutions_use_the_exact_derivative() -> None:
     task = TangentTask("x^2", 2.0, 0.05, 0.0, 0.1, -3.0, 3.0)
     assert tangent_solutions(task) == [1.0]
-    assert TangentView("x^3").slope_of(2.0) == 12.0
-    assert math.isnan(TangentView("sqrt(x)").slope_of(-1.0))
+    assert TangentView("x^3", curves=chart_curves("x^3")).slope_of(2.0) == 12.0
+    assert math.isnan(TangentView("sqrt(x)", curves=chart_curves("sqrt(x)")).slope_of(-1.0))
 
 
 def test_gradient_check_rows() -> None:
@@ -160,7 +175,7 @@ def test_the_chart_says_what_the_grader_decides(rate: float, status: str, chart_
             break
         chart.step()
     shown = "converged" if chart.converged else "diverged" if chart.diverged else "neither"
-    verdict = SPEC.grade(TASK, rate)
+    verdict = SPEC.grade(TASK, rate, IN_PROCESS)
     assert (verdict.status, shown) == (status, chart_says)
     assert ("diverges" in verdict.message) == (chart_says == "diverged")
 

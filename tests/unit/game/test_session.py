@@ -186,14 +186,25 @@ def test_the_attempt_stores_the_mistake_id_and_fingerprint(
     assert rows[0].fingerprint == rows[1].fingerprint == first.fingerprint is not None
 
 
-def test_plot_grading() -> None:
+def test_plot_grading(judge_service: JudgeService) -> None:
     tangent = TangentTask("x^2 - 4*x + 3", 0.0, 0.01, 0.0, 0.5, -2.0, 6.0)
-    assert TANGENT.grade(tangent, 2.0).correct
-    assert TANGENT.grade(tangent, 0.0).message == "f'(0) = -4; the goal is 0."
+    assert TANGENT.grade(tangent, 2.0, judge_service).correct
+    assert TANGENT.grade(tangent, 0.0, judge_service).message == "f'(0) = -4; the goal is 0."
     descent = DescentTask(2.0, 6.0, 0.0, 20, 0.01)
-    assert DESCENT.grade(descent, 0.1).correct
-    assert "diverges" in DESCENT.grade(descent, 0.5).message
-    assert "too slow" in DESCENT.grade(descent, 0.001).message
+    assert DESCENT.grade(descent, 0.1, judge_service).correct
+    assert "diverges" in DESCENT.grade(descent, 0.5, judge_service).message
+    assert "too slow" in DESCENT.grade(descent, 0.001, judge_service).message
+
+
+def test_plot_grading_of_a_hostile_function_is_undefined_not_a_freeze(
+    judge_service: JudgeService,
+) -> None:
+    """An author's tower of powers overflows to 'undefined' in float64, never a hang."""
+    tower = TangentTask("2^2^2^2^2^x", 0.0, 0.01, 0.0, 0.5, -2.0, 6.0)
+    verdict = TANGENT.grade(tower, 2.0, judge_service)
+    assert verdict.status == "incorrect" and "nan" in verdict.message
+    unreadable = TangentTask("x^2 +* 3", 0.0, 0.01, 0.0, 0.5, -2.0, 6.0)
+    assert TANGENT.grade(unreadable, 2.0, judge_service).status == "invalid"
 
 
 def test_play_mode_stores_the_variant_seed_not_the_round(

@@ -187,8 +187,9 @@ def shown_colours(cell: Cell, terminal: Terminal) -> tuple[RGB, RGB]:
 
 
 def is_graphic(char: str) -> bool:
-    """Box drawing, block elements and braille: lines and plots rather than text."""
-    return "\u2500" <= char <= "\u259f" or "\u2800" <= char <= "\u28ff"
+    """Box drawing, block elements, geometric shapes (plot markers such as ●) and braille:
+    lines and plots rather than text."""
+    return "\u2500" <= char <= "\u25ff" or "\u2800" <= char <= "\u28ff"
 
 
 def unreadable_cells(cells: list[Cell], terminal: Terminal, minimum: float) -> list[Cell]:

@@ -83,7 +83,7 @@ def visit_screens(terminal: Tmux) -> dict[str, str]:
     terminal.wait_for("Course map")
     screens["map"] = coloured_screen(terminal)
     steps = [
-        ("help", "F1", "submit the answer"),
+        ("help", "F1", "check the answer"),
         ("settings", "F2", "Colours"),
         ("tangent chart", "t", "secant"),
         ("drill set-up", "d", "Timed drill"),

@@ -199,7 +199,8 @@ def _config(args: argparse.Namespace) -> ServerConfig | None:
         port=args.port,
         limits=limits,
         game_options=tuple(options),
-        host_key=args.host_key,
+        # `derivquest web` shares this function and has no SSH host key option.
+        host_key=getattr(args, "host_key", None),
         adopt_orphans=True,  # this process runs nothing but the server
     )
 

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from derivquest.commands.database_option import add_database_option, use_database
+
 HELP = """\
 Let a class play in a web browser: nothing to install, not even an SSH client (docs/web.md).
 
@@ -36,6 +38,7 @@ def register(subcommands: Any) -> None:
     who = parser.add_mutually_exclusive_group()
     who.add_argument("--passwords", type=Path, metavar="FILE", help="password roster")
     who.add_argument("--open", action="store_true", help="no login: anyone, under any name")
+    add_database_option(parser)  # a school's PostgreSQL database, as for `serve`
     limits = parser.add_argument_group("limits (docs/server.md)")
     limits.add_argument("--max-sessions", type=int, default=40, metavar="N", help="games (40)")
     limits.add_argument(
@@ -89,6 +92,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail(f"the roster cannot be used:\n  {problems}")
     if config is None:
         return _fail("choose who may log in: --passwords FILE or --open")
+    use_database(args)  # the games inherit it (DERIVQUEST_DATABASE is passed on)
     problem = _check_store(config.home)
     if problem is not None:
         return _fail(problem, 1)

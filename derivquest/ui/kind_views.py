@@ -74,6 +74,18 @@ class KindView:
     def given_up(self, instance: QuestionInstance, widget: Widget) -> None:
         """The player gave up: let the answer widget show the answers (default: nothing)."""
 
+    def lock(self, instance: QuestionInstance, widget: Widget, *, solved: bool) -> bool:
+        """The question is finished (`solved`, or given up / its solution shows): the
+        answer widget takes no more answers.
+
+        Default: the widget is disabled (so Enter on the screen goes on). A widget with keys
+        that still matter afterwards (e.g. the Backprop Lab's animation) locks its own
+        entries instead and returns True: it keeps the focus, and the keys it does not bind
+        (Enter) still reach the screen.
+        """
+        widget.disabled = True
+        return False
+
 
 _VIEWS: dict[str, KindView] = {}
 _LOADED = False

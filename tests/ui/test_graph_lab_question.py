@@ -14,6 +14,7 @@ from derivquest.kinds.graph.judging import right_number
 from derivquest.kinds.graph.view import EntryInput, GraphLab
 from derivquest.progress import ProgressStore
 from derivquest.ui.app import DerivQuestApp
+from derivquest.ui.screens.level_complete import LevelCompleteScreen
 from derivquest.ui.screens.question import QuestionScreen
 from tests.ui.conftest import FIXTURES, PLAYER, AppFactory
 from tests.ui.helpers import open_first_level, settle, shown
@@ -83,9 +84,10 @@ async def test_played_right_is_one_saved_attempt_and_three_stars(
         await pilot.press("a")  # the lab keeps the keys: the backward pass plays
         await settle(pilot)
         assert "Step 0/" in str(the_lab(app).query_one("#graph-status").render())
-        await pilot.press("ctrl+n")  # the level has one question: back to the map
+        assert the_lab(app).has_focus  # the answer is locked, the lab keeps its keys
+        await pilot.press("ctrl+n")  # the level's only question: the level is complete
         await settle(pilot)
-        assert not isinstance(app.screen, QuestionScreen)
+        assert isinstance(app.screen, LevelCompleteScreen)
     assert progress(store, FIXED) == (1, True, 3)
 
 
@@ -155,15 +157,18 @@ async def test_giving_up_reveals_the_graph_and_lets_the_player_move_on(
         await pilot.press("space")  # the animation's first step
         await settle(pilot)
         assert the_lab(app).state.step == 0
-        await pilot.press("ctrl+n")
+        assert "Step 0/" in str(the_lab(app).query_one("#graph-status").render())
+        await pilot.press("enter")  # the playloop rule: after a give-up, Enter goes on
         await settle(pilot)
-        assert not isinstance(app.screen, QuestionScreen)
+        assert isinstance(app.screen, LevelCompleteScreen)
 
 
 async def test_resumed_after_the_last_entry_it_waits_in_the_box(
     make_game: AppFactory, fixed_catalog: Catalog, store: ProgressStore
 ) -> None:
-    """Quit between solving and moving on: the last entry is typed again, not entered."""
+    """Quit between solving and moving on: the question is solved (its answer was saved)
+    though the lab's record may lack the last entry; the lab shows the graph solved, the
+    answer stays locked, `a` plays the backward pass, and Enter goes on."""
     app = make_game(catalog=fixed_catalog)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_first_level(pilot)
@@ -174,12 +179,14 @@ async def test_resumed_after_the_last_entry_it_waits_in_the_box(
     async with again.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         lab = the_lab(again)
-        assert lab.state.open_slots() == [("a", "grad")] and lab.state.slot == ("a", "grad")
-        assert lab.query_one(EntryInput).value == "32"
-        await pilot.press("enter")
+        assert lab.state.finished
+        assert "Graph solved" in str(lab.query_one("#graph-status").render())
+        assert lab.query_one(EntryInput).disabled and lab.has_focus
+        await pilot.press("a")  # the lab keeps its animation keys
         await settle(pilot)
-        assert shown(again, "#verdict").startswith("Correct")
-        await pilot.press("ctrl+n")
+        assert lab.state.step == 0
+        assert "Step 0/" in str(lab.query_one("#graph-status").render())
+        await pilot.press("enter")  # the playloop rule: Enter goes on, never judges again
         await settle(pilot)
-        assert not isinstance(again.screen, QuestionScreen)
-    assert progress(store, FIXED)[:2] == (2, True)
+        assert isinstance(again.screen, LevelCompleteScreen)  # the level's only question
+    assert progress(store, FIXED) == (1, True, 3)  # no second attempt

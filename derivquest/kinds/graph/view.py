@@ -361,6 +361,20 @@ class GraphLab(Vertical, can_focus=True):
         self._say(say("lab.given_up", self.language))
         self._refresh_view()
 
+    def close_entries(self, *, solved: bool) -> None:
+        """The question screen takes no more answers (solved, given up, or its solution
+        shows): every answer is shown, and the lab keeps only its animation keys.
+
+        A lab resumed after the question was solved may lack the entry that solved it (the
+        game quit before it was recorded): it shows the answers as solved, not given up.
+        """
+        if self.state.finished:
+            return
+        self.state.give_up()
+        self._finish(solved=solved, announce=False)
+        self._say(say("lab.solved" if solved else "lab.given_up", self.language))
+        self._refresh_view()
+
     def action_animate(self) -> None:
         """Play the backward pass from the start, one edge per tick."""
         if not self.state.finished:
@@ -467,6 +481,13 @@ class GraphView(KindView):
     def given_up(self, instance: QuestionInstance, widget: Widget) -> None:
         if isinstance(widget, GraphLab):
             widget.give_up()
+
+    def lock(self, instance: QuestionInstance, widget: Widget, *, solved: bool) -> bool:
+        """Not disabled: a disabled lab would drop its animation keys (`a`, Space)."""
+        if not isinstance(widget, GraphLab):
+            return super().lock(instance, widget, solved=solved)
+        widget.close_entries(solved=solved)
+        return True
 
 
 VIEW = GraphView()

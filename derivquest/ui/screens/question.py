@@ -152,10 +152,19 @@ class QuestionScreen(Screen[LevelResult | None]):
         self._set("#next-step", t(key, self.language))
 
     def _lock_answer(self) -> None:
-        """A finished question takes no more answers: Enter on the screen goes on."""
+        """A finished question takes no more answers: Enter on the screen goes on.
+
+        A kind whose widget still has keys (the Backprop Lab's animation) keeps it focused.
+        """
+        instance = self.run.play.instance
+        keeps_focus = None
         for widget in self.query(".answer-widget"):
-            widget.disabled = True
-        self.focus()
+            if view_for(instance.kind).lock(instance, widget, solved=self.run.play.solved):
+                keeps_focus = widget
+        if keeps_focus is None:
+            self.focus()
+        else:
+            keeps_focus.focus()
 
     def _set(self, selector: str, text: str | Text, status: str | None = None) -> None:
         """Fill one block of the screen; an empty block takes no space."""

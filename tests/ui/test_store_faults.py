@@ -113,3 +113,28 @@ async def test_an_unexpected_error_ends_with_a_message_and_a_log_not_a_traceback
     assert "Traceback" not in text
     logged = log_path().read_text(encoding="utf-8")
     assert "Traceback" in logged and "ValueError: a bug" in logged
+
+
+async def test_a_full_disk_in_a_drill_says_so_and_the_drill_goes_on(
+    make_game: AppFactory, store: ProgressStore
+) -> None:
+    """A drill answer the store refuses: the store's message, and the next question (the
+    drill is never left waiting on a check that will not come)."""
+    from tests.ui.test_drills import HandClock, answer_current
+
+    app = make_game(clock=HandClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        first = shown(app, "#drill-prompt").splitlines()[0]
+        fill_the_disk(store)
+        await answer_current(pilot, app)
+        assert shown(app, "#drill-feedback").startswith("Not saved: cannot save progress")
+        assert shown(app, "#drill-prompt").splitlines()[0] != first  # the drill went on
+        free_the_disk(store)
+        await answer_current(pilot, app)
+        assert shown(app, "#drill-feedback").startswith("+")  # saved and scored again
+        assert app.return_code is None

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Label, Static
 from derivquest.engine.presenter import present
 from derivquest.game.drill import DrillAnswer, DrillGame
 from derivquest.progress import DrillSaved, DrillSummary
+from derivquest.progress.errors import ProgressError
 from derivquest.ui.kind_views import Answered, view_for
 from derivquest.ui.screens.question import rich_prompt
 from derivquest.ui.strings import t
@@ -119,8 +120,20 @@ class DrillScreen(Screen[DrillResult]):
 
     @work(thread=True, exclusive=True, group="drill-judge")
     def _judge(self, answer: str, submitted_at: float) -> None:
-        result = self.game.submit(answer, submitted_at)
+        try:
+            result = self.game.submit(answer, submitted_at)
+        except ProgressError as error:  # full disk, database away: say so, the drill goes on
+            self.app.call_from_thread(self._not_saved, error)
+            return
         self.app.call_from_thread(self._show_result, result)
+
+    def _not_saved(self, error: ProgressError) -> None:
+        """The store refused the answer: its message on screen, and the drill not stuck."""
+        self._checking = False
+        message = t("progress.not_saved", self.game.language, reason=str(error))
+        self.query_one("#drill-feedback", Static).update(Text(message, style="bold"))
+        self._tick()
+        self.call_later(self.show_question)
 
     def _show_result(self, result: DrillAnswer) -> None:
         self._checking = False

@@ -2,7 +2,9 @@
 
 Games run two at a time on one database (each its own player), each in tmux at 80x24,
 answering the first question with distinct wrong numbers (-1, -2, ...) so that every verdict
-is new text on the screen. Each game is killed with SIGKILL at a random moment: while
+is new text on the screen. Each game is a new profile of its player (`player0-17`): after
+three wrong answers a question shows its solution and Enter moves on, so one profile could
+not stay on the first question for ever. Each game is killed with SIGKILL at a random moment: while
 starting, while an answer is typed, while it is being checked, or just after its verdict.
 Afterwards the database must pass SQLite's integrity check, and every answer whose verdict
 appeared on a screen must be stored.
@@ -97,9 +99,10 @@ def _games(home: Path, player: str, kills: int, seed: int, seen: list[int]) -> N
         "PATH": os.environ["PATH"],
     }
     answer = -1
-    for _ in range(kills):
+    for round_ in range(kills):
         moment = chooser.choice(["starting", "typing", "checking", "judged"])
-        with Terminal(_command(player), environment, keep_open=False) as terminal:
+        profile = f"{player}-{round_}"
+        with Terminal(_command(profile), environment, keep_open=False) as terminal:
             pid = terminal.pid()
             try:
                 if moment == "starting":
@@ -149,8 +152,8 @@ def test_a_hundred_sigkills_lose_nothing_judged(tmp_path: Path) -> None:
                 answer
                 for (answer,) in database.execute(
                     "SELECT answer FROM attempts JOIN profiles ON profiles.id = attempts.profile_id"
-                    " WHERE profiles.name = ?",
-                    (player,),
+                    " WHERE substr(profiles.name, 1, ?) = ?",
+                    (len(player) + 1, f"{player}-"),
                 )
             }
             missing = [a for a in answers if str(a) not in stored]

@@ -1,13 +1,13 @@
 """SIGKILL the real `derivquest` over and over during play: nothing judged is ever lost.
 
 Games run two at a time on one database (each its own player), each in tmux at 80x24,
-answering the first question with distinct wrong numbers (-1, -2, ...) so that every verdict
-is new text on the screen. Each game is a new profile of its player (`player0-17`): after
-three wrong answers a question shows its solution and Enter moves on, so one profile could
-not stay on the first question for ever. Each game is killed with SIGKILL at a random moment: while
-starting, while an answer is typed, while it is being checked, or just after its verdict.
-Afterwards the database must pass SQLite's integrity check, and every answer whose verdict
-appeared on a screen must be stored.
+answering the first question with distinct wrong numbers (5.0011, 5.0021, ...: too small
+for its answer, 12) so that every verdict is new text on the screen. Each game is a new
+profile of its player (`player0-17`): after three wrong answers a question shows its solution
+and Enter moves on, so one profile could not stay on the first question for ever. Each game
+is killed with SIGKILL at a random moment: while starting, while an answer is typed, while it
+is being checked, or just after its verdict. Afterwards the database must pass SQLite's
+integrity check, and every answer whose verdict appeared on a screen must be stored.
 """
 
 from __future__ import annotations
@@ -38,8 +38,13 @@ def _command(player: str) -> list[str]:
     return [*base, "--profile", player]
 
 
+def _text(answer: int) -> str:
+    """The answer number `answer` as typed: distinct, positive, and below the right one."""
+    return f"5.{answer:03d}1"
+
+
 def _verdict(answer: int) -> str:
-    return f"Not quite: {answer} is too small."
+    return f"Not quite: {_text(answer)} is too small."
 
 
 def _reach_question(terminal: Terminal) -> bool:
@@ -62,10 +67,10 @@ def _type_answer(terminal: Terminal, answer: int) -> None:
     screen has focused its box are dropped, as they would be for anyone typing that fast)."""
     for _ in range(30):
         terminal.send("C-u")
-        terminal.write(str(answer))
+        terminal.write(_text(answer))
         for _ in range(10):
             time.sleep(0.05)
-            if f"▊  {answer} " in terminal.screen():
+            if f"▊  {_text(answer)} " in terminal.screen():
                 return
 
 
@@ -78,7 +83,7 @@ def _answer(terminal: Terminal, answer: int, seen: list[int]) -> int:
             seen.append(answer)
             break
         time.sleep(0.05)
-    return answer - 1
+    return answer + 1
 
 
 def _play_and_kill(
@@ -98,7 +103,7 @@ def _games(home: Path, player: str, kills: int, seed: int, seen: list[int]) -> N
         "TERM": "xterm-256color",
         "PATH": os.environ["PATH"],
     }
-    answer = -1
+    answer = 1
     for round_ in range(kills):
         moment = chooser.choice(["starting", "typing", "checking", "judged"])
         profile = f"{player}-{round_}"
@@ -113,14 +118,14 @@ def _games(home: Path, player: str, kills: int, seed: int, seen: list[int]) -> N
                 for _ in range(chooser.randint(0, 2)):
                     answer = _answer(terminal, answer, seen)
                 if moment == "typing":
-                    terminal.write(str(answer)[: chooser.randint(1, len(str(answer)))])
+                    terminal.write(_text(answer)[: chooser.randint(1, len(_text(answer)))])
                 elif moment == "checking":
                     _type_answer(terminal, answer)
                     terminal.send("Enter")
                     time.sleep(chooser.uniform(0.0, 0.08))
                     if _verdict(answer) in terminal.screen():
                         seen.append(answer)
-                    answer -= 1
+                    answer += 1
                 else:
                     answer = _answer(terminal, answer, seen)
             finally:
@@ -156,7 +161,7 @@ def test_a_hundred_sigkills_lose_nothing_judged(tmp_path: Path) -> None:
                     (len(player) + 1, f"{player}-"),
                 )
             }
-            missing = [a for a in answers if str(a) not in stored]
+            missing = [a for a in answers if _text(a) not in stored]
             assert missing == [], f"{player}: judged answers lost after SIGKILL: {missing}"
     finally:
         database.close()

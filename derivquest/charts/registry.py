@@ -5,10 +5,10 @@ Discovery is lazy, like the question kinds' registry; an unknown id raises.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+
+from derivquest.plugins import declared
 
 if TYPE_CHECKING:
     from derivquest.charts.base import ChartSpec
@@ -28,18 +28,10 @@ def _load() -> None:
         return
     _LOADED = True
     import derivquest.charts as package
+    from derivquest.charts.base import ChartSpec
 
-    for info in pkgutil.iter_modules(package.__path__):
-        if not info.ispkg:
-            continue
-        try:
-            module = importlib.import_module(f"derivquest.charts.{info.name}.task")
-        except ModuleNotFoundError as error:
-            if error.name == f"derivquest.charts.{info.name}.task":
-                continue  # a chart without plot tasks
-            raise
-        spec = getattr(module, "SPEC", None)
-        if spec is not None:
+    for _, spec in declared(package, "task", "SPEC"):  # a chart without plot tasks: none
+        if isinstance(spec, ChartSpec):
             _SPECS.setdefault(spec.chart, spec)
 
 

@@ -6,10 +6,10 @@ side effects and no import cycles. Tests may `register` a kind of their own.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+
+from derivquest.plugins import declared
 
 if TYPE_CHECKING:
     from derivquest.kinds.base import KindSpec
@@ -31,27 +31,15 @@ def _load() -> None:
         return
     _LOADED = True
     import derivquest.kinds as package
+    from derivquest.kinds.base import KindSpec
 
-    for info in pkgutil.iter_modules(package.__path__):
-        if not info.ispkg:
-            continue
-        try:
-            module = importlib.import_module(f"derivquest.kinds.{info.name}.spec")
-        except ModuleNotFoundError as error:
-            if error.name == f"derivquest.kinds.{info.name}.spec":
-                continue  # a folder without a spec (yet) is not a kind
-            raise
-        spec = getattr(module, "SPEC", None)
-        if spec is None:
-            continue
-        from derivquest.kinds.base import KindSpec
-
+    for folder, spec in declared(package, "spec", "SPEC"):
         if isinstance(spec, KindSpec):
             _SPECS.setdefault(spec.name, spec)
         else:
             # Not playable through the game yet (e.g. written before this interface): it
             # is left out, and tests/unit/test_kind_registry.py names it.
-            _NOT_KINDS[info.name] = type(spec).__name__
+            _NOT_KINDS[folder] = type(spec).__name__
 
 
 def specs() -> list[KindSpec]:

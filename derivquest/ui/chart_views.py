@@ -6,11 +6,10 @@ The map opens a chart freely (`free_screen`); a plot question mounts it set up f
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from abc import ABC, abstractmethod
 from typing import Any, ClassVar
 
+from derivquest.plugins import declared
 from derivquest.ui.screens.chart import ChartScreen
 from derivquest.ui.widgets.chart_base import ChartPanel
 
@@ -51,17 +50,8 @@ def _load() -> None:
     _LOADED = True
     import derivquest.charts as package
 
-    for info in pkgutil.iter_modules(package.__path__):
-        if not info.ispkg:
-            continue
-        try:
-            module = importlib.import_module(f"derivquest.charts.{info.name}.view")
-        except ModuleNotFoundError as error:
-            if error.name == f"derivquest.charts.{info.name}.view":
-                continue
-            raise
-        view = getattr(module, "VIEW", None)
-        if view is not None:
+    for _, view in declared(package, "view", "VIEW"):
+        if isinstance(view, ChartView):
             _VIEWS.setdefault(view.chart, view)
 
 

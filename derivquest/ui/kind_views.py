@@ -6,8 +6,6 @@ an unknown kind raises.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from typing import ClassVar
 
 from rich.text import Text
@@ -15,6 +13,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from derivquest.content import QuestionInstance
+from derivquest.plugins import declared
 
 
 class Answered(Message):
@@ -102,17 +101,8 @@ def _load() -> None:
     _LOADED = True
     import derivquest.kinds as package
 
-    for info in pkgutil.iter_modules(package.__path__):
-        if not info.ispkg:
-            continue
-        try:
-            module = importlib.import_module(f"derivquest.kinds.{info.name}.view")
-        except ModuleNotFoundError as error:
-            if error.name == f"derivquest.kinds.{info.name}.view":
-                continue
-            raise
-        view = getattr(module, "VIEW", None)
-        if view is not None:
+    for _, view in declared(package, "view", "VIEW"):
+        if isinstance(view, KindView):
             _VIEWS.setdefault(view.kind, view)
 
 

@@ -17,7 +17,7 @@ import pytest
 
 PACKAGE = Path(__file__).parents[2] / "derivquest"
 
-BASE_MODULES = frozenset({"ids", "languages", "paths", "atomic", "settings"})
+BASE_MODULES = frozenset({"ids", "languages", "paths", "atomic", "settings", "plugins"})
 """Shared leaf modules: `derivquest.<name>`."""
 
 ALLOWED: Mapping[str, frozenset[str]] = {

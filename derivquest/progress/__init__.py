@@ -34,6 +34,7 @@ from derivquest.progress.drill_results import (
 from derivquest.progress.errors import (
     ProfileError,
     ProgressError,
+    RosterError,
     StoreBusyError,
     StoreCorruptError,
     StoreFullError,
@@ -82,6 +83,7 @@ __all__ = [
     "ResetCounts",
     "ResumePoint",
     "ReviewItem",
+    "RosterError",
     "SkillMastery",
     "StoreBusyError",
     "StoreCorruptError",

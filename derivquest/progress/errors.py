@@ -38,6 +38,10 @@ class ProfileError(ProgressError):
     """A profile name is invalid, taken or unknown."""
 
 
+class RosterError(ProgressError):
+    """A change to the database roster was refused (unknown student, a key taken...)."""
+
+
 _SAFE = "everything saved before is safe"
 
 

@@ -268,12 +268,33 @@ CREATE INDEX profiles_by_cohort ON profiles(cohort);
 """Version 5: each student's class (cohort, e.g. 7B), for a school's report by class.
 Portable: the same SQL on SQLite and PostgreSQL."""
 
+V6_ROSTER = """
+CREATE TABLE roster (
+    profile_id BIGINT NOT NULL PRIMARY KEY REFERENCES profiles(id) ON DELETE CASCADE,
+    password TEXT,
+    enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+    added_at DOUBLE PRECISION NOT NULL
+);
+CREATE TABLE roster_keys (
+    key_blob TEXT NOT NULL PRIMARY KEY,
+    profile_id BIGINT NOT NULL REFERENCES roster(profile_id) ON DELETE CASCADE,
+    key_type TEXT NOT NULL,
+    comment TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX roster_keys_by_profile ON roster_keys(profile_id);
+"""
+"""Version 6: the roster in the database, so every server of a school admits the same
+students (docs/school.md). A student on the roster is a profile (name and class live there);
+`password` is an encoded scrypt hash, never the password; a key (the base64 of its SSH wire
+encoding) belongs to one student only. Portable: the same SQL on SQLite and PostgreSQL."""
+
 MIGRATIONS: tuple[Step, ...] = (
     Migration(V1_CORE, V1_CORE_PG),
     Migration(V2_DRILLS, V2_DRILLS_PG),
     Migration(V3_SKILLS, V3_SKILLS_PG),
     V4_DIAGNOSES,  # portable: the same SQL on both (a partial index is fine in both)
     V5_CLASSES,
+    V6_ROSTER,
 )
 """MIGRATIONS[n] turns a version-n database into version n + 1 (0 is an empty file).
 Never edit a shipped entry: add a new one."""

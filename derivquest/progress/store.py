@@ -36,6 +36,7 @@ from derivquest.progress.records import (
     level_of,
 )
 from derivquest.progress.resume import clear_resume, load_resume, save_resume
+from derivquest.progress.roster import Roster
 from derivquest.progress.skills import SkillLog
 from derivquest.progress.summary import reset_rows, summarise
 
@@ -117,6 +118,8 @@ class ProgressStore:
         """Mastery per skill and the review schedule."""
         self.mistakes = MistakeLog(self._db)
         """The class's mistakes (teacher's report, class view, "my mistakes")."""
+        self.roster = Roster(self._db, now)
+        """Who may log in to a school's servers (`derivquest roster`, docs/school.md)."""
 
     @property
     def path(self) -> Path | None:

@@ -14,6 +14,7 @@ from derivquest.commands import pack as pack_command
 from derivquest.commands import play as play_command
 from derivquest.commands import progress as progress_command
 from derivquest.commands import report as report_command
+from derivquest.commands import roster as roster_command
 from derivquest.commands import serve as serve_command
 from derivquest.commands import web as web_command
 
@@ -37,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     report_command.register(subcommands)
     web_command.register(subcommands)
     class_command.register(subcommands)
+    roster_command.register(subcommands)
     return parser
 
 

@@ -10,6 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from derivquest.commands.database_option import add_database_option, use_database
+from derivquest.commands.roster_option import (
+    EmptyRosterError,
+    add_roster_option,
+    database_admission,
+)
 from derivquest.languages import LANGUAGES
 
 if TYPE_CHECKING:
@@ -20,11 +25,13 @@ Let a class play over SSH: students need only an SSH client (docs/server.md).
 
   derivquest serve --authorized-keys class.keys      # NAME ssh-ed25519 AAAA... per line
   derivquest serve --passwords class.passwd          # made with `serve passwd`
+  derivquest serve --roster database --database URL # students added with `derivquest roster`
   derivquest serve --open                            # anyone, any name: closed networks only
   derivquest serve passwd class.passwd ana           # set ana's password (asks twice)
   derivquest serve passwd class.passwd ana ben --generate   # random ones, printed
 
-Students type: ssh -p 2222 NAME@SERVER. Their progress is saved under NAME in this
+With no option, the database roster is used when it has students. Students type:
+ssh -p 2222 NAME@SERVER. Their progress is saved under NAME in this
 machine's data directory; `derivquest report` shows the class. Stop with Ctrl+C or SIGTERM.
 """
 
@@ -55,6 +62,7 @@ def register(subcommands: Any) -> None:
     who = parser.add_mutually_exclusive_group()
     who.add_argument("--authorized-keys", type=Path, metavar="FILE", help="key roster")
     who.add_argument("--passwords", type=Path, metavar="FILE", help="password roster")
+    add_roster_option(who)
     who.add_argument("--open", action="store_true", help="no login: anyone, under any name")
     limits = parser.add_argument_group("limits (docs/server.md)")
     limits.add_argument(
@@ -124,6 +132,7 @@ def run(args: argparse.Namespace) -> int:
     """Handle `derivquest serve`."""
     import asyncio
 
+    from derivquest.progress import ProgressError
     from derivquest.server.roster_file import RosterError
 
     if sys.platform == "win32":  # pseudo-terminals and process groups are POSIX
@@ -136,20 +145,25 @@ def run(args: argparse.Namespace) -> int:
         return _fail("--fail-delay and --max-per-address cannot be negative")
     if not 512 <= args.game_memory_mb <= 1_048_576 or not 0 < args.game_cpu_minutes <= 10_000:
         return _fail("--game-memory-mb takes 512 or more, --game-cpu-minutes a positive number")
+    use_database(args)  # before the roster: it may be in that database
     try:
         config = _config(args)
     except RosterError as error:
         problems = "\n  ".join(str(problem) for problem in error.problems)
         return _fail(f"the roster cannot be used:\n  {problems}")
+    except (EmptyRosterError, ProgressError) as error:
+        return _fail(f"the database roster cannot be used: {error}", 1)
     if config is None:
-        return _fail("choose who may log in: --authorized-keys FILE, --passwords FILE or --open")
+        return _fail(
+            "choose who may log in: --authorized-keys FILE, --passwords FILE,"
+            " --roster database (students added with `derivquest roster add`) or --open"
+        )
     if args.passwords is not None and args.passwords.stat().st_mode & 0o077:
         print(
             f"derivquest serve: warning: {args.passwords} can be read by other users"
             f" (chmod 600 {args.passwords})",
             file=sys.stderr,
         )
-    use_database(args)
     problem = _check_store(config.home)
     if problem is not None:
         return _fail(problem, 1)
@@ -179,7 +193,10 @@ def _config(args: argparse.Namespace) -> ServerConfig | None:
     elif args.open:
         admission = Admission.open_to_anyone()
     else:
-        return None
+        found = database_admission(explicit=getattr(args, "roster", None) == "database")
+        if found is None:
+            return None
+        admission = found
     options = ["--lang", args.lang]
     for pack in args.pack:
         options += ["--pack", str(pack.resolve())]

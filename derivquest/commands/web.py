@@ -8,15 +8,19 @@ from pathlib import Path
 from typing import Any
 
 from derivquest.commands.database_option import add_database_option, use_database
+from derivquest.commands.roster_option import EmptyRosterError, add_roster_option
 
 HELP = """\
 Let a class play in a web browser: nothing to install, not even an SSH client (docs/web.md).
 
   derivquest web --passwords class.passwd     # made with `derivquest serve passwd`
+  derivquest web --roster database --database URL   # students added with `derivquest roster`
   derivquest web --open                       # anyone, any name: closed networks only
 
-Students open http://SERVER:8000/ and log in with their name and password. Their progress
-is saved under that name, the same as with `derivquest serve`. Stop with Ctrl+C or SIGTERM.
+With no option, the database roster is used when it has students (those with a password
+can log in here). Students open http://SERVER:8000/ and log in with their name and
+password. Their progress is saved under that name, the same as with `derivquest serve`.
+Stop with Ctrl+C or SIGTERM.
 """
 
 
@@ -37,6 +41,7 @@ def register(subcommands: Any) -> None:
     )
     who = parser.add_mutually_exclusive_group()
     who.add_argument("--passwords", type=Path, metavar="FILE", help="password roster")
+    add_roster_option(who)
     who.add_argument("--open", action="store_true", help="no login: anyone, under any name")
     add_database_option(parser)  # a school's PostgreSQL database, as for `serve`
     limits = parser.add_argument_group("limits (docs/server.md)")
@@ -73,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
     import asyncio
 
     from derivquest.commands.serve import _check_store, _config, _configure_logging
+    from derivquest.progress import ProgressError
     from derivquest.server.roster_file import RosterError
 
     if sys.platform == "win32":  # process groups and signals are POSIX
@@ -85,14 +91,19 @@ def run(args: argparse.Namespace) -> int:
         return _fail("--fail-delay and --max-per-address cannot be negative")
     if not 512 <= args.game_memory_mb <= 1_048_576 or not 0 < args.game_cpu_minutes <= 10_000:
         return _fail("--game-memory-mb takes 512 or more, --game-cpu-minutes a positive number")
+    use_database(args)  # the games inherit it (DERIVQUEST_DATABASE is passed on), the roster too
     try:
         config = _config(args)
     except RosterError as error:
         problems = "\n  ".join(str(problem) for problem in error.problems)
         return _fail(f"the roster cannot be used:\n  {problems}")
+    except (EmptyRosterError, ProgressError) as error:
+        return _fail(f"the database roster cannot be used: {error}", 1)
     if config is None:
-        return _fail("choose who may log in: --passwords FILE or --open")
-    use_database(args)  # the games inherit it (DERIVQUEST_DATABASE is passed on)
+        return _fail(
+            "choose who may log in: --passwords FILE, --roster database (students added with"
+            " `derivquest roster add`) or --open"
+        )
     problem = _check_store(config.home)
     if problem is not None:
         return _fail(problem, 1)

@@ -212,6 +212,20 @@ class Roster:
             for pid, name, group, password, enabled in rows
         ]
 
+    def password_hashes(self, cohort: str | None = None) -> dict[str, str]:
+        """Name -> encoded hash of every student with a password (class `cohort`'s only)."""
+        sql = (
+            "SELECT profiles.name, roster.password FROM roster"
+            " JOIN profiles ON profiles.id = roster.profile_id WHERE roster.password IS NOT NULL"
+        )
+        parameters: tuple[str, ...] = ()
+        if cohort is not None:
+            sql += " AND profiles.cohort = ?"
+            parameters = (cohort.strip(),)
+        with self._db.read() as connection:
+            rows = connection.execute(sql + " ORDER BY profiles.name", parameters).fetchall()
+        return {str(name): str(encoded) for name, encoded in rows}
+
     def count(self) -> int:
         """How many students are on the roster (enabled or not)."""
         with self._db.read() as connection:

@@ -77,7 +77,7 @@ def test_passwd_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 def test_serve_needs_an_admission_mode(capsys: pytest.CaptureFixture[str]) -> None:
     assert run("--port", "0") == 2
-    assert "--authorized-keys FILE, --passwords FILE or --open" in capsys.readouterr().err
+    assert "--authorized-keys FILE, --passwords FILE, --roster database" in capsys.readouterr().err
 
 
 def test_serve_lists_every_roster_problem(

@@ -9,7 +9,7 @@ import pytest
 from derivquest.cli import main
 
 CASES = [
-    ([], "choose who may log in: --passwords FILE or --open"),
+    ([], "choose who may log in: --passwords FILE, --roster database"),
     (["--open", "--port", "70000"], "--port takes 0 to 65535"),
     (["--open", "--max-sessions", "0"], "must be positive"),
     (["--open", "--fail-delay", "-1"], "cannot be negative"),

@@ -13,14 +13,16 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    SerializerFunctionWrapHandler,
     StrictBool,
     ValidationError,
+    model_serializer,
     model_validator,
 )
 
 from derivquest.progress.drill_results import ItemResult
 from derivquest.progress.errors import ProfileError, ProgressError
-from derivquest.progress.profiles import check_name
+from derivquest.progress.profiles import check_cohort, check_name
 from derivquest.progress.records import MAX_SEED, Mode, check_level_id, check_question_id
 
 FORMAT: Final = "derivquest-progress"
@@ -76,6 +78,13 @@ def _name(text: str) -> str:
         raise ValueError(str(error)) from None
 
 
+def _cohort(text: str) -> str:
+    try:
+        return check_cohort(text)
+    except ProfileError as error:
+        raise ValueError(str(error)) from None
+
+
 def _in_range(value: datetime) -> datetime:
     try:
         utc = value.astimezone(UTC)
@@ -99,6 +108,7 @@ Uid = Annotated[str, Field(min_length=1, max_length=64), AfterValidator(_plain_i
 Text = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_no_controls)]
 Time = Annotated[AwareDatetime, AfterValidator(_in_range)]
 Name = Annotated[str, AfterValidator(_name)]
+ClassName = Annotated[str, AfterValidator(_cohort)]
 
 
 class Model(BaseModel):
@@ -178,10 +188,21 @@ class ProfileOut(Model):
     name: Name
     player_id: Uid
     created_at: Time
+    cohort: ClassName | None = None
+    """The student's class (e.g. 7B); absent when they have none."""
     attempts: list[AttemptOut] = []
     levels: list[LevelOut] = []
     resume: list[ResumeOut] = []
     drills: list[DrillOut] = []
+
+    @model_serializer(mode="wrap")
+    def _omit_no_class(self, handler: SerializerFunctionWrapHandler) -> dict[str, object]:
+        # Without a class the key is left out, so older DerivQuests (which forbid unknown
+        # keys) still read the file.
+        data: dict[str, object] = handler(self)
+        if self.cohort is None:
+            data.pop("cohort", None)
+        return data
 
 
 class ExportDocument(Model):

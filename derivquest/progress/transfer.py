@@ -112,6 +112,7 @@ def export_document(
                 name=profile.name,
                 player_id=profile.player_id,
                 created_at=_stamp(profile.created_at),
+                cohort=profile.cohort,
                 attempts=attempts,
                 levels=levels,
                 resume=resume,
@@ -166,7 +167,8 @@ def import_document(
 
     Merge: answers and drills are added unless their uid is stored already (so importing a
     file twice changes nothing); level results keep the best stars and time; a resume point
-    replaces the stored one only when newer. With `replace`, each profile in the document is
+    replaces the stored one only when newer; a class in the document replaces the stored one
+    (a profile without one keeps its class). With `replace`, each profile in the document is
     first emptied (other profiles are untouched).
     """
     try:
@@ -190,6 +192,8 @@ def _import(
         profile = profile_rows.ensure(
             connection, profile_out.name, profile_out.created_at.timestamp(), profile_out.player_id
         )
+        if profile_out.cohort is not None:  # absent: the stored class (if any) stays
+            profile_rows.assign_cohort(connection, [profile.name], profile_out.cohort)
         attempts = _count(connection, "attempts", profile.id)
         drills = _count(connection, "drills", profile.id)
         _merge_profile(connection, profile.id, profile_out, now)

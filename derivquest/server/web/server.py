@@ -19,6 +19,7 @@ from pathlib import Path
 from aiohttp import web
 from textual_serve.server import Server
 
+from derivquest.progress import ProgressError
 from derivquest.server.config import ServerConfig
 from derivquest.server.limits import AddressGate
 from derivquest.server.names import name_problem
@@ -30,7 +31,13 @@ from derivquest.server.web.pages import (
     login_page,
     notice_page,
 )
-from derivquest.server.web.sessions import COOKIE, LIFETIME, Login, SessionTable
+from derivquest.server.web.sessions import (
+    COOKIE,
+    LIFETIME,
+    Login,
+    LoginRateError,
+    SessionTable,
+)
 from derivquest.server.web.strings import text
 
 log = logging.getLogger("derivquest.server.web")
@@ -158,15 +165,27 @@ class WebServer(Server):
         if problem is not None:
             message = text("bad_name", self.language, problem=problem)
             return self._login_form(message, status=400)
+        try:
+            self.logins.check_rate(address)  # before any scrypt work
+        except LoginRateError as error:
+            return self._too_many(error, name)
         admission = self.config.admission
         if admission.mode != "open":
             # scrypt takes about 0.2 s of one core: off the loop, so other students play on.
-            if not await asyncio.to_thread(admission.password_ok, name, password):
+            try:
+                right = await asyncio.to_thread(admission.check_password, name, password)
+            except ProgressError as error:  # the database roster cannot be read
+                log.error("cannot check %r's password: %s", name, error)
+                return self._login_form(text("roster_down", self.language), name, status=503)
+            if not right:
                 delay = self.gate.failed(address)
                 log.info("wrong password for %r from %s", name, address)
                 await asyncio.sleep(delay)
                 return self._login_form(text("wrong", self.language), name, status=401)
-        token = self.logins.create(name, address)
+        try:
+            token = self.logins.create(name, address)
+        except LoginRateError as error:  # another login from there won the race meanwhile
+            return self._too_many(error, name)
         log.info("%s logged in from %s", name, address)
         response = web.Response(status=303, headers={"Location": "/"})
         response.set_cookie(
@@ -178,6 +197,14 @@ class WebServer(Server):
             samesite="Strict",
             secure=self._secure(request),
         )
+        return response
+
+    def _too_many(self, error: LoginRateError, name: str) -> web.Response:
+        log.warning("refused a login for %r: %s", name, error)
+        response = self._login_form(
+            text("too_many_logins", self.language, seconds=error.wait), name, status=429
+        )
+        response.headers["Retry-After"] = str(error.wait)
         return response
 
     async def handle_logout(self, request: web.Request) -> web.StreamResponse:

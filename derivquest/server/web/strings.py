@@ -28,6 +28,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Too many failed logins from this computer: try again in {minutes} min.",
         "bn": "এই কম্পিউটার থেকে অনেকবার ভুল লগ ইন হয়েছে: {minutes} মিনিট পরে আবার চেষ্টা করো।",
     },
+    "too_many_logins": {
+        "en": "Too many logins from this computer in one minute: wait {seconds} s and try again.",
+        "bn": "এই কম্পিউটার থেকে এক মিনিটে অনেকবার লগ ইন হয়েছে: {seconds} সেকেন্ড পরে আবার চেষ্টা করো।",
+    },
+    "roster_down": {
+        "en": "The server cannot check passwords right now (it cannot reach its database)."
+        " Please try again in a minute.",
+        "bn": "সার্ভার এখন পাসওয়ার্ড যাচাই করতে পারছে না (ডেটাবেসে পৌঁছাতে পারছে না)। এক মিনিট পরে আবার চেষ্টা করো।",
+    },
     "busy": {
         "en": "Too many connections from this computer at once.",
         "bn": "এই কম্পিউটার থেকে একসাথে অনেক সংযোগ।",

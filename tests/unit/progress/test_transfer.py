@@ -184,3 +184,44 @@ def test_wrong_files_are_refused(text: str, where: str) -> None:
     with pytest.raises(ImportFormatError) as caught:
         parse_document(text)
     assert caught.value.problems[0].startswith(where)
+
+
+def test_the_class_travels_with_the_export(store: ProgressStore, wall: WallClock) -> None:
+    """`progress export` carries each student's class; import restores it (SQLite <-> PG)."""
+    for name in ("ana", "bo"):
+        store.create_profile(name)
+    store.assign_class(["ana"], "7B")
+    text = store.export_document().model_dump_json()
+    profiles = {p["name"]: p for p in json.loads(text)["profiles"]}
+    assert profiles["ana"]["cohort"] == "7B"
+    assert "cohort" not in profiles["bo"]  # no class: no key, older versions still read it
+    with ProgressStore(Path("other.sqlite3").absolute(), now=wall) as other:
+        other.create_profile("bo")
+        other.assign_class(["bo"], "8A")
+        other.import_document(parse_document(text))
+        assert {p.name: p.cohort for p in other.profiles()} == {"ana": "7B", "bo": "8A"}
+        other.assign_class(["ana"], "9C")
+        other.import_document(parse_document(text), replace=True)
+        assert {p.name: p.cohort for p in other.profiles()} == {"ana": "7B", "bo": "8A"}
+
+
+@pytest.mark.parametrize(
+    ("cohort", "message"),
+    [("", "1 to 20 characters"), ("7 B", "spaces or control"), ("x" * 21, "1 to 20")],
+)
+def test_a_bad_class_in_a_file_is_refused(cohort: str, message: str) -> None:
+    document = {
+        "format": "derivquest-progress",
+        "version": 1,
+        "exported_at": "2025-03-10T12:00:00Z",
+        "profiles": [
+            {
+                "name": "ana",
+                "player_id": "p1",
+                "created_at": "2025-03-10T12:00:00Z",
+                "cohort": cohort,
+            }
+        ],
+    }
+    with pytest.raises(ImportFormatError, match=f"profile 1, cohort: .*{message}"):
+        parse_document(json.dumps(document))

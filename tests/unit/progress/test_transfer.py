@@ -186,7 +186,9 @@ def test_wrong_files_are_refused(text: str, where: str) -> None:
     assert caught.value.problems[0].startswith(where)
 
 
-def test_the_class_travels_with_the_export(store: ProgressStore, wall: WallClock) -> None:
+def test_the_class_travels_with_the_export(
+    store: ProgressStore, wall: WallClock, tmp_path: Path
+) -> None:
     """`progress export` carries each student's class; import restores it (SQLite <-> PG)."""
     for name in ("ana", "bo"):
         store.create_profile(name)
@@ -195,7 +197,7 @@ def test_the_class_travels_with_the_export(store: ProgressStore, wall: WallClock
     profiles = {p["name"]: p for p in json.loads(text)["profiles"]}
     assert profiles["ana"]["cohort"] == "7B"
     assert "cohort" not in profiles["bo"]  # no class: no key, older versions still read it
-    with ProgressStore(Path("other.sqlite3").absolute(), now=wall) as other:
+    with ProgressStore(tmp_path / "other.sqlite3", now=wall) as other:
         other.create_profile("bo")
         other.assign_class(["bo"], "8A")
         other.import_document(parse_document(text))

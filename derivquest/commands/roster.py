@@ -26,6 +26,7 @@ same students, and a change applies at their next login, without a restart (docs
   derivquest roster list [--class 7B]
   derivquest roster disable ana / enable ana              # stop a login for now / allow again
   derivquest roster remove ana                            # off the roster; progress stays
+  derivquest roster remove ana --key old-laptop.pub       # only that key (a lost laptop)
   derivquest roster export class.keys                     # the keys, as a key roster file
   derivquest roster export --password-hashes class.passwd # the password hashes (keep private)
 
@@ -67,6 +68,15 @@ def register(subcommands: Any) -> None:
         sub.add_argument("names", nargs="+", metavar="NAME")
         add_database_option(sub)
         sub.set_defaults(handler=run_change)
+        if action == "remove":
+            sub.add_argument(
+                "--key",
+                action="append",
+                type=Path,
+                default=[],
+                metavar="FILE",
+                help="only take this key (.pub file) away from the one NAME, e.g. a lost laptop's",
+            )
 
     show = actions.add_parser("list", help="who is on the roster, with keys and passwords")
     show.add_argument("--class", dest="cohort", metavar="CLASS", help="only this class")
@@ -155,6 +165,8 @@ def run_change(args: argparse.Namespace) -> int:
     from derivquest.progress import ProgressError
 
     action = args.roster_action
+    if action == "remove" and args.key:
+        return _remove_keys(args)
     try:
         with _open(args) as store:
             if action == "remove":
@@ -165,6 +177,30 @@ def run_change(args: argparse.Namespace) -> int:
         return _fail(str(error))
     done = {"remove": "removed", "disable": "disabled", "enable": "enabled"}[action]
     print(f"{done} {', '.join(name.strip() for name in args.names)}")
+    return 0
+
+
+def _remove_keys(args: argparse.Namespace) -> int:
+    """Handle `derivquest roster remove NAME --key FILE...`: the student stays on the roster."""
+    from derivquest.progress import ProgressError
+    from derivquest.server.keys import read_public_keys
+    from derivquest.server.roster_file import RosterError
+
+    if len(args.names) != 1:
+        return _fail("--key takes keys away from one NAME at a time", 2)
+    name = args.names[0].strip()
+    try:
+        blobs = [key.blob for path in args.key for key in read_public_keys(path)]
+    except RosterError as error:
+        return _fail("\n  ".join(str(problem) for problem in error.problems))
+    try:
+        with _open(args) as store:
+            removed = store.roster.remove_keys(name, blobs)
+    except ProgressError as error:
+        return _fail(str(error))
+    if removed == 0:
+        return _fail(f"{name} has none of those keys; nothing was changed")
+    print(f"took {_plural(removed, 'key')} away from {name}")
     return 0
 
 

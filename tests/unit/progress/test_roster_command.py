@@ -233,3 +233,23 @@ def test_which_roster_a_server_uses(
     assert config is not None and config.admission.mode == mode
     assert config.admission.accepts_passwords == (mode != "open")
     assert config.admission.accepts_keys == (mode == "database")
+
+
+def test_a_lost_laptops_key_is_taken_away(
+    database: str | None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`remove NAME --key FILE` takes one key away; the student and their other key stay."""
+    laptop, laptop_key = pub(tmp_path, "laptop")
+    home, home_key = pub(tmp_path, "home")
+    other, _ = pub(tmp_path, "other")
+    assert cli(database, "add", "ana", "--key", str(laptop), "--key", str(home)) == 0
+    server = admission(database)
+    assert cli(database, "remove", "ana", "--key", str(laptop)) == 0
+    assert capsys.readouterr().out.endswith("took 1 key away from ana\n")
+    assert not server.key_allowed("ana", laptop_key) and server.key_allowed("ana", home_key)
+    assert cli(database, "remove", "ana", "--key", str(other)) == 1
+    assert "ana has none of those keys; nothing was changed" in capsys.readouterr().err
+    assert cli(database, "remove", "zed", "--key", str(other)) == 1
+    assert "not on the roster: 'zed'" in capsys.readouterr().err
+    assert cli(database, "remove", "ana", "bo", "--key", str(other)) == 2
+    assert "one NAME at a time" in capsys.readouterr().err

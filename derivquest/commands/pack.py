@@ -230,7 +230,7 @@ def _print_stats(stats: PackStats) -> None:
     print(f"  kinds: {legend}")
     print("  hint steps: steps:questions; feedback: numeric questions with notes for wrong")
     print("  answers; bn: texts in Bengali; 2+ vars: questions in two or more variables")
-    print("  targets (issue 13):")
+    print("  targets of the built-in course (issue 13):")
     for target in stats.targets:
         mark = "ok    " if target.met else "MISSED"
         wanted = f"of {target.wanted}" if target.every else f"wanted at least {target.wanted}"

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from derivquest.content.stats import LevelStats, PackStats
     from derivquest.content.validate import ValidationReport
 
 # Kept here (not imported from derivquest.content) so `derivquest --help` imports no pydantic.
@@ -22,6 +23,7 @@ Work with level packs: folders of TOML files that teachers write (see docs/autho
   derivquest pack validate my-pack         # every problem, as file:line: key: message
   derivquest pack install my-pack          # validate, then copy into your data folder
   derivquest pack list --pack my-pack      # every pack the game would load, and from where
+  derivquest pack list --stats             # ... with per-level counts and the course targets
   derivquest pack schema > pack.schema.json
 
 validate and install exit with 0 when the pack is clean and 1 when it has problems.
@@ -59,6 +61,11 @@ def register(subcommands: Any) -> None:
     listing = actions.add_parser("list", help="show every pack, its source and problems")
     listing.add_argument(
         "--pack", action="append", type=Path, default=[], metavar="PATH", help="extra pack"
+    )
+    listing.add_argument(
+        "--stats",
+        action="store_true",
+        help="per level: questions, kinds, hints, feedback, bn coverage; and the course targets",
     )
     listing.set_defaults(handler=run_list)
 
@@ -139,9 +146,10 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    """Handle `derivquest pack list [--pack PATH ...]`."""
+    """Handle `derivquest pack list [--pack PATH ...] [--stats]`."""
     from derivquest.content.catalog import load_catalog
     from derivquest.content.fields import text_in
+    from derivquest.content.stats import pack_stats
 
     catalog = load_catalog(args.pack)
     for pack in catalog.packs:
@@ -151,6 +159,8 @@ def run_list(args: argparse.Namespace) -> int:
         plural = "" if levels == 1 else "s"
         print(f"  {levels} level{plural}, {questions} questions")
         print(f"  from {pack.source.describe()}")
+        if args.stats:
+            _print_stats(pack_stats(pack))
     for broken in catalog.broken:
         print(f"NOT LOADED: {broken.source.describe()}")
         for problem in broken.problems:
@@ -158,6 +168,77 @@ def run_list(args: argparse.Namespace) -> int:
     if not catalog.packs and not catalog.broken:
         print("no packs found")
     return 0
+
+
+KIND_LETTERS = {
+    "derivative": "d",
+    "expression": "e",
+    "numeric": "n",
+    "choice": "c",
+    "plot": "p",
+    "graph": "g",
+}
+"""Short kind names for the --stats table (a kind not listed is shown by its full name)."""
+
+STATS_COLUMNS = (
+    ("level", 25),
+    ("qs", 4),
+    ("kinds", 24),
+    ("rand", 5),
+    ("hint steps", 15),
+    ("feedback", 9),
+    ("bn", 10),
+    ("2+ vars", 8),
+    ("charts", 6),
+)
+"""The --stats table's columns and their widths."""
+
+
+def _stats_row(stats: LevelStats, label: str) -> str:
+    kinds = " ".join(
+        f"{KIND_LETTERS.get(kind, kind)}{count}" for kind, count in sorted(stats.kinds.items())
+    )
+    hints = " ".join(
+        f"{steps}:{count}" for steps, count in sorted(stats.hint_steps.items(), reverse=True)
+    )
+    cells = (
+        label,
+        str(stats.questions),
+        kinds,
+        str(stats.randomised),
+        hints,
+        f"{stats.numeric_with_feedback}/{stats.numeric}",
+        f"{stats.texts_in_bn}/{stats.texts}",
+        str(stats.several_variables),
+        str(stats.charts),
+    )
+    return (
+        "  "
+        + " ".join(
+            cell.ljust(width) for cell, (_, width) in zip(cells, STATS_COLUMNS, strict=True)
+        ).rstrip()
+    )
+
+
+def _print_stats(stats: PackStats) -> None:
+    """Print the per-level table, its totals and the course targets (MISSED when not met)."""
+    print("  " + " ".join(name.ljust(width) for name, width in STATS_COLUMNS).rstrip())
+    for level in stats.levels:
+        print(_stats_row(level, level.level_id))
+    print(_stats_row(stats.totals, "total"))
+    legend = ", ".join(f"{letter} {kind}" for kind, letter in KIND_LETTERS.items())
+    print(f"  kinds: {legend}")
+    print("  hint steps: steps:questions; feedback: numeric questions with notes for wrong")
+    print("  answers; bn: texts in Bengali; 2+ vars: questions in two or more variables")
+    print("  targets of the built-in course (issue 13):")
+    for target in stats.targets:
+        mark = "ok    " if target.met else "MISSED"
+        wanted = f"of {target.wanted}" if target.every else f"wanted at least {target.wanted}"
+        print(f"    {mark} {target.name}: {target.actual} ({wanted})")
+    missed = len(stats.missed)
+    print(
+        f"  {missed} target{'' if missed == 1 else 's'} missed" if missed else "  every target met"
+    )
 
 
 def run_schema(args: argparse.Namespace) -> int:

@@ -146,20 +146,4 @@ def test_bengali_texts_keep_to_the_glossary() -> None:
     assert drift == []
 
 
-def test_the_course_meets_the_issue_13_targets() -> None:
-    pack = _builtin().pack("calculus-for-ml")
-    assert pack is not None
-    questions = [question for level in pack.levels for question in level.model.questions]
-    # By the kind's name and attributes, not by model classes (they live in the kinds).
-    several_variables = [
-        q
-        for q in questions
-        if q.kind_name in ("derivative", "expression")
-        and len(getattr(q, "variables", None) or []) >= 2
-    ]
-    charts = [q for q in questions if q.kind_name == "plot"]
-    assert len(pack.levels) >= 19
-    assert len(questions) >= 230
-    assert len(several_variables) >= 40
-    assert len(charts) >= 12
-    assert all(q.hints for q in questions)
+# The issue 13 targets: `pack list --stats`, tested in tests/unit/content/test_course_stats.py.

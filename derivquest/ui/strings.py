@@ -372,11 +372,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "bn": "secant-এর slope (f(a+h) - f(a))/h = {quotient}   tangent f'(a) = {slope}   "
         "পার্থক্য {gap}",
     },
-    "key.secant.shrink": {"en": "h smaller", "bn": "h ছোট"},
-    "key.secant.widen": {"en": "h larger", "bn": "h বড়"},
-    "key.secant.flip": {"en": "other side", "bn": "অন্য পাশে"},
-    "key.secant.a_left": {"en": "a left", "bn": "a বাঁয়ে"},
-    "key.secant.a_right": {"en": "a right", "bn": "a ডানে"},
+    "key.secant.shrink": {"en": "h ÷ 2", "bn": "h ÷ 2"},
+    "key.secant.widen": {"en": "h × 2", "bn": "h × 2"},
+    "key.secant.flip": {"en": "flip h", "bn": "h উল্টান"},
+    "key.secant.a_left": {"en": "a -", "bn": "a -"},
+    "key.secant.a_right": {"en": "a +", "bn": "a +"},
     "chart.bowl.title": {
         "en": "Gradient descent on a bowl: L = {a}·w1² + {b}·w2²",
         "bn": "একটা bowl-এ gradient descent: L = {a}·w1² + {b}·w2²",
@@ -410,6 +410,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart.bowl.zigzag": {
         "en": "zig-zag along {axis}: each step overshoots the minimum, by less each time",
         "bn": "{axis} বরাবর zig-zag: প্রতি step minimum ছাড়িয়ে যায়, তবে প্রতিবার একটু কম",
+    },
+    "chart.bowl.start_keys": {
+        "en": "← →: move the start's w1   [ ]: its w2",
+        "bn": "← →: শুরুর w1 সরান   [ ]: শুরুর w2",
     },
     "key.bowl.step": {"en": "step", "bn": "এক step"},
     "key.bowl.run": {"en": "run 10", "bn": "10 step"},

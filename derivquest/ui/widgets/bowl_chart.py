@@ -11,6 +11,7 @@ from derivquest.charts.bowl import BowlView
 from derivquest.ui.glyphs import glyphs
 from derivquest.ui.strings import t
 from derivquest.ui.widgets.chart_base import ChartPanel, framed
+from derivquest.ui.widgets.plot_safety import label_if_visible
 
 CONTOUR_MARKER = "."
 """Contours are dots, the path's points o, the minimum +: told apart without colour too."""
@@ -39,10 +40,10 @@ class BowlChart(ChartPanel):
         Binding("up", "rate(1)", "lr up", id="bowl.rate_up"),
         Binding("down", "rate(-1)", "lr down", id="bowl.rate_down"),
         Binding("backspace", "reset", "reset", id="bowl.reset"),
-        Binding("left", "start(0, -1)", "w1 start -", id="bowl.w1_down"),
-        Binding("right", "start(0, 1)", "w1 start +", id="bowl.w1_up"),
-        Binding("[", "start(1, -1)", "w2 start -", id="bowl.w2_down"),
-        Binding("]", "start(1, 1)", "w2 start +", id="bowl.w2_up"),
+        Binding("left", "start(0, -1)", "w1 start -", id="bowl.w1_down", show=False),
+        Binding("right", "start(0, 1)", "w1 start +", id="bowl.w1_up", show=False),
+        Binding("[", "start(1, -1)", "w2 start -", id="bowl.w2_down", show=False),
+        Binding("]", "start(1, 1)", "w2 start +", id="bowl.w2_up", show=False),
     ]
 
     def __init__(
@@ -87,7 +88,7 @@ class BowlChart(ChartPanel):
 
     def draw(self, plt: Plot) -> None:
         view, language = self.view, self.language
-        (left, right), (bottom, top) = view.window()
+        x_range, y_range = view.window()
         rings = [point for ring in view.contours() for point in ring]
         plt.scatter(
             [p[0] for p in rings],
@@ -97,25 +98,29 @@ class BowlChart(ChartPanel):
             label=t("chart.bowl.contours", language),
         )
         finite = [p for p in view.path if all(math.isfinite(v) for v in p)]
-        w1s = framed([p[0] for p in finite], left, right)
-        w2s = framed([p[1] for p in finite], bottom, top)
+        # Clamped one window beyond the edge: a diverging path still leaves the right way.
+        w1s = framed([p[0] for p in finite], *x_range)
+        w2s = framed([p[1] for p in finite], *y_range)
         shown = [(x, y) for x, y in zip(w1s, w2s, strict=True) if x is not None and y is not None]
+        xs, ys = [p[0] for p in shown], [p[1] for p in shown]
         if len(shown) > 1:
-            plt.plot([p[0] for p in shown], [p[1] for p in shown], color="magenta")
+            plt.plot(xs, ys, color="magenta")
         if shown:
+            label = t("chart.bowl.path", language)
             plt.scatter(
-                [p[0] for p in shown],
-                [p[1] for p in shown],
+                xs,
+                ys,
                 color="magenta",
                 marker=PATH_MARKER,
-                label=t("chart.bowl.path", language),
+                label=label_if_visible(label, xs, ys, x_range, y_range),
             )
+            now = t("chart.bowl.now", language)
             plt.scatter(
-                [shown[-1][0]],
-                [shown[-1][1]],
+                xs[-1:],
+                ys[-1:],
                 color="red",
                 marker=glyphs().point,
-                label=t("chart.bowl.now", language),
+                label=label_if_visible(now, xs[-1:], ys[-1:], x_range, y_range),
             )
         plt.scatter(
             [view.c1],
@@ -124,8 +129,8 @@ class BowlChart(ChartPanel):
             marker=MINIMUM_MARKER,
             label=t("chart.bowl.minimum", language),
         )
-        plt.xlim(left, right)
-        plt.ylim(bottom, top)
+        plt.xlim(*x_range)
+        plt.ylim(*y_range)
         plt.xlabel("w1")
         plt.ylabel("w2")
 
@@ -147,6 +152,8 @@ class BowlChart(ChartPanel):
         verdict = self.verdict_line()
         if verdict:
             lines.append(verdict)
+        if self.movable_start:  # those keys are not in the footer: 80 columns hold the rest
+            lines.append(t("chart.bowl.start_keys", language))
         return "\n".join(lines)
 
     def verdict_line(self) -> str:

@@ -12,6 +12,7 @@ from derivquest.engine.functions import ChartCurves
 from derivquest.ui.glyphs import glyphs
 from derivquest.ui.strings import t
 from derivquest.ui.widgets.chart_base import ChartPanel, framed, plot_line
+from derivquest.ui.widgets.plot_safety import label_if_visible
 
 TANGENT_MARKER = "."
 """The tangent is dotted and the secant drawn in +, so they differ without colour too."""
@@ -32,11 +33,11 @@ class SecantChart(ChartPanel):
     """f, the tangent at a, and the secant through (a, f(a)) and (a+h, f(a+h))."""
 
     BINDINGS = [
-        Binding("down", "shrink", "h smaller", id="secant.shrink"),
-        Binding("up", "widen", "h larger", id="secant.widen"),
-        Binding("minus", "flip", "other side", id="secant.flip"),
-        Binding("left", "move(-1)", "a left", id="secant.a_left"),
-        Binding("right", "move(1)", "a right", id="secant.a_right"),
+        Binding("down", "shrink", "h ÷ 2", id="secant.shrink"),
+        Binding("up", "widen", "h × 2", id="secant.widen"),
+        Binding("minus", "flip", "flip h", id="secant.flip"),
+        Binding("left", "move(-1)", "a -", id="secant.a_left"),
+        Binding("right", "move(1)", "a +", id="secant.a_right"),
     ]
 
     def __init__(
@@ -84,34 +85,33 @@ class SecantChart(ChartPanel):
         view, language = self.view, self.language
         xs = view.xs()
         low, high = view.y_limits()
-        curve_label = t("chart.secant.curve", language, function=view.function)
-        plot_line(plt, xs, framed(view.curve(), low, high), label=curve_label, color="blue")
-        plot_line(
-            plt,
-            xs,
-            framed(view.tangent_line(), low, high),
-            label=t("chart.secant.tangent", language, a=f"{view.a:g}"),
-            color="green",
-            marker=TANGENT_MARKER,
+        x_range, y_range = (view.x_min, view.x_max), (low, high)
+        series = (
+            (view.curve(), t("chart.secant.curve", language, function=view.function), "blue", "hd"),
+            (
+                view.tangent_line(),
+                t("chart.secant.tangent", language, a=f"{view.a:g}"),
+                "green",
+                TANGENT_MARKER,
+            ),
+            (
+                view.secant_line(),
+                t("chart.secant.secant", language, h=f"{view.h:g}"),
+                "magenta",
+                SECANT_MARKER,
+            ),
         )
-        plot_line(
-            plt,
-            xs,
-            framed(view.secant_line(), low, high),
-            label=t("chart.secant.secant", language, h=f"{view.h:g}"),
-            color="magenta",
-            marker=SECANT_MARKER,
-        )
+        for values, label, color, marker in series:
+            ys = framed(values, low, high)
+            shown = label_if_visible(label, xs, ys, x_range, y_range)
+            if shown is not None:  # a line with no point on the canvas is not drawn at all
+                plot_line(plt, xs, ys, label=shown, color=color, marker=marker)
+        point_xs = [view.a, view.a + view.h]
         points = framed([view.value, view.far_value], low, high)
-        if all(point is not None for point in points):
-            plt.scatter(
-                [view.a, view.a + view.h],
-                points,
-                color="red",
-                marker=glyphs().point,
-                label=t("chart.secant.points", language),
-            )
-        plt.xlim(view.x_min, view.x_max)
+        label = t("chart.secant.points", language)
+        if label_if_visible(label, point_xs, points, x_range, y_range) is not None:
+            plt.scatter(point_xs, points, color="red", marker=glyphs().point, label=label)
+        plt.xlim(*x_range)
         plt.ylim(low, high)
 
     def status(self) -> str:

@@ -121,8 +121,7 @@ def test_the_verdict_reads_in_english_and_bengali() -> None:
         "Make h smaller."
     )
     assert present(verdict, "bn") == (
-        "h = 0.5: secant-এর slope 4.75, f'(1) = 3 থেকে 1.75 দূরে (অনুমোদিত: 0.1)। "
-        "h আরও ছোট করুন।"
+        "h = 0.5: secant-এর slope 4.75, f'(1) = 3 থেকে 1.75 দূরে (অনুমোদিত: 0.1)। h আরও ছোট করুন।"
     )
 
 

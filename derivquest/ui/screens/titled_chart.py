@@ -30,7 +30,7 @@ class TitledChartScreen(ChartScreen):
         """The numbers the title shows."""
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # Textual calls ChartScreen.on_mount (focus the chart) as well: handlers run per class.
         language = str(getattr(self.app, "language", "en"))
         title = t(self.title_key, language, **self.title_values)
         self.query_one(".screen-title", Label).update(title)

@@ -3,10 +3,13 @@ what the chart shows is what the grader says, and the free charts from the map."
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
+from textual_plotext import PlotextPlot
 
 from derivquest.charts.bowl import BOWL_RATES
 from derivquest.content import Catalog, load_catalog
@@ -162,3 +165,38 @@ async def test_the_free_secant_chart_moves_a_and_takes_a_typed_function(
         await pilot.press("enter")
         await settle(pilot)
         assert "tangent f'(a) = 2" in status(app)  # a new chart for x^2, at a = 1
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def legend_markers(app: DerivQuestApp, labels: list[str]) -> list[str]:
+    """The two marker cells plotext draws before each legend label, colours removed."""
+    text = ANSI.sub("", app.screen.query_one(PlotextPlot).plt.build())
+    markers = []
+    for label in labels:
+        line = next(line for line in text.splitlines() if f" {label}" in line)
+        start = line.index(f" {label}")
+        markers.append(line[start - 2 : start])
+    return markers
+
+
+@pytest.mark.parametrize(
+    ("chart", "labels"),
+    [
+        ("secant", ["f(x) = x^3", "tangent at a = 1", "secant, h = 1", "(a, f(a))"]),
+        ("bowl", ["contours of L", "path", "w now", "minimum"]),
+    ],
+)
+async def test_series_differ_by_marker_not_only_colour(
+    chart: str, labels: list[str], make_game: AppFactory
+) -> None:
+    """With NO_COLOR or 16 colours the legend must still tell the series apart."""
+    app = make_game()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.action_chart(chart)
+        await settle(pilot)
+        markers = legend_markers(app, labels)
+    assert len(set(markers)) == len(labels), markers
+    assert all(marker.strip() for marker in markers), markers

@@ -8,6 +8,7 @@ quotient, which tends to f'(a) as h shrinks.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from derivquest.engine.functions import ChartCurves
@@ -24,6 +25,19 @@ WINDOW = 1.5
 
 RUNAWAY = 1e100
 """Values larger than this are left out when framing the picture."""
+
+
+def difference_quotient(f: Callable[[float], float], a: float, h: float) -> float:
+    """(f(a+h) - f(a))/h in float64: the secant's slope (NaN for h = 0)."""
+    if h == 0:
+        return math.nan
+    return (f(a + h) - f(a)) / h
+
+
+def close_enough(quotient: float, slope: float, tolerance: float) -> bool:
+    """The task's goal: |secant slope - f'(a)| <= tolerance (never when either is undefined)."""
+    gap = abs(quotient - slope)
+    return math.isfinite(gap) and gap <= tolerance
 
 
 @dataclass
@@ -99,10 +113,7 @@ class SecantView:
 
     def quotient(self, h: float | None = None) -> float:
         """The difference quotient (f(a+h) - f(a))/h: the secant's slope (NaN for h = 0)."""
-        step = self.h if h is None else h
-        if step == 0:
-            return math.nan
-        return (self.f(self.a + step) - self.value) / step
+        return difference_quotient(self.f, self.a, self.h if h is None else h)
 
     def gap(self, h: float | None = None) -> float:
         """|secant slope - f'(a)|: what the task asks to make small (NaN if undefined)."""
@@ -110,8 +121,7 @@ class SecantView:
 
     def within(self, tolerance: float, h: float | None = None) -> bool:
         """The secant's slope is within `tolerance` of the tangent's (the task's goal)."""
-        gap = self.gap(h)
-        return math.isfinite(gap) and gap <= tolerance
+        return close_enough(self.quotient(h), self.slope, tolerance)
 
     def ladder(self) -> list[float]:
         """Every h the keys reach on the current side, largest first."""

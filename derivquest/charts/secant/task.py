@@ -9,7 +9,12 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from derivquest.charts.base import ChartSpec, CurveSource
-from derivquest.charts.secant.model import MAX_HALVINGS, SecantView
+from derivquest.charts.secant.model import (
+    MAX_HALVINGS,
+    SecantView,
+    close_enough,
+    difference_quotient,
+)
 from derivquest.charts.verdicts import chart_verdict
 from derivquest.content.fields import ExprTemplate, Model, NumberOrTemplate, PositiveFloat
 from derivquest.kinds.base import OVERRUN, SYNTAX_FIX, Checker, Filler, Issue, unreadable
@@ -77,13 +82,11 @@ def secant_rows(task: SecantTask, exact: float) -> list[SecantRow]:
     from derivquest.engine import real_function
 
     f = real_function(task.function)
-    value = f(task.a)
     rows = []
     for k in range(MAX_HALVINGS + 1):
         h = math.ldexp(task.h_start, -k)
-        quotient = (f(task.a + h) - value) / h
-        passes = math.isfinite(quotient) and abs(quotient - exact) <= task.tolerance
-        rows.append(SecantRow(h, quotient, passes))
+        quotient = difference_quotient(f, task.a, h)
+        rows.append(SecantRow(h, quotient, close_enough(quotient, exact, task.tolerance)))
     return rows
 
 

@@ -52,3 +52,27 @@ def test_bowl_chart_diverging_in_bengali(snap_compare: SnapCompare, make_game: A
     app = make_game(language="bn")
     keys = ("up",) * 9 + ("r",)
     assert snap_compare(app, terminal_size=(80, 24), run_before=_chart(app, "bowl", keys))
+
+
+def test_bowl_task_in_bengali(snap_compare: SnapCompare, make_game: AppFactory) -> None:
+    """The bowl plot question in Bengali, lr raised to 0.3 and submitted: the prompt, the
+    chart with the path running away along w1, the status saying it diverges, and the
+    verdict in Bengali (|1 - 2·lr·5| = 2 > 1, keep lr below 0.2)."""
+    from derivquest.content import load_catalog
+    from tests.ui.conftest import FIXTURES
+
+    catalog = load_catalog(
+        extra=[FIXTURES / "chart-tasks"], builtin=False, user=False, entry_points=False
+    )
+    app = make_game(catalog=catalog, language="bn")
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press(*["up"] * 12, "r", "enter")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -123,3 +123,44 @@ ORDINALS: dict[str, tuple[str, ...]] = {
     "bn": ("প্রথম", "দ্বিতীয়", "তৃতীয়", "চতুর্থ", "পঞ্চম", "ষষ্ঠ", "সপ্তম", "অষ্টম"),
 }
 """Ordinal words for naming a term of a sum; beyond the list the number is used."""
+
+# -- The secant and bowl charts' verdicts (charts/secant, charts/bowl): a block of their own,
+# merged into VERDICTS below, so edits to the judge's sentences above do not collide with it.
+CHART_VERDICTS: dict[str, dict[str, str]] = {
+    "en": {
+        "secant-close": "h = {h}: the secant's slope {quotient} is within {tolerance} of "
+        "f'({a}) = {slope}.",
+        "secant-far": "h = {h}: the secant's slope {quotient} is {gap} away from f'({a}) = "
+        "{slope} (allowed: {tolerance}). Make h smaller.",
+        "secant-undefined": "h = {h}: the secant's slope is undefined there.",
+        "bowl-converged": "lr = {lr}: w reached the minimum in {steps} steps (each step "
+        "multiplies the error by {factor1} along w1 and by {factor2} along w2).",
+        "bowl-diverged": "lr = {lr} diverges along {axis}: |1 - 2·lr·{coefficient}| = "
+        "{factor} > 1, so every step overshoots further. Keep lr below 1/{coefficient} = "
+        "{critical}.",
+        "bowl-bouncing": "lr = {lr}: along {axis} 1 - 2·lr·{coefficient} = -1, so w jumps "
+        "between two mirror points and never settles. Take lr a little smaller.",
+        "bowl-slow": "lr = {lr} is too slow: after {steps} steps w is still {distance} from "
+        "the minimum ({axis} shrinks only ×{factor} a step). Take a larger lr.",
+    },
+    "bn": {
+        "secant-close": "h = {h}: secant-এর slope {quotient}, যা f'({a}) = {slope}-এর "
+        "{tolerance}-এর মধ্যে।",
+        "secant-far": "h = {h}: secant-এর slope {quotient}, f'({a}) = {slope} থেকে {gap} দূরে "
+        "(অনুমোদিত: {tolerance})। h আরও ছোট করুন।",
+        "secant-undefined": "h = {h}: সেখানে secant-এর slope সংজ্ঞায়িত নয় (undefined)।",
+        "bowl-converged": "lr = {lr}: {steps} step-এ w minimum-এ পৌঁছেছে (প্রতি step-এ error "
+        "w1 বরাবর {factor1} আর w2 বরাবর {factor2} দিয়ে গুণ হয়)।",
+        "bowl-diverged": "lr = {lr}-এ {axis} বরাবর diverge করে: |1 - 2·lr·{coefficient}| = "
+        "{factor} > 1, তাই প্রতি step আগেরটার চেয়ে বেশি ছাড়িয়ে যায়। lr রাখুন "
+        "1/{coefficient} = {critical}-এর নিচে।",
+        "bowl-bouncing": "lr = {lr}: {axis} বরাবর 1 - 2·lr·{coefficient} = -1, তাই w দুটো "
+        "প্রতিবিম্ব বিন্দুর মধ্যে লাফায়, কখনো থামে না। lr একটু ছোট নিন।",
+        "bowl-slow": "lr = {lr} খুব ধীর: {steps} step পরেও w minimum থেকে {distance} দূরে "
+        "({axis} বরাবর প্রতি step-এ মাত্র ×{factor})। lr বড় নিন।",
+    },
+}
+"""Verdicts of the secant and bowl charts' plot tasks (sentence ids, like VERDICTS)."""
+
+for _language, _sentences in CHART_VERDICTS.items():
+    VERDICTS[_language].update(_sentences)

@@ -19,6 +19,8 @@ GAME_COMMANDS = (
     ("Chart: gradient descent", "chart('gradient-descent')"),
     ("Chart: gradient check (numerical vs analytical)", "chart('gradient-check')"),
     ("Chart: activations and their derivatives", "chart('activations')"),
+    ("Chart: secant to tangent", "chart('secant')"),
+    ("Chart: gradient descent on a 2-D bowl", "chart('bowl')"),
     ("Settings: language and colours", "settings"),
     ("Language: English", "language('en')"),
     ("ভাষা: বাংলা (Bengali)", "language('bn')"),

@@ -353,6 +353,86 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Enter: start · Esc: cancel · Space: choose",
         "bn": "Enter: শুরু · Esc: বাতিল · Space: বাছাই",
     },
+    # -- The secant and bowl charts (charts/secant, charts/bowl): kept together for merging --
+    "chart.undefined": {"en": "undefined", "bn": "অসংজ্ঞায়িত"},
+    "chart.secant.title": {
+        "en": "Secant to tangent: shrink h and watch the secant's slope",
+        "bn": "Secant থেকে tangent: h ছোট করুন, secant-এর slope দেখুন",
+    },
+    "chart.secant.curve": {"en": "f(x) = {function}", "bn": "f(x) = {function}"},
+    "chart.secant.secant": {"en": "secant, h = {h}", "bn": "secant, h = {h}"},
+    "chart.secant.tangent": {"en": "tangent at a = {a}", "bn": "a = {a}-এ tangent"},
+    "chart.secant.points": {"en": "(a, f(a)), (a+h, f(a+h))", "bn": "(a, f(a)), (a+h, f(a+h))"},
+    "chart.secant.values": {
+        "en": "a = {a}   h = {h}   f(a) = {fa}   f(a+h) = {fah}",
+        "bn": "a = {a}   h = {h}   f(a) = {fa}   f(a+h) = {fah}",
+    },
+    "chart.secant.slopes": {
+        "en": "secant slope (f(a+h) - f(a))/h = {quotient}   tangent f'(a) = {slope}   gap {gap}",
+        "bn": "secant-এর slope (f(a+h) - f(a))/h = {quotient}   tangent f'(a) = {slope}   "
+        "পার্থক্য {gap}",
+    },
+    "key.secant.shrink": {"en": "h ÷ 2", "bn": "h ÷ 2"},
+    "key.secant.widen": {"en": "h × 2", "bn": "h × 2"},
+    "key.secant.flip": {"en": "flip h", "bn": "h উল্টান"},
+    "key.secant.a_left": {"en": "a -", "bn": "a -"},
+    "key.secant.a_right": {"en": "a +", "bn": "a +"},
+    "chart.bowl.title": {
+        "en": "Gradient descent on a bowl: L = {a}·w1² + {b}·w2²",
+        "bn": "একটা bowl-এ gradient descent: L = {a}·w1² + {b}·w2²",
+    },
+    "chart.bowl.contours": {"en": "contours of L", "bn": "L-এর contour"},
+    "chart.bowl.path": {"en": "path", "bn": "পথ"},
+    "chart.bowl.now": {"en": "w now", "bn": "এখনকার w"},
+    "chart.bowl.minimum": {"en": "minimum", "bn": "minimum"},
+    "chart.bowl.state": {
+        "en": "lr = {lr}   step {steps}   w = ({w1}, {w2})   L = {loss}",
+        "bn": "lr = {lr}   step {steps}   w = ({w1}, {w2})   L = {loss}",
+    },
+    "chart.bowl.factors": {
+        "en": "each step: w1's error ×{f1} (1 - 2·lr·a), w2's error ×{f2} (1 - 2·lr·b)",
+        "bn": "প্রতি step-এ: w1-এর error ×{f1} (1 - 2·lr·a), w2-এর error ×{f2} (1 - 2·lr·b)",
+    },
+    "chart.bowl.diverged": {
+        "en": "DIVERGES along {axis}: |1 - 2·lr·{coefficient}| = {factor} > 1 "
+        "(keep lr < {critical})",
+        "bn": "{axis} বরাবর DIVERGE করে: |1 - 2·lr·{coefficient}| = {factor} > 1 "
+        "(lr < {critical} রাখুন)",
+    },
+    "chart.bowl.bouncing": {
+        "en": "along {axis} 1 - 2·lr·{coefficient} = -1: w bounces and never settles",
+        "bn": "{axis} বরাবর 1 - 2·lr·{coefficient} = -1: w লাফাতে থাকে, কখনো থামে না",
+    },
+    "chart.bowl.converged": {
+        "en": "converged to the minimum in {steps} steps",
+        "bn": "{steps} step-এ minimum-এ পৌঁছেছে (converge করেছে)",
+    },
+    "chart.bowl.zigzag": {
+        "en": "zig-zag along {axis}: each step overshoots the minimum, by less each time",
+        "bn": "{axis} বরাবর zig-zag: প্রতি step minimum ছাড়িয়ে যায়, তবে প্রতিবার একটু কম",
+    },
+    "chart.bowl.start_keys": {
+        "en": "← →: move the start's w1   [ ]: its w2",
+        "bn": "← →: শুরুর w1 সরান   [ ]: শুরুর w2",
+    },
+    "key.bowl.step": {"en": "step", "bn": "এক step"},
+    "key.bowl.run": {"en": "run 10", "bn": "10 step"},
+    "key.bowl.rate_up": {"en": "lr up", "bn": "lr বাড়ান"},
+    "key.bowl.rate_down": {"en": "lr down", "bn": "lr কমান"},
+    "key.bowl.reset": {"en": "reset", "bn": "আবার শুরু"},
+    "key.bowl.w1_down": {"en": "w1 start -", "bn": "w1 শুরু -"},
+    "key.bowl.w1_up": {"en": "w1 start +", "bn": "w1 শুরু +"},
+    "key.bowl.w2_down": {"en": "w2 start -", "bn": "w2 শুরু -"},
+    "key.bowl.w2_up": {"en": "w2 start +", "bn": "w2 শুরু +"},
+    "command.chart('secant')": {
+        "en": "Chart: secant to tangent",
+        "bn": "Chart: secant থেকে tangent",
+    },
+    "command.chart('bowl')": {
+        "en": "Chart: gradient descent on a 2-D bowl",
+        "bn": "Chart: 2-D bowl-এ gradient descent",
+    },
+    # -- end of the secant and bowl charts' block --
 }
 """Keys are stable; a missing Bengali entry falls back to English."""
 

@@ -193,7 +193,14 @@ def test_divergence_is_the_error_factor_above_one(rate: float, diverged: bool) -
 def test_each_chart_task_has_its_chart_and_grades_through_its_spec() -> None:
     from derivquest.charts.registry import UnknownChart, chart_ids, spec_for
 
-    assert chart_ids() == ("tangent", "gradient-descent", "gradient-check", "activations")
+    assert chart_ids() == (
+        "tangent",
+        "secant",
+        "gradient-descent",
+        "bowl",
+        "gradient-check",
+        "activations",
+    )
     for chart in chart_ids():
         assert spec_for(chart).table.model_fields["chart"].is_required()
     with pytest.raises(UnknownChart, match="'descent'"):

@@ -150,8 +150,8 @@ def serve(listener: socket.socket, run: Callable[[Sequence[str]], int], parent: 
         pass
     timeout = None if watch else PARENT_POLL
     while os.getppid() == parent:
-        readable, _, _ = select.select([listener, *watch], [], [], timeout)
-        if listener in readable:
+        readable, _, _ = select.select([listener.fileno(), *watch], [], [], timeout)
+        if listener.fileno() in readable:
             with contextlib.suppress(OSError):
                 connection, _ = listener.accept()
                 with connection:

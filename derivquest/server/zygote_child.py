@@ -41,21 +41,26 @@ def take_terminal(slave: int) -> None:
     os.closerange(3, _max_fd())
     # Python's own streams were made for the zygote's /dev/null: make them again for a tty
     # (line-buffered output, as Python does at start-up on a terminal).
-    sys.stdin = sys.__stdin__ = io.TextIOWrapper(
-        io.FileIO(0, "r", closefd=False), encoding="utf-8", errors="surrogateescape"
-    )
-    sys.stdout = sys.__stdout__ = io.TextIOWrapper(
-        io.FileIO(1, "w", closefd=False),
-        encoding="utf-8",
-        errors="surrogateescape",
-        line_buffering=True,
-    )
-    sys.stderr = sys.__stderr__ = io.TextIOWrapper(
-        io.FileIO(2, "w", closefd=False),
-        encoding="utf-8",
-        errors="backslashreplace",
-        line_buffering=True,
-    )
+    streams = {
+        "stdin": io.TextIOWrapper(
+            io.FileIO(0, "r", closefd=False), encoding="utf-8", errors="surrogateescape"
+        ),
+        "stdout": io.TextIOWrapper(
+            io.FileIO(1, "w", closefd=False),
+            encoding="utf-8",
+            errors="surrogateescape",
+            line_buffering=True,
+        ),
+        "stderr": io.TextIOWrapper(
+            io.FileIO(2, "w", closefd=False),
+            encoding="utf-8",
+            errors="backslashreplace",
+            line_buffering=True,
+        ),
+    }
+    for name, stream in streams.items():
+        setattr(sys, name, stream)
+        setattr(sys, f"__{name}__", stream)
 
 
 def _max_fd() -> int:

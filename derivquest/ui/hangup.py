@@ -111,6 +111,13 @@ class HangupGuard:
         exit_event = getattr(self._app._driver, "exit_event", None)
         if isinstance(exit_event, threading.Event):
             exit_event.set()
+        # Whatever the game still writes (its last frame, the terminal's reset) has nowhere
+        # to go: a failed write at exit would end the game with status 120 instead of 0.
+        with contextlib.suppress(OSError):
+            nowhere = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(nowhere, 1)
+            os.dup2(nowhere, 2)
+            os.close(nowhere)
         loop = self._loop
         if loop is not None:
             with contextlib.suppress(RuntimeError):  # the game ended meanwhile

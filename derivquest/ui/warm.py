@@ -60,3 +60,8 @@ def kept_catalog(extra: tuple[Path, ...]) -> Catalog | None:
     if _kept is not None and _kept[0] == extra:
         return _kept[1]
     return None
+
+
+def is_warm() -> bool:
+    """True once `warm_up` has run in this process (or in the zygote before its fork)."""
+    return _warm

@@ -40,6 +40,9 @@ LIVED_LONG = 60.0
 MAX_SOCKET_PATH = 100
 """Bytes a Unix socket's path may take (the kernel's limit is 108)."""
 
+PRIVATE_PREFIX = "derivquest-zygote-"
+"""A private temporary folder for the socket, when the data directory's path is too long."""
+
 
 def socket_path(folder: Path) -> Path:
     """Where the zygote listens: in the server's private folder, or a private temp folder
@@ -47,7 +50,7 @@ def socket_path(folder: Path) -> Path:
     path = folder / f"zygote-{os.getpid()}.sock"
     if len(os.fsencode(path)) <= MAX_SOCKET_PATH:
         return path
-    return Path(tempfile.mkdtemp(prefix="derivquest-")) / "zygote.sock"
+    return Path(tempfile.mkdtemp(prefix=PRIVATE_PREFIX)) / "zygote.sock"
 
 
 class Zygote:
@@ -239,6 +242,14 @@ class Zygote:
         self.ready = False
         if self._restart is not None:
             self._restart.cancel()
+        await self._end(grace)
+        if self.path.parent.name.startswith(PRIVATE_PREFIX):  # made for this socket alone
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+            with contextlib.suppress(OSError):
+                self.path.parent.rmdir()
+
+    async def _end(self, grace: float = 2.0) -> None:
         pid = self.pid
         if pid is None:
             return

@@ -192,3 +192,43 @@ def test_which_games_are_forked(
             game_command=command,
         )
     assert config.zygote_entry_module() == expected
+
+
+@pytest.mark.parametrize(
+    ("options", "packs"),
+    [
+        ((), ()),
+        (("--lang", "bn"), ()),
+        (
+            ("--lang", "en", "--pack", "/srv/a", "--pack", "/srv/b"),
+            (Path("/srv/a"), Path("/srv/b")),
+        ),
+    ],
+)
+def test_the_zygote_loads_the_packs_the_server_names(
+    options: tuple[str, ...], packs: tuple[Path, ...]
+) -> None:
+    from derivquest.server.zygote_game import pack_options
+
+    assert pack_options(options) == packs
+
+
+def test_a_kept_catalog_serves_only_the_same_packs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from derivquest.content.catalog import load_catalog
+    from derivquest.ui import warm
+
+    monkeypatch.setattr(warm, "_kept", None)
+    catalog = load_catalog(user=False, entry_points=False)
+    warm.keep_catalog((Path("/srv/a"),), catalog)
+    assert warm.kept_catalog((Path("/srv/a"),)) is catalog
+    assert warm.kept_catalog(()) is None
+    assert warm.kept_catalog((Path("/srv/a"), Path("/srv/b"))) is None
+
+
+async def test_a_long_data_directory_gets_a_private_socket_folder(tmp_path: Path) -> None:
+    folder = tmp_path / ("long-" * 30)
+    zygote = Zygote(PROBE, [], probe_env("xterm"), folder, asyncio.get_running_loop())
+    assert len(os.fsencode(zygote.path)) <= 100
+    assert zygote.path.parent.stat().st_mode & 0o777 == 0o700
+    await zygote.close()
+    assert not zygote.path.parent.exists()

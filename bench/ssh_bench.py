@@ -1,25 +1,40 @@
-"""Load test of `derivquest serve`: concurrent students on loopback, memory, keystroke latency.
+"""Load test of `derivquest serve`: today's design beside the new default, in the same run.
 
-    python bench/ssh_bench.py [--students 20] [--stagger 0] [--timeout 240]
+    python bench/ssh_bench.py [--quick] [--students 1,10,20,40] [--idle 5] [--timeout 600]
 
-Starts `derivquest serve --open` on a free port of 127.0.0.1 with a fresh data directory,
-then runs that many asyncssh clients, each with a PTY (xterm-256color, 100x30), all at once
-or logging in `--stagger` seconds apart.
-Every student plays the real game: opens the first level, types a wrong answer of their own
-(`sqrt(1000+i)`), replaces it with the right one, moves on, picks the right option of the
-next question, then quits.
+For each design (a column) and each class size (a block), starts `derivquest serve --open`
+on a free port of 127.0.0.1 with a fresh data directory, waits until it is ready (its
+zygote, when it forks games), then logs that many asyncssh students in at once, each with a
+PTY (xterm-256color, 100x30). Every student plays the real game: opens the first level,
+waits at the first question while the class sits idle, types a wrong answer of their own
+(`sqrt(1000+i)`) one key at a time, presses Enter, reads the verdict and quits.
 
-Prints, with no timed assertion:
-- keystroke-to-screen latency: from sending a key to the moment the text typed so far shows
-  in the session's output (escape sequences stripped), for every key of the wrong answer;
-- memory: RSS of the server alone, then of the server and all its children (games and
-  their answer checkers) while every student is at the second question, and per session;
-- checks the game refused as over its one-second deadline (each is retried, as a student
-  would, after a second): the deadline is wall-clock time, so a loaded server shows here;
-- cross-talk: every student's stored answers must be exactly their own (checked; a
-  mismatch makes the exit status 1).
+The designs:
+- today: every game a fresh interpreter (`--spawn fresh`), each with its own answer checker
+  (`--checkers per-game`, passed only when this server has the option: the hook for the
+  shared checker pool);
+- new: the defaults (games forked from a warm zygote; the shared checker pool if present).
 
-Bounded: at most 40 students, one global timeout, only 127.0.0.1.
+Prints per class size, side by side, with no timed assertion:
+- PSS per student: the proportional set size of the server and everything below it
+  (games, checkers, zygote, pool) with the class at the first question, minus the same
+  before anyone logged in, divided by the students; and that fixed part alone;
+- login CPU: CPU seconds the server and everything below it used from the first login until
+  the whole class sat at the first question, per student (exited processes not counted);
+- connect-to-question: from opening the connection to the first question's answer box on
+  screen, median and p90 over the class;
+- idle CPU (% of one core per student) and bytes per second per idle student, over `--idle`
+  seconds with the whole class at the question and nobody typing;
+- key-to-screen p50/p90: from sending a key to the text typed so far on screen, with the
+  whole class typing (the typists are the class: 1, 10, 20);
+- first check: from Enter on the first answer to its verdict on screen, median and p90;
+- the machine's load: the cores other processes kept busy from the first login to the end
+  of the idle measure, and the load average then (the machine is shared: read the figures
+  with it).
+Every student's stored answers must be exactly their own (checked; a mismatch makes the
+exit status 1).
+
+Bounded: at most 40 students, one global timeout per run, only 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -35,6 +50,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,16 +65,37 @@ ESCAPES = re.compile(
 )
 """Terminal control sequences, removed to find the text a student would see."""
 
-SPEED_PROMPT = re.compile(r"s\(t\) = (\d+)t\^2")
-"""The first question: average speed of s(t) = a t^2 between 1 and 3, which is 4a."""
-
-INSTANT_SPEED = re.compile(r"(\d)\. 90 km/h")
-"""The second question asks for the speedometer's reading; options may come in any order."""
-
 TOO_LONG = "took too long to check"
 """The game's verdict when a check overruns its deadline (wall-clock, so load matters)."""
 
 MAX_STUDENTS = 40
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+@dataclass(frozen=True)
+class Design:
+    """One column: a name and the server options that give it."""
+
+    name: str
+    options: tuple[str, ...]
+
+
+def designs() -> list[Design]:
+    """Today's design and the new default; `--checkers per-game` only where it exists."""
+    help_text = subprocess.run(
+        [sys.executable, "-m", "derivquest", "serve", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    spawn = ("--spawn", "fresh") if "--spawn" in help_text else ()
+    checkers = ("--checkers", "per-game") if "--checkers" in help_text else ()
+    today = "today: fresh games" + (", per-game checkers" if checkers else "")
+    new = "new: forked games" + (", checker pool" if checkers else "")
+    return [Design(today, (*spawn, *checkers)), Design(new, ())]
+
+
+# -- one student ---------------------------------------------------------------------------
 
 
 @dataclass
@@ -66,10 +103,13 @@ class Screen:
     """Everything a session printed, decoded, with a cursor for "output after now"."""
 
     raw: str = ""
+    received: int = 0
+    """Bytes received in all."""
     decoder: Any = field(default_factory=lambda: codecs.getincrementaldecoder("utf-8")("replace"))
     changed: asyncio.Event = field(default_factory=asyncio.Event)
 
     def feed(self, data: bytes) -> None:
+        self.received += len(data)
         self.raw += self.decoder.decode(data)
         self.changed.set()
 
@@ -92,12 +132,13 @@ class Student:
     """One scripted session and what it measured."""
 
     number: int
+    screen: Screen = field(default_factory=Screen)
+    to_question: float = 0.0
     latencies: list[float] = field(default_factory=list)
+    first_check: float = 0.0
     answers: list[str] = field(default_factory=list)
     too_long: int = 0
-    """Checks the game refused as over its one-second deadline (retried)."""
     last_screen: str = ""
-    """What the session showed last, kept when it failed."""
 
     @property
     def name(self) -> str:
@@ -124,33 +165,31 @@ async def type_and_time(process: Any, screen: Screen, text: str, student: Studen
 
 
 async def submit(process: Any, screen: Screen, verdict: str, student: Student) -> None:
-    """Press Enter until `verdict` shows; a check over the game's deadline is retried."""
+    """Press Enter until `verdict` shows (a check over the deadline is retried after 1 s)."""
+    started = time.perf_counter()
     while True:
         mark = len(screen.raw)
         process.stdin.write(b"\r")
         found = await screen.wait_for(re.compile(f"{re.escape(verdict)}|{TOO_LONG}"), mark)
         if found.group(0) == verdict:
+            student.first_check = time.perf_counter() - started
             return
         student.too_long += 1
-        await asyncio.sleep(1.0)  # what a student would do: wait a moment, press Enter again
+        await asyncio.sleep(1.0)
 
 
-async def play(port: int, student: Student, at_question_two: asyncio.Barrier, delay: float) -> None:
-    screen = Screen()
-    await asyncio.sleep(delay)
+async def play(port: int, student: Student, at_question: asyncio.Barrier) -> None:
     try:
-        await script(port, student, screen, at_question_two)
+        await script(port, student, at_question)
     except BaseException:
-        # The answer box is redrawn as its cursor blinks: drop those lines to keep the rest.
-        lines = [line.strip() for line in screen.visible().splitlines()]
-        kept = [line for line in lines if line and not line.startswith("▊")]
-        student.last_screen = " | ".join(kept[-12:])
+        lines = [line.strip() for line in student.screen.visible().splitlines()]
+        student.last_screen = " | ".join([line for line in lines if line][-12:])
         raise
 
 
-async def script(
-    port: int, student: Student, screen: Screen, at_question_two: asyncio.Barrier
-) -> None:
+async def script(port: int, student: Student, at_question: asyncio.Barrier) -> None:
+    screen = student.screen
+    started = time.perf_counter()
     async with asyncssh.connect(
         "127.0.0.1",
         port,
@@ -169,58 +208,24 @@ async def script(
         await screen.wait_for("start the questions")
         mark = len(screen.raw)
         process.stdin.write(b"\r")
-        found = await screen.wait_for(SPEED_PROMPT, mark)
-        right = str(4 * int(found.group(1)))
-        await screen.wait_for("type a number", mark)  # the answer box is there: keys reach it
+        await screen.wait_for("type a number", mark)  # the answer box is there
+        student.to_question = time.perf_counter() - started
+        await at_question.wait()  # memory and login CPU are measured now
+        await at_question.wait()  # ... and idle CPU and bytes until now
         wrong = f"sqrt({1000 + student.number})"  # never a whole number: always wrong
-
         await type_and_time(process, screen, wrong, student)
         await submit(process, screen, "Not quite", student)
-        mark = len(screen.raw)
-        process.stdin.write(b"\x7f" * len(wrong))  # Backspace
-        # Wait for the placeholder (the box is empty) before typing: Textual 8 can run a
-        # bound key such as Backspace after characters that arrive with it in one read
-        # (Textualize/textual#6605), so "\x7f16" in one burst could leave the box wrong.
-        await screen.wait_for("type a number", mark)
-        await type_and_time(process, screen, right, student)
-        await submit(process, screen, "Correct!", student)
-        mark = len(screen.raw)
-        process.stdin.write(b"\x0e")  # Ctrl+N: the next question
-        await screen.wait_for("Question 2 of 8", mark)
-        option = (await screen.wait_for(INSTANT_SPEED, mark)).group(1)
-        student.answers = [wrong, right]
-
-        await at_question_two.wait()  # memory is measured now, with every game running
-        await at_question_two.wait()
-        mark = len(screen.raw)
-        process.stdin.write(option.encode())
-        await screen.wait_for("Correct!", mark)
-        student.answers.append(option)
+        student.answers = [wrong]
         process.stdin.write(b"\x11")  # Ctrl+Q
         await process.wait()
         await reader
 
 
-def rss_kib(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+# -- the server and its processes ------------------------------------------------------------
 
 
-def is_checker(pid: int) -> bool:
-    """True for a game's answer-checker process (`python -m derivquest.engine.worker`)."""
-    try:
-        return b"derivquest.engine.worker" in Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return False
-
-
-def descendants(root: int) -> list[int]:
-    """`root` and every process below it, from /proc."""
+def proc_table() -> dict[int, int]:
+    """Every process's parent, from /proc."""
     parents: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -229,6 +234,12 @@ def descendants(root: int) -> list[int]:
             except OSError:
                 continue
             parents[int(entry.name)] = int(stat[stat.rfind(")") + 2 :].split()[1])
+    return parents
+
+
+def descendants(root: int) -> list[int]:
+    """`root` and every process below it."""
+    parents = proc_table()
     found, frontier = [root], [root]
     while frontier:
         frontier = [pid for pid, parent in parents.items() if parent in frontier]
@@ -236,22 +247,90 @@ def descendants(root: int) -> list[int]:
     return found
 
 
-def start_server(home: Path, students: int) -> tuple[subprocess.Popen[str], int]:
+def pss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+def role(pid: int, server: int) -> str:
+    """What a process below the server is: server, zygote, checker or game."""
+    if pid == server:
+        return "server"
+    try:
+        name = Path(f"/proc/{pid}/comm").read_text().strip()
+        command = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return "game"
+    if name == "derivquest-zyg":
+        return "zygote"
+    if b"derivquest.engine" in command:  # a game's checker, or the shared pool's workers
+        return "checker"
+    return "game"
+
+
+ROLES = ("server", "zygote", "game", "checker")
+
+
+def tree_pss(root: int) -> int:
+    return sum(pss_kib(pid) for pid in descendants(root))
+
+
+def tree_cpu(root: int) -> float:
+    return sum(cpu_seconds(pid) for pid in descendants(root))
+
+
+def cpu_by_role(root: int) -> dict[str, float]:
+    found = dict.fromkeys(ROLES, 0.0)
+    for pid in descendants(root):
+        found[role(pid, root)] += cpu_seconds(pid)
+    return found
+
+
+def pss_by_role(root: int) -> dict[str, float]:
+    found = dict.fromkeys(ROLES, 0.0)
+    for pid in descendants(root):
+        found[role(pid, root)] += pss_kib(pid) / 1024
+    return found
+
+
+async def until_quiet(root: int, count: int, timeout: float = 90.0) -> None:
+    """Wait until the server and its processes use almost no CPU (starts are over)."""
+    allowed = 0.03 + 0.004 * count  # CPU seconds per second: well under a busy start
+    deadline = time.monotonic() + timeout
+    before = tree_cpu(root)
+    while time.monotonic() < deadline:
+        await asyncio.sleep(1.0)
+        now = tree_cpu(root)
+        if now - before < allowed:
+            return
+        before = now
+
+
+def machine_busy() -> float:
+    """CPU seconds the whole machine has been busy (all cores), from /proc/stat."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = fields[3] + fields[4]
+    return (sum(fields[:8]) - idle) / CLOCK_TICKS
+
+
+def start_server(home: Path, students: int, options: Sequence[str]) -> tuple[Any, int]:
     env = {**os.environ, "DERIVQUEST_HOME": str(home)}
+    command = [sys.executable, "-m", "derivquest", "serve", "--open", "--port", "0"]
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "derivquest",
-            "serve",
-            "--open",
-            "--port",
-            "0",
-            "--host",
-            "127.0.0.1",
-            "--max-sessions",
-            str(students),
-        ],
+        [*command, "--max-sessions", str(students), *options],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -262,6 +341,16 @@ def start_server(home: Path, students: int) -> tuple[subprocess.Popen[str], int]
         if "listening on" in line:
             return server, int(line.split()[-1])
     raise SystemExit(f"the server did not start (exit {server.wait()})")
+
+
+async def until_ready(home: Path, server: int, forks: bool, timeout: float = 120.0) -> None:
+    """Wait for the zygote's socket (when games are forked), then for the tree to go quiet."""
+    deadline = time.monotonic() + timeout
+    if forks:
+        socket = home / "server" / f"zygote-{server}.sock"
+        while not socket.exists() and time.monotonic() < deadline:
+            await asyncio.sleep(0.1)
+    await until_quiet(server, 0)  # a pool of checkers may still be warming up
 
 
 def check_progress(home: Path, students: list[Student]) -> list[str]:
@@ -280,118 +369,178 @@ def check_progress(home: Path, students: list[Student]) -> list[str]:
     return problems
 
 
+# -- one run ---------------------------------------------------------------------------------
+
+
 @dataclass
 class Figures:
-    """What one run measured."""
+    """What one design measured with one class size."""
 
-    port: int
-    alone: int
-    """KiB: the server's RSS before anyone logs in."""
-    server: int = 0
-    """KiB: the server's RSS with every session open."""
-    total: int = 0
-    """KiB: the server and all its children."""
-    checkers: int = 0
-    """KiB: the answer-checker processes among them."""
-    processes: int = 0
-    ready: float = 0.0
-    elapsed: float = 0.0
+    students: int
+    fixed_pss: float = 0.0
+    """MiB: the server and what it runs before anyone logs in."""
+    pss: float = 0.0
+    """MiB per student, beyond the fixed part."""
+    login_cpu: float = 0.0
+    to_question: list[float] = field(default_factory=list)
+    idle_cpu: float = 0.0
+    """Percent of one core per idle student."""
+    idle_bytes: float = 0.0
+    """Bytes per second per idle student."""
+    keys: list[float] = field(default_factory=list)
+    checks: list[float] = field(default_factory=list)
+    too_long: int = 0
+    others: float = 0.0
+    """Cores other processes kept busy during the run (the machine is shared)."""
+    load: float = 0.0
+    problems: list[str] = field(default_factory=list)
+    login_roles: dict[str, float] = field(default_factory=dict)
+    """CPU seconds per login, by process role."""
+    pss_roles: dict[str, float] = field(default_factory=dict)
+    """MiB per student in games and in checkers (PSS, the shared part split among all)."""
 
 
-async def measure(port: int, server: int, students: list[Student], stagger: float) -> Figures:
-    """Run every student's script; take the memory figures while all are at question 2."""
-    figures = Figures(port, rss_kib(server))
-    barrier = asyncio.Barrier(len(students) + 1)
-    started = time.perf_counter()
-    sessions = asyncio.gather(
-        *(play(port, s, barrier, i * stagger) for i, s in enumerate(students))
-    )
-    try:
-        await barrier.wait()
-        figures.ready = time.perf_counter() - started
-        tree = descendants(server)
-        figures.total = sum(rss_kib(pid) for pid in tree)
-        figures.checkers = sum(rss_kib(pid) for pid in tree if is_checker(pid))
-        figures.server, figures.processes = rss_kib(server), len(tree)
-        await barrier.wait()
-        await sessions
-    except BaseException:
-        sessions.cancel()
-        with contextlib.suppress(BaseException):
-            await sessions  # each failed session keeps its last screen
-        raise
-    figures.elapsed = time.perf_counter() - started
+async def run_once(
+    design: Design, count: int, idle: float, timeout: float, bench_pid: int
+) -> Figures:
+    students = [Student(number) for number in range(1, count + 1)]
+    figures = Figures(count)
+    with tempfile.TemporaryDirectory(prefix="ssh-bench-") as folder:
+        home = Path(folder)
+        server, port = start_server(home, count, design.options)
+        try:
+            await until_ready(home, server.pid, "--spawn" not in design.options)
+            figures.fixed_pss = tree_pss(server.pid) / 1024
+            cpu_before = tree_cpu(server.pid)
+            roles_before = cpu_by_role(server.pid)
+            busy_before, mine_before = machine_busy(), cpu_seconds(bench_pid)
+            started = time.monotonic()
+            at_question = asyncio.Barrier(count + 1)
+            sessions = asyncio.gather(*(play(port, s, at_question) for s in students))
+            try:
+                async with asyncio.timeout(timeout):
+                    await at_question.wait()
+                    # The logins are over once the games' checkers have started too.
+                    await until_quiet(server.pid, count)
+                    figures.pss = (tree_pss(server.pid) / 1024 - figures.fixed_pss) / count
+                    cpu_at_question = tree_cpu(server.pid)
+                    figures.login_cpu = (cpu_at_question - cpu_before) / count
+                    roles = cpu_by_role(server.pid)
+                    figures.login_roles = {
+                        name: (roles[name] - roles_before[name]) / count for name in ROLES
+                    }
+                    pss = pss_by_role(server.pid)
+                    figures.pss_roles = {name: pss[name] / count for name in ("game", "checker")}
+                    received = sum(s.screen.received for s in students)
+                    await asyncio.sleep(idle)
+                    idle_cpu = tree_cpu(server.pid) - cpu_at_question
+                    figures.idle_cpu = 100 * idle_cpu / idle / count
+                    quiet = sum(s.screen.received for s in students) - received
+                    figures.idle_bytes = quiet / idle / count
+                    # Every game still runs: what the machine did beyond them was others'.
+                    elapsed = time.monotonic() - started
+                    ours = tree_cpu(server.pid) - cpu_before
+                    ours += cpu_seconds(bench_pid) - mine_before
+                    figures.others = max(0.0, (machine_busy() - busy_before - ours) / elapsed)
+                    figures.load = os.getloadavg()[0]
+                    await at_question.wait()
+                    await sessions
+            except BaseException:
+                sessions.cancel()
+                with contextlib.suppress(BaseException):
+                    await sessions
+                for student in students:
+                    if student.last_screen:
+                        print(f"  {student.name} was stuck at: {student.last_screen!r}")
+                raise
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+        figures.problems = check_progress(home, students)
+    figures.to_question = [s.to_question for s in students]
+    figures.keys = [ms for s in students for ms in s.latencies]
+    figures.checks = [s.first_check for s in students]
+    figures.too_long = sum(s.too_long for s in students)
     return figures
 
 
-def show(figures: Figures, students: list[Student], stagger: float, problems: list[str]) -> None:
-    count = len(students)
-    latencies = sorted(ms * 1000 for s in students for ms in s.latencies)
-    p95 = latencies[int(0.95 * (len(latencies) - 1))]
-    per_session = (figures.total - figures.alone) / count / 1024
-    checkers = figures.checkers / count / 1024
-    too_long = [s.too_long for s in students if s.too_long]
-    print(
-        f"students: {count}, logging in {stagger:g} s apart, on 127.0.0.1:{figures.port};"
-        f" all at question 2 after {figures.ready:.1f} s, done after {figures.elapsed:.1f} s"
-    )
-    print(
-        f"keystroke to screen: {len(latencies)} keys, median {statistics.median(latencies):.1f}"
-        f" ms, p95 {p95:.1f} ms, max {latencies[-1]:.1f} ms"
-    )
-    print(
-        f"memory: server alone {figures.alone / 1024:.0f} MiB; with {count} sessions: server"
-        f" {figures.server / 1024:.0f} MiB, server and children {figures.total / 1024:.0f} MiB"
-        f" in {figures.processes} processes"
-    )
-    print(
-        f"per session: {per_session:.0f} MiB: the game {per_session - checkers:.0f} MiB, its"
-        f" answer checker {checkers:.0f} MiB; the server's own share"
-        f" {(figures.server - figures.alone) / count:.0f} KiB"
-    )
-    print(
-        f"checks over the game's 1 s deadline (retried): {sum(too_long)} in"
-        f" {len(too_long)} of {count} sessions"
-    )
-    answers = sum(len(s.answers) for s in students)
-    print(f"cross-talk: {'none' if not problems else len(problems)} ({answers} answers checked)")
-    for problem in problems:
-        print(f"  {problem}")
+# -- the table -------------------------------------------------------------------------------
 
 
-async def run(count: int, timeout: float, stagger: float) -> int:
-    students = [Student(number) for number in range(1, count + 1)]
-    with tempfile.TemporaryDirectory(prefix="ssh-bench-") as folder:
-        home = Path(folder)
-        server, port = start_server(home, count)
-        try:
-            await asyncio.sleep(0.5)  # let it settle before measuring it alone
-            async with asyncio.timeout(timeout):
-                figures = await measure(port, server.pid, students, stagger)
-        except TimeoutError:
-            for student in students:
-                if student.last_screen:
-                    print(f"{student.name} was stuck at: {student.last_screen!r}")
-            raise SystemExit(f"not done within {timeout:.0f} s") from None
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-        problems = check_progress(home, students)
-    show(figures, students, stagger, problems)
-    return 1 if problems else 0
+def quantile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * (len(ordered) - 1) + 0.5))] if ordered else 0
+
+
+def ms(values: list[float]) -> str:
+    return f"{1000 * statistics.median(values):.0f} / {1000 * quantile(values, 0.9):.0f} ms"
+
+
+def split(values: dict[str, float], names: Sequence[str], unit: str) -> str:
+    decimals = 0 if unit == "MiB" else 2
+    return " / ".join(f"{values.get(name, 0):.{decimals}f}" for name in names) + f" {unit}"
+
+
+ROWS = (
+    ("PSS per student", lambda f: f"{f.pss:.0f} MiB"),
+    ("  of it in games / checkers", lambda f: split(f.pss_roles, ("game", "checker"), "MiB")),
+    ("fixed (server + zygote/pool)", lambda f: f"{f.fixed_pss:.0f} MiB"),
+    ("login CPU per student", lambda f: f"{f.login_cpu:.2f} s"),
+    ("  server / zygote / game / chk", lambda f: split(f.login_roles, ROLES, "s")),
+    ("connect-to-question p50/p90", lambda f: ms(f.to_question)),
+    ("idle CPU per student", lambda f: f"{f.idle_cpu:.2f}% of a core"),
+    ("bytes per idle student", lambda f: f"{f.idle_bytes:.0f} B/s"),
+    ("key-to-screen p50/p90", lambda f: ms(f.keys)),
+    ("first check p50/p90", lambda f: ms(f.checks)),
+    ("checks over the deadline", lambda f: str(f.too_long)),
+    ("others' CPU (cores), load avg", lambda f: f"{f.others:.2f}, {f.load:.1f}"),
+    ("cross-talk", lambda f: "none" if not f.problems else f"{len(f.problems)} problems"),
+)
+
+
+def show(count: int, columns: list[tuple[Design, Figures]]) -> None:
+    width = max(28, *(len(design.name) for design, _ in columns))
+    header = "".join(f"{design.name:>{width + 2}}" for design, _ in columns)
+    print(f"\n{count} student{'s' if count > 1 else ''}{' ' * (30 - len(str(count)) - 9)}{header}")
+    for label, cell in ROWS:
+        print(f"  {label:<30}" + "".join(f"{cell(f):>{width + 2}}" for _, f in columns))
+    for _, figures in columns:
+        for problem in figures.problems:
+            print(f"  {problem}")
+
+
+async def run(counts: list[int], idle: float, timeout: float) -> int:
+    chosen = designs()
+    bench = os.getpid()
+    print(
+        f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start;"
+        f" idle measured over {idle:g} s"
+    )
+    failed = False
+    for count in counts:
+        columns = []
+        for design in chosen:
+            figures = await run_once(design, count, idle, timeout, bench)
+            columns.append((design, figures))
+            failed = failed or bool(figures.problems)
+        show(count, columns)
+    return 1 if failed else 0
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--students", type=int, default=20)
-    parser.add_argument("--timeout", type=float, default=240.0, help="seconds for everything")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument(
-        "--stagger", type=float, default=0.0, help="seconds between logins (0: all at once)"
+        "--students", default="1,10,20,40", help="class sizes, comma-separated (1,10,20,40)"
     )
+    parser.add_argument("--idle", type=float, default=5.0, help="seconds of idle measure (5)")
+    parser.add_argument("--timeout", type=float, default=600.0, help="seconds per run (600)")
+    parser.add_argument("--quick", action="store_true", help="1 and 5 students, 2 s idle")
     args = parser.parse_args()
-    if not 1 <= args.students <= MAX_STUDENTS:
+    counts = [1, 5] if args.quick else [int(n) for n in args.students.split(",")]
+    idle = 2.0 if args.quick else args.idle
+    if not all(1 <= n <= MAX_STUDENTS for n in counts):
         parser.error(f"--students takes 1 to {MAX_STUDENTS}")
-    return asyncio.run(run(args.students, args.timeout, args.stagger))
+    return asyncio.run(run(counts, idle, args.timeout))
 
 
 if __name__ == "__main__":

@@ -107,6 +107,13 @@ def register(subcommands: Any) -> None:
         help="processor time each game may use in all (30)",
     )
     game = parser.add_argument_group("the game")
+    game.add_argument(
+        "--spawn",
+        choices=("fork", "fresh"),
+        default="fork",
+        help="fork: each game is forked from one warm, pre-loaded game (fast, shares memory);"
+        " fresh: each game starts a new interpreter (docs/server.md)",
+    )
     game.add_argument("--lang", choices=LANGUAGES, default="en", help="course language")
     game.add_argument(
         "--pack", action="append", type=Path, default=[], metavar="PATH", help="also load a pack"
@@ -219,6 +226,7 @@ def _config(args: argparse.Namespace) -> ServerConfig | None:
         # `derivquest web` shares this function and has no SSH host key option.
         host_key=getattr(args, "host_key", None),
         adopt_orphans=True,  # this process runs nothing but the server
+        spawn=getattr(args, "spawn", "fork"),
     )
 
 

@@ -7,6 +7,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from derivquest.server.config import ServerConfig
+from derivquest.server.launcher import GameLauncher
 from derivquest.server.limits import AddressGate
 
 if TYPE_CHECKING:
@@ -30,6 +31,8 @@ class Classroom:
         """Logged-in connections whose game has not started yet (each holds a place too)."""
         self.closing = False
         """True once shutdown began: no new games start."""
+        self.launcher = GameLauncher(config)
+        """Starts the games (forked from the zygote, or fresh)."""
 
     def places_taken(self) -> int:
         """Games running plus logged-in connections waiting to start theirs."""
@@ -65,8 +68,9 @@ class Classroom:
         self.sessions.discard(session)
 
     def game_pids(self) -> list[int]:
-        """The pids of the games running now."""
-        return [pid for session in self.sessions if (pid := session.game_pid) is not None]
+        """The pids of the games running now, and of the zygote they are forked from."""
+        games = [pid for session in self.sessions if (pid := session.game_pid) is not None]
+        return [*games, *self.launcher.pids()]
 
     async def shut_down(self) -> None:
         """Tell every student, end every game (answers are saved already) and wait."""
@@ -75,3 +79,4 @@ class Classroom:
         if sessions:
             log.info("ending %d sessions", len(sessions))
         await asyncio.gather(*(session.shut_down() for session in sessions))
+        await self.launcher.close()

@@ -24,6 +24,12 @@ _TERM = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}")
 
 DEFAULT_TERM = "xterm-256color"
 
+SPAWN_MODES = ("fork", "fresh")
+"""How games start: forked from a warm zygote, or each a fresh interpreter (docs/server.md)."""
+
+GAME_ENTRY = "derivquest.server.zygote_game"
+"""What the zygote prepares and runs in each fork when the game is the real one."""
+
 _PASSED_ON = (
     "PATH",
     "HOME",
@@ -68,6 +74,23 @@ class ServerConfig:
     """The host key file; default `data_dir()/server/ssh_host_ed25519_key`."""
     adopt_orphans: bool = False
     """Become a subreaper and end what games leave behind: only in a dedicated process."""
+    spawn: str = "fork"
+    """`fork`: games are forked from a warm zygote (fresh while it is down); `fresh`: each
+    game is a new interpreter (`game_command`)."""
+    zygote_entry: str | None = None
+    """The module a zygote runs instead of the real game (tests substitute a small one)."""
+
+    def zygote_entry_module(self) -> str | None:
+        """The module the zygote runs, or None when games start fresh.
+
+        A substituted `game_command` without a `zygote_entry` starts fresh: the zygote can
+        only fork the real game.
+        """
+        if self.spawn != "fork":
+            return None
+        if self.zygote_entry is not None:
+            return self.zygote_entry
+        return GAME_ENTRY if self.game_command == default_game_command() else None
 
     def game_argv(self, name: str) -> list[str]:
         """The command line of `name`'s game."""

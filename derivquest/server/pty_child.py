@@ -17,7 +17,7 @@ MAX_COLUMNS = 1000
 MAX_ROWS = 500
 """A client may claim any size; a huge one would make the game allocate a huge screen."""
 
-_DEFAULT_SIGNALS = (
+DEFAULT_SIGNALS = (
     signal.SIGHUP,
     signal.SIGINT,
     signal.SIGQUIT,
@@ -79,6 +79,19 @@ def apply_budget(pid: int, budget: Budget) -> bool:
     return True
 
 
+def limit_self(budget: Budget) -> None:
+    """Set this process's own memory and CPU limits and no core files (a forked game).
+
+    Raises:
+        OSError: a limit could not be set.
+    """
+    memory = _within_hard_limit(resource.RLIMIT_AS, budget.memory)
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    cpu = _within_hard_limit(resource.RLIMIT_CPU, budget.cpu + CPU_HARD_MARGIN)
+    resource.setrlimit(resource.RLIMIT_CPU, (max(1, cpu - CPU_HARD_MARGIN), cpu))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
 def _within_hard_limit(which: int, wanted: int) -> int:
     """`wanted`, lowered to the server's own hard limit (the game inherited it; only root
     may raise one, so asking for more would refuse every game)."""
@@ -91,6 +104,28 @@ def _set_size(descriptor: int, size: WindowSize) -> None:
     fcntl.ioctl(descriptor, termios.TIOCSWINSZ, packed)
 
 
+def open_pty(size: WindowSize) -> tuple[int, int]:
+    """A new pty of `size` with echo off; returns (master, slave).
+
+    No echo until the game takes the terminal over: keys typed during its start-up would
+    otherwise be printed under its first screen.
+
+    Raises:
+        OSError: no pty could be made.
+    """
+    master, slave = os.openpty()
+    try:
+        _set_size(slave, size)
+        attributes = termios.tcgetattr(slave)
+        attributes[3] &= ~termios.ECHO
+        termios.tcsetattr(slave, termios.TCSANOW, attributes)
+    except BaseException:
+        os.close(master)
+        os.close(slave)
+        raise
+    return master, slave
+
+
 def _kill_group(group: int, signum: int) -> None:
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(group, signum)
@@ -99,11 +134,15 @@ def _kill_group(group: int, signum: int) -> None:
 class PtyChild:
     """One game process: session leader of its own session with a pty as its terminal."""
 
-    def __init__(self, pid: int, master: int, loop: asyncio.AbstractEventLoop) -> None:
+    def __init__(
+        self, pid: int, master: int, loop: asyncio.AbstractEventLoop, size: WindowSize
+    ) -> None:
         self.pid = pid
         """The game's pid, which is also its process group and session id."""
         self.master = master
         """Our end of the pty (non-blocking): read the game's output, write the keys."""
+        self.size = size
+        """The pty's size (as last set)."""
         self._loop = loop
         self._exit: asyncio.Future[int] = loop.create_future()
         self._pidfd: int | None = None
@@ -134,14 +173,8 @@ class PtyChild:
         Raises:
             OSError: the pty or the process could not be created.
         """
-        master, slave = os.openpty()
+        master, slave = open_pty(size)
         try:
-            _set_size(slave, size)
-            # No echo until the game takes the terminal over: keys typed during its start-up
-            # would otherwise be printed under its first screen.
-            attributes = termios.tcgetattr(slave)
-            attributes[3] &= ~termios.ECHO
-            termios.tcsetattr(slave, termios.TCSANOW, attributes)
             pid = os.posix_spawn(
                 argv[0],
                 list(argv),
@@ -152,7 +185,7 @@ class PtyChild:
                     (os.POSIX_SPAWN_DUP2, 0, 2),
                 ],
                 setsid=True,
-                setsigdef=_DEFAULT_SIGNALS,
+                setsigdef=DEFAULT_SIGNALS,
                 setsigmask=(),
             )
         except BaseException:
@@ -169,7 +202,15 @@ class PtyChild:
                 os.close(master)
                 raise
         os.set_blocking(master, False)
-        return cls(pid, master, loop)
+        return cls(pid, master, loop, size)
+
+    @classmethod
+    def adopt(
+        cls, pid: int, master: int, loop: asyncio.AbstractEventLoop, size: WindowSize
+    ) -> PtyChild:
+        """A game started elsewhere (forked by the zygote) that is now this process's child."""
+        os.set_blocking(master, False)
+        return cls(pid, master, loop, size)
 
     # -- while it runs ------------------------------------------------------------------------
 
@@ -182,6 +223,7 @@ class PtyChild:
         """Set the pty's size (TIOCSWINSZ) and make sure the game gets SIGWINCH."""
         if self.exited:
             return
+        self.size = size
         try:
             _set_size(self.master, size)
             foreground = os.tcgetpgrp(self.master)

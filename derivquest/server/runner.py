@@ -70,6 +70,7 @@ async def start_server(config: ServerConfig) -> RunningServer:
         keepalive_count_max=3,
         reuse_address=True,
     )
+    classroom.launcher.start(asyncio.get_running_loop())
     return RunningServer(acceptor, classroom, acceptor.get_port(), fingerprint(key), created)
 
 

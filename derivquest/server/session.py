@@ -12,7 +12,7 @@ import asyncssh
 
 from derivquest.server import terminal
 from derivquest.server.classroom import Classroom
-from derivquest.server.pty_child import Budget, PtyChild, WindowSize
+from derivquest.server.pty_child import PtyChild, WindowSize
 
 log = logging.getLogger("derivquest.server")
 
@@ -51,6 +51,10 @@ class GameSession(asyncssh.SSHServerSession[bytes]):
         """When the player typed something the game has not answered yet (None: nothing)."""
         self._idle: asyncio.TimerHandle | None = None
         self._started = False
+        self._launching: asyncio.Task[None] | None = None
+        """The game's start while it is under way."""
+        self._stop_asked = False
+        """`stop` was called before the game had started."""
         self.finished = asyncio.Event()
         """Set once the game has ended and the channel is closed."""
 
@@ -113,7 +117,9 @@ class GameSession(asyncssh.SSHServerSession[bytes]):
 
     def data_received(self, data: bytes, datatype: asyncssh.DataType) -> None:
         self._typed()
-        if self._child is not None and not self._child.exited:
+        if self._launching is not None:
+            self._keys += data  # written once the game is there
+        elif self._child is not None and not self._child.exited:
             self._keys += data
             self._write_keys()
 
@@ -140,37 +146,44 @@ class GameSession(asyncssh.SSHServerSession[bytes]):
         # The channel is gone (a dropped connection, or we closed it): nobody to tell.
         self._chan = None
         self.stop(None)
-        if self._child is None:
+        if self._child is None and self._launching is None:
             self.finished.set()
 
     # -- the game -----------------------------------------------------------------------------
 
     def _start_game(self) -> None:
-        config = self._classroom.config
-        limits = config.limits
-        budget = Budget(limits.game_memory, round(limits.game_cpu))
+        self._launching = self._loop.create_task(self._launch())
+
+    async def _launch(self) -> None:
+        """Start the game (forking takes a moment: keys typed meanwhile wait for it)."""
         try:
-            child = PtyChild.spawn(
-                config.game_argv(self.name),
-                config.game_env(self._term),
-                self._size,
-                self._loop,
-                budget,
-            )
+            child = await self._classroom.launcher.launch(self.name, self._term, self._size)
         except OSError as error:
             log.error("%s: the game did not start: %s", self.name, error)
             self._classroom.leave(self)
             self._close_with(terminal.CANNOT_START.format(error=error.strerror), 1)
             return
+        finally:
+            self._launching = None
         self._child = child
         log.info("%s@%s: playing (pid %d, %s)", self.name, self._address, child.pid, self._term)
         self._watch_output(True)
         self._check_idle()
         self._loop.create_task(self._supervise(child))
+        if child.size != self._size:  # the window changed while the game was starting
+            child.resize(self._size)
+        if self._keys:
+            self._write_keys()
+        if self._stop_asked:  # the client left, or the server began shutting down, meanwhile
+            self.stop(self._notice)
 
     def stop(self, notice: str | None) -> None:
         """End the game (SIGHUP, SIGTERM, SIGKILL); show `notice` if the client is still there."""
         child = self._child
+        if child is None and self._launching is not None:
+            self._stop_asked = True
+            self._notice = notice
+            return
         if child is None or child.exited or self._ending is not None:
             return
         self._notice = notice

@@ -142,16 +142,19 @@ class DerivQuestApp(App[None]):
 
     @work(thread=True, group="prepare")
     def _prepare(self) -> None:
-        if self._catalog is None and self._load_catalog_with is not None:
-            catalog = self._load_catalog_with()
-            self.call_from_thread(self._catalog_ready, catalog)
-        # The checker process takes a second to start; SymPy's printer imports more modules on
-        # its first product and first error: pay all of it now, not on the first keystroke.
-        self.judge.start()
-        from derivquest.ui.widgets.answer_input import render_preview
+        from derivquest.ui.warm import warm_up
 
-        render_preview("15(3x+2)^4", ("x",))
-        render_preview("sin(x))", ("x",))
+        catalog = self._catalog
+        if catalog is None and self._load_catalog_with is not None:
+            catalog = self._load_catalog_with()
+        # SymPy's printer imports more modules on its first product and first error: pay it
+        # before the first question shows (the player waits for the packs anyway), not on the
+        # first keystroke. A game forked from the server's zygote did it before the fork.
+        warm_up()
+        if catalog is not None:
+            self.call_from_thread(self._catalog_ready, catalog)
+        # The checker process takes a second to start: it starts while the map shows.
+        self.judge.start()
 
     def _catalog_ready(self, catalog: Catalog) -> None:
         self._catalog = catalog
@@ -440,8 +443,10 @@ def make_app(
 
     def load() -> Catalog:
         from derivquest.content.catalog import load_catalog
+        from derivquest.ui.warm import kept_catalog
 
-        return load_catalog(extra=extra_packs)
+        kept = kept_catalog(extra_packs)  # loaded once by the classroom server's zygote
+        return kept if kept is not None else load_catalog(extra=extra_packs)
 
     on_server = served()
     if on_server and profile is not None:

@@ -6,13 +6,20 @@ whose check was under way (Enter pressed a moment before the drop) is never save
 game first lets the keys already typed arrive and every background job (a check and its
 commit, a saved place) finish, for at most the check deadline and a little more, then
 saves its place and quits.
+
+A terminal can also vanish without a SIGHUP (its pty closed by a process that is not the
+session's, or a game that is not the terminal's session leader): Textual's input thread then
+reads end-of-file in a loop and spins a core. A thread blocked in poll() on the terminal (no
+CPU while it waits) sees the hang-up, stops that loop and starts the same orderly ending.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import fcntl
 import os
+import select
 import signal
 import struct
 import termios
@@ -48,6 +55,18 @@ def pending_input(descriptor: int = 0) -> int:
     return int(struct.unpack("i", raw)[0])
 
 
+def wait_for_hangup(descriptor: int = 0) -> None:
+    """Block (without using the CPU) until the terminal on `descriptor` is gone."""
+    poller = select.poll()
+    poller.register(descriptor, 0)  # POLLHUP, POLLERR and POLLNVAL are always reported
+    while True:
+        try:
+            if poller.poll():
+                return
+        except InterruptedError:  # pragma: no cover - poll() is retried by Python (PEP 475)
+            continue
+
+
 def busy(app: App[Any]) -> bool:
     """True while a background job that may save something has not finished."""
     return any(
@@ -75,10 +94,34 @@ class HangupGuard:
         self._loop: asyncio.AbstractEventLoop | None = None
 
     def install(self) -> None:
-        """Handle SIGHUP and SIGTERM (on the main thread's running loop)."""
+        """Handle SIGHUP and SIGTERM (on the main thread's running loop), and a terminal
+        that disappears without a signal."""
         self._loop = asyncio.get_running_loop()
         for signum in SIGNALS:
             self._loop.add_signal_handler(signum, self._hung_up)
+        if os.isatty(0):
+            watcher = threading.Thread(
+                target=self._watch_terminal, name="derivquest-hangup", daemon=True
+            )
+            watcher.start()
+
+    def _watch_terminal(self) -> None:
+        wait_for_hangup(0)
+        # Textual's input thread reads end-of-file from now on, in a loop: stop it.
+        exit_event = getattr(self._app._driver, "exit_event", None)
+        if isinstance(exit_event, threading.Event):
+            exit_event.set()
+        # Whatever the game still writes (its last frame, the terminal's reset) has nowhere
+        # to go: a failed write at exit would end the game with status 120 instead of 0.
+        with contextlib.suppress(OSError):
+            nowhere = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(nowhere, 1)
+            os.dup2(nowhere, 2)
+            os.close(nowhere)
+        loop = self._loop
+        if loop is not None:
+            with contextlib.suppress(RuntimeError):  # the game ended meanwhile
+                loop.call_soon_threadsafe(self._hung_up)
 
     def remove(self) -> None:
         """Give the signals back to their default handling."""

@@ -64,6 +64,18 @@ def command_line(pid: int) -> bytes:
         return b""
 
 
+def process_name(pid: int) -> str:
+    """The process's name (`ps -o comm`): a game forked from the zygote names itself."""
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return ""
+
+
+ZYGOTE = "derivquest-zyg"
+"""The name of the warm process games are forked from (it outlives every game)."""
+
+
 def alive(pid: int) -> bool:
     """True while `pid` runs (a zombie has ended)."""
     try:
@@ -96,19 +108,30 @@ class Server:
             raise AssertionError(f"the server did not start: {self.process.communicate()}")
 
     def games(self) -> list[int]:
-        """Pids of the server's children that run a game."""
+        """Pids of the server's children that run a game (spawned, or forked and named)."""
         return [
             pid
             for pid, parent in parents().items()
-            if parent == self.process.pid and b"--profile" in command_line(pid)
+            if parent == self.process.pid
+            and (b"--profile" in command_line(pid) or process_name(pid) == "derivquest-game")
+        ]
+
+    def zygotes(self) -> list[int]:
+        """Pids of the server's zygote (one while games are forked)."""
+        table = parents()
+        return [
+            p
+            for p, parent in table.items()
+            if parent == self.process.pid and process_name(p) == ZYGOTE
         ]
 
     def descendants(self) -> list[int]:
-        """Every process below the server: games and their answer checkers."""
+        """Every process below the server but the zygote: games and their answer checkers."""
         table = parents()
+        zygotes = set(self.zygotes())
         found, frontier = [], [self.process.pid]
         while frontier:
-            frontier = [pid for pid, parent in table.items() if parent in frontier]
+            frontier = [p for p, parent in table.items() if parent in frontier and p not in zygotes]
             found += frontier
         return found
 
@@ -198,6 +221,9 @@ def test_play_lose_the_connection_resume_then_shutdown(
     classroom: tuple[Server, dict[str, Path]], tmp_path: Path
 ) -> None:
     server, keys = classroom
+    socket = server.home / "server" / f"zygote-{server.process.pid}.sock"
+    wait_until(socket.exists, "the zygote to listen", timeout=60)
+    zygote = server.zygotes()[0]
     pidfile = tmp_path / "ssh.pid"
     with student(ssh(server.port, keys["ana"], "ana", "-tt"), pidfile) as terminal:
         terminal.wait_for("Course map")
@@ -210,6 +236,8 @@ def test_play_lose_the_connection_resume_then_shutdown(
         terminal.wait_for("Not quite: 0 is too small.")
         below = server.descendants()  # the game and its answer checker
         assert len(below) >= 2
+        games = server.games()  # forked from the zygote, not spawned
+        assert games and all(process_name(game) == "derivquest-game" for game in games)
         client = int(pidfile.read_text())
         os.kill(client, signal.SIGKILL)  # the network goes away
         wait_until(lambda: not Path(f"/proc/{client}").exists(), "the ssh client to die")
@@ -227,7 +255,7 @@ def test_play_lose_the_connection_resume_then_shutdown(
         assert "the server is shutting down" in screen
     assert status == 0
     assert "shutting down: ending 1 session" in out
-    wait_until(lambda: not any(alive(pid) for pid in below), "no process left behind")
+    wait_until(lambda: not any(alive(pid) for pid in [*below, zygote]), "no process left behind")
 
     exported = json.loads(server.derivquest("progress", "export", "-"))
     answers = [(a["answer"], a["correct"]) for p in exported["profiles"] for a in p["attempts"]]

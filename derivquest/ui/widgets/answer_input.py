@@ -134,9 +134,13 @@ class AnswerInput(Vertical):
 
     def compose(self) -> ComposeResult:
         # A restored draft keeps the cursor at its end: selected, the first key would replace it.
-        yield AnswerBox(
+        box = AnswerBox(
             value=self._initial, placeholder=self._placeholder, id="answer", select_on_focus=False
         )
+        # A blinking cursor repaints the box twice a second: over SSH that is bytes and CPU for
+        # every idle student, so a game the classroom server runs shows a steady cursor.
+        box.cursor_blink = not getattr(self.app, "served", False)
+        yield box
         yield Static("", id="preview", markup=False)
 
     def on_mount(self) -> None:

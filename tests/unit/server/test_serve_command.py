@@ -121,3 +121,20 @@ def test_a_school_server_shares_its_host_key_and_database(tmp_path: Path) -> Non
     assert config is not None and config.host_key == key
     assert config.game_env("xterm")["DERIVQUEST_DATABASE"] == url
     assert not any("postgresql" in part for part in config.game_argv("ana"))
+
+
+@pytest.mark.parametrize(
+    ("options", "spawn", "entry"),
+    [
+        ([], "fork", "derivquest.server.zygote_game"),
+        (["--spawn", "fork"], "fork", "derivquest.server.zygote_game"),
+        (["--spawn", "fresh"], "fresh", None),
+    ],
+)
+def test_spawn_chooses_how_games_start(options: list[str], spawn: str, entry: str | None) -> None:
+    """Games are forked from the zygote unless `--spawn fresh` asks for today's spawn."""
+    parser = argparse.ArgumentParser(prog="derivquest")
+    serve_command.register(parser.add_subparsers(dest="command"))
+    config = serve_command._config(parser.parse_args(["serve", "--open", *options]))
+    assert config is not None and config.spawn == spawn
+    assert config.zygote_entry_module() == entry

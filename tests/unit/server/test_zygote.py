@@ -1,0 +1,234 @@
+"""Games forked from the zygote: isolation, randomness, exit codes, restarts and fallback."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import sys
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from derivquest.server.auth import Admission
+from derivquest.server.config import ServerConfig
+from derivquest.server.launcher import GameLauncher
+from derivquest.server.pty_child import Budget, PtyChild, WindowSize
+from derivquest.server.reaper import become_subreaper
+from derivquest.server.zygote_process import Zygote
+from derivquest.server.zygote_wire import GameRequest
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux only")
+
+PROBE = "tests.unit.server.zygote_probe"
+MiB = 1024 * 1024
+
+FRESH_PROBE = (
+    "import sys; sys.path.insert(0, {root!r}); from tests.unit.server import zygote_probe as p;"
+    " raise SystemExit(p.run(sys.argv[1:]))"
+)
+
+
+def probe_env(term: str, **extra: str) -> dict[str, str]:
+    env = {"TERM": term, "PATH": os.environ.get("PATH", ""), "PYTHONUTF8": "1", **extra}
+    return env
+
+
+@pytest.fixture
+async def zygote(tmp_path: Path) -> AsyncIterator[Zygote]:
+    """A zygote running the probe, ready to fork (this test process is the subreaper)."""
+    assert become_subreaper()
+    env = {**probe_env("xterm"), "PYTHONPATH": str(Path.cwd())}
+    zygote = Zygote(PROBE, ["--lang", "bn"], env, tmp_path / "server", asyncio.get_running_loop())
+    zygote.start()
+    await asyncio.wait_for(zygote.became_ready.wait(), 60)
+    yield zygote
+    await zygote.close()
+
+
+async def report_of(child: PtyChild, timeout: float = 30.0) -> dict[str, object]:
+    """The probe's JSON line, read from the game's pty."""
+    seen = b""
+    deadline = time.monotonic() + timeout
+    while b"}\r\n" not in seen:
+        assert time.monotonic() < deadline, f"no report: {seen!r}"
+        try:
+            seen += os.read(child.master, 65536)
+        except BlockingIOError:
+            await asyncio.sleep(0.01)
+    line = seen[seen.index(b"{") : seen.index(b"}\r\n") + 1]
+    report: dict[str, object] = json.loads(line)
+    return report
+
+
+async def fork(zygote: Zygote, *argv: str, term: str = "xterm", **extra: str) -> PtyChild:
+    request = GameRequest(
+        argv, probe_env(term, **extra), WindowSize(90, 33), Budget(1536 * MiB, 600)
+    )
+    child = await zygote.fork_game(request)
+    assert child is not None
+    return child
+
+
+async def finish(child: PtyChild) -> int:
+    os.write(child.master, b"\r")
+    code = await asyncio.wait_for(child.wait(), 30)
+    child.close()
+    return code
+
+
+async def test_each_game_has_its_own_terminal_environment_limits_and_seed(
+    zygote: Zygote,
+) -> None:
+    first = await fork(zygote, "0", term="screen", STUDENT="ana")
+    second = await fork(zygote, "0", term="vt100", STUDENT="bo")
+    one, two = await report_of(first), await report_of(second)
+    assert one["pid"] == first.pid and two["pid"] == second.pid
+    assert one["prepared"] == ["--lang", "bn"]  # the entry was prepared once, before forking
+    for report, term, student in ((one, "screen", "ana"), (two, "vt100", "bo")):
+        assert report["leader"] and report["same_tty"]
+        assert report["size"] == [90, 33]
+        assert report["env"] == probe_env(term, STUDENT=student)  # nothing of the zygote's
+        assert report["limits"] == [1536 * MiB, 600, 0]
+        assert report["sigint"] and report["sigterm_default"] and report["sigpipe_ignored"]
+        assert report["blocked"] == []
+        assert report["fds"] == [0, 1, 2, 3]  # 3: the listing itself
+    assert one["tty"] != two["tty"]
+    # Both games were forked from a zygote whose `random` was seeded with 1: each re-seeded.
+    assert one["random"] != two["random"]
+    assert one["import_random"] != two["import_random"]
+    assert await finish(first) == 0 and await finish(second) == 0
+
+
+@pytest.mark.parametrize(("argv", "expected"), [(("0",), 0), (("7",), 7), (("300",), 44)])
+async def test_the_server_reaps_the_game_and_sees_its_exit_code(
+    zygote: Zygote, argv: tuple[str, ...], expected: int
+) -> None:
+    child = await fork(zygote, *argv)
+    await report_of(child)
+    assert os.getpid() == int(Path(f"/proc/{child.pid}/stat").read_text().split(")")[1].split()[1])
+    assert await finish(child) == expected
+
+
+async def test_a_game_killed_by_a_signal_reports_it(zygote: Zygote) -> None:
+    child = await fork(zygote)
+    await report_of(child)
+    child.signal(signal.SIGKILL)
+    assert await asyncio.wait_for(child.wait(), 30) == -signal.SIGKILL
+    child.close()
+
+
+async def test_a_killed_zygote_is_restarted(zygote: Zygote) -> None:
+    before = zygote.pid
+    assert before is not None
+    os.kill(before, signal.SIGKILL)
+    await asyncio.wait_for(_until(lambda: not zygote.ready), 30)
+    assert (
+        await zygote.fork_game(GameRequest((), probe_env("xterm"), WindowSize(80, 24), None))
+        is None
+    )
+    await asyncio.wait_for(zygote.became_ready.wait(), 60)
+    assert zygote.pid not in (None, before) and zygote.restarts == 1
+    child = await fork(zygote, "3")
+    await report_of(child)
+    assert await finish(child) == 3
+
+
+async def _until(condition: object) -> None:
+    assert callable(condition)
+    while not condition():
+        await asyncio.sleep(0.02)
+
+
+async def test_games_start_fresh_while_the_zygote_is_down(tmp_path: Path) -> None:
+    assert become_subreaper()
+    root = str(Path.cwd())
+    config = ServerConfig(
+        Admission.open_to_anyone(),
+        tmp_path,
+        game_command=(sys.executable, "-c", FRESH_PROBE.format(root=root)),
+        zygote_entry=PROBE,
+    )
+    launcher = GameLauncher(config)
+    launcher.start(asyncio.get_running_loop())
+    zygote = launcher.zygote
+    assert zygote is not None and not zygote.ready  # still importing: the game starts fresh
+    child = await launcher.launch("ana", "xterm", WindowSize(80, 24))
+    report = await report_of(child)
+    assert launcher.fresh_starts == 1 and report["argv"] == ["--profile", "ana"]
+    assert await finish(child) == 0
+    await asyncio.wait_for(zygote.became_ready.wait(), 60)
+    forked = await launcher.launch("bo", "xterm", WindowSize(80, 24))
+    report = await report_of(forked)
+    assert launcher.fresh_starts == 1 and report["argv"] == ["--profile", "bo"]
+    assert await finish(forked) == 0
+    await launcher.close()
+    assert launcher.pids() == []
+
+
+@pytest.mark.parametrize(
+    ("spawn", "command", "entry", "expected"),
+    [
+        ("fork", None, None, "derivquest.server.zygote_game"),
+        ("fresh", None, None, None),
+        ("fork", ("/bin/true",), None, None),  # a substituted game cannot be forked
+        ("fork", ("/bin/true",), PROBE, PROBE),
+        ("fresh", ("/bin/true",), PROBE, None),
+    ],
+)
+def test_which_games_are_forked(
+    spawn: str, command: tuple[str, ...] | None, entry: str | None, expected: str | None
+) -> None:
+    config = ServerConfig(Admission.open_to_anyone(), Path("/tmp"), spawn=spawn, zygote_entry=entry)
+    if command is not None:
+        config = ServerConfig(
+            Admission.open_to_anyone(),
+            Path("/tmp"),
+            spawn=spawn,
+            zygote_entry=entry,
+            game_command=command,
+        )
+    assert config.zygote_entry_module() == expected
+
+
+@pytest.mark.parametrize(
+    ("options", "packs"),
+    [
+        ((), ()),
+        (("--lang", "bn"), ()),
+        (
+            ("--lang", "en", "--pack", "/srv/a", "--pack", "/srv/b"),
+            (Path("/srv/a"), Path("/srv/b")),
+        ),
+    ],
+)
+def test_the_zygote_loads_the_packs_the_server_names(
+    options: tuple[str, ...], packs: tuple[Path, ...]
+) -> None:
+    from derivquest.server.zygote_game import pack_options
+
+    assert pack_options(options) == packs
+
+
+def test_a_kept_catalog_serves_only_the_same_packs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from derivquest.content.catalog import load_catalog
+    from derivquest.ui import warm
+
+    monkeypatch.setattr(warm, "_kept", None)
+    catalog = load_catalog(user=False, entry_points=False)
+    warm.keep_catalog((Path("/srv/a"),), catalog)
+    assert warm.kept_catalog((Path("/srv/a"),)) is catalog
+    assert warm.kept_catalog(()) is None
+    assert warm.kept_catalog((Path("/srv/a"), Path("/srv/b"))) is None
+
+
+async def test_a_long_data_directory_gets_a_private_socket_folder(tmp_path: Path) -> None:
+    folder = tmp_path / ("long-" * 30)
+    zygote = Zygote(PROBE, [], probe_env("xterm"), folder, asyncio.get_running_loop())
+    assert len(os.fsencode(zygote.path)) <= 100
+    assert zygote.path.parent.stat().st_mode & 0o777 == 0o700
+    await zygote.close()
+    assert not zygote.path.parent.exists()

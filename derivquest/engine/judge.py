@@ -178,7 +178,7 @@ def _check_derivative(
     if verdict.status != "incorrect" or verdict.notes:  # a note explains it better
         return verdict
     # Mistakes are found on the function as written: (2x)^3 must still be a power of 2x.
-    written = as_written(function_text, variables)
+    written = _written(function_text, variables)
     tree = function.expr if written is None else written.expr
     try:
         finding = find_mistakes(tree, answer.expr, x)
@@ -195,6 +195,12 @@ def _check_derivative(
         term_at_fault=finding.term,
     )
     return replace(found, message=present(found))
+
+
+@functools.lru_cache(maxsize=QUESTION_CACHE)
+def _written(function_text: str, variables: tuple[str, ...]) -> Parsed | None:
+    """The question's function as written (unevaluated), read once per question."""
+    return as_written(function_text, variables)
 
 
 @functools.lru_cache(maxsize=QUESTION_CACHE)

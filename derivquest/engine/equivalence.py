@@ -13,7 +13,10 @@ Two kinds of evidence, so that neither alone can produce a wrong verdict:
   once every mandatory point has been visited, means equal.
 
 Points where the expected expression is undefined are skipped (its natural domain); a point
-where only the answer is undefined counts against it (``2 ln x`` is not ``ln(x^2)``). A point
+where only the answer is undefined counts against it (``2 ln x`` is not ``ln(x^2)``). When the
+expected expression is undefined on a whole sign pattern of its variables (√(xy), ln(xy)),
+the question is about positive quantities and only positive points are sampled (``domain``);
+an answer equal there but not elsewhere is equal, and the comparison says where it differs. A point
 that needs more digits than the sample carries (``Imprecise``) is skipped on either side.
 Removable singularities are never sampled exactly, so ``(x^2-1)/(x-1)`` equals ``x+1``.
 """
@@ -32,6 +35,7 @@ import mpmath
 import sympy
 from mpmath import mpf
 
+from derivquest.engine.domain import SignPattern, positive_only
 from derivquest.engine.mlfunctions import to_elementary
 from derivquest.engine.numeric import (
     Imprecise,
@@ -69,7 +73,11 @@ class Comparison:
 
     outcome: Equality
     witness: dict[str, float] | None = None
-    """For ``different``: a point where the two expressions differ."""
+    """For ``different``: a point where the two expressions differ. For ``equal`` under the
+    positive-only rule: a point with a negative variable where they differ, if one was found."""
+    positive_only: SignPattern | None = None
+    """Set when only positive points were judged: a sign pattern the expected expression is
+    undefined on throughout (the reason)."""
 
 
 def compare(
@@ -78,6 +86,9 @@ def compare(
     """Compare ``answer`` with ``expected`` as real functions of ``symbols``."""
     if expected == answer:
         return Comparison("equal")
+    region = positive_only(expected)
+    if region is not None:
+        return _compare_positive(expected, answer, symbols, region)
     sampled = Sampler(expected, answer, symbols).run()
     if sampled.outcome != "unknown":
         return sampled
@@ -86,6 +97,25 @@ def compare(
     if _symbolically_zero(to_elementary(expected - answer)):
         return Comparison("equal")
     return sampled
+
+
+def _compare_positive(
+    expected: sympy.Expr,
+    answer: sympy.Expr,
+    symbols: Sequence[sympy.Symbol],
+    region: SignPattern,
+) -> Comparison:
+    """The positive-only rule: judged on positive points; an equal answer is also compared
+    on the whole domain, so the verdict can say it differs elsewhere."""
+    sampled = Sampler(expected, answer, symbols, positive=True).run()
+    if sampled.outcome == "different":
+        return sampled
+    if sampled.outcome == "unknown":
+        if not _symbolically_zero(to_elementary(expected - answer)):
+            return sampled
+    everywhere = Sampler(expected, answer, symbols).run()
+    elsewhere = everywhere.witness if everywhere.outcome == "different" else None
+    return Comparison("equal", witness=elsewhere, positive_only=region)
 
 
 def _symbolically_zero(difference: sympy.Expr) -> bool:
@@ -114,13 +144,19 @@ class Sampler:
     """Random-point comparison with error bounds, seeded by the two expressions."""
 
     def __init__(
-        self, expected: sympy.Expr, answer: sympy.Expr, symbols: Sequence[sympy.Symbol]
+        self,
+        expected: sympy.Expr,
+        answer: sympy.Expr,
+        symbols: Sequence[sympy.Symbol],
+        positive: bool = False,
     ) -> None:
         self.expected = compile_expression(expected)
         self.answer = compile_expression(answer)
         self.symbols = sorted(set(symbols) | expected.free_symbols | answer.free_symbols, key=str)
         seed = hashlib.sha256(f"{_fingerprint(expected)}|{_fingerprint(answer)}".encode())
-        self.plan = PointPlan((expected, answer), self.symbols, random.Random(seed.digest()))
+        self.plan = PointPlan(
+            (expected, answer), self.symbols, random.Random(seed.digest()), positive
+        )
 
     def run(self) -> Comparison:
         tight = 0

@@ -29,6 +29,7 @@ from derivquest.engine.numeric import (
 from derivquest.engine.parser import DEFAULT_VARIABLES, Parsed, parse
 from derivquest.engine.presenter import present
 from derivquest.engine.printing import plain
+from derivquest.engine.readings import DomainNote
 from derivquest.engine.rereading import label_mismatch, with_readings
 from derivquest.engine.texts import VERDICTS
 from derivquest.engine.verdict import Status, Verdict, Witness
@@ -270,9 +271,22 @@ def _verdict(
     # Equal answers written differently share a fingerprint: a teacher's report groups them.
     print_ = fingerprint(answer.expr, [*symbols, *answer.expr.free_symbols])
     if comparison.outcome == "equal":
-        return _said("correct", "correct", parsed=shown, fingerprint=print_)
+        return _said(
+            "correct", "correct", parsed=shown, fingerprint=print_, domain_note=_domain(comparison)
+        )
     sentence_id, witness = _witness(comparison, answer, expected)
     return _said("incorrect", sentence_id, parsed=shown, witness=witness, fingerprint=print_)
+
+
+def _domain(comparison: Comparison) -> DomainNote | None:
+    """The note for a right answer judged for positive variables that differs elsewhere."""
+    if comparison.positive_only is None or comparison.witness is None:
+        return None
+    return DomainNote(
+        positive=tuple(name for name, _ in comparison.positive_only),
+        undefined=comparison.positive_only,
+        where=tuple((name, _coordinate(value)) for name, value in comparison.witness.items()),
+    )
 
 
 def _witness(

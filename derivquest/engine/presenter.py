@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from derivquest.engine.labels import PROBLEMS as LABEL_PROBLEMS
 from derivquest.engine.labels import say_label_problem
-from derivquest.engine.readings import describe_reading
+from derivquest.engine.readings import describe_domain, describe_reading
 from derivquest.engine.texts import MISTAKES, ORDINALS, VERDICTS
 from derivquest.engine.verdict import TermAtFault, Verdict, Witness
 
@@ -33,6 +33,8 @@ def present(verdict: Verdict, language: str = "en") -> str:
     core = _say(verdict.sentence_id, language, **_values(verdict, language))
     if verdict.status == "incorrect" and verdict.slips:
         core = f"{present_diagnosis(verdict.slips, verdict.term_at_fault, language)} {core}"
+    if verdict.domain_note is not None:
+        core = f"{core} {describe_domain(verdict.domain_note, language)}"
     return f"{readings} {core}" if readings else core
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
-from derivquest.engine.readings import ReadingNote
+from derivquest.engine.readings import DomainNote, ReadingNote
 
 Status = Literal["correct", "incorrect", "invalid"]
 
@@ -55,6 +55,8 @@ class Verdict:
     """Wall time the judgement took, in milliseconds."""
     notes: tuple[ReadingNote, ...] = ()
     """For a wrong answer: ambiguous parts whose other reading would make it right."""
+    domain_note: DomainNote | None = None
+    """For a right answer judged for positive variables only that differs elsewhere."""
     # -- diagnosis data, for the presenter and the progress store --
     sentence_id: str | None = None
     """Key of the engine's sentence for this verdict (`engine.texts.VERDICTS`); None when

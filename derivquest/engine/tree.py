@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import sympy
+from sympy.core.parameters import distribute
 
 from derivquest.engine.guards import checked_power
 
@@ -81,8 +82,15 @@ def power(base: Built, exponent: Built, column: int | None) -> Built:
 
 
 def call(function: Callable[..., sympy.Expr], argument: Built) -> Built:
-    """Apply a whitelisted function of one argument."""
-    return Built(function(argument.typed, evaluate=False), function(argument.value))
+    """Apply a whitelisted function of one argument.
+
+    The parser keeps products undistributed (``distribute(False)``), but a function's own
+    evaluation must distribute: sin pulls a minus out as ``-sin(-u)``, and with -(-x - 1)
+    left as a product it pulled one out again forever (``sin(-x-1)`` was "nested too deeply").
+    """
+    with distribute(True):
+        value = function(argument.value)
+    return Built(function(argument.typed, evaluate=False), value)
 
 
 def log_base(argument: Built, base: Built) -> Built:

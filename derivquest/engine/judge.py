@@ -32,7 +32,7 @@ from derivquest.engine.printing import plain
 from derivquest.engine.readings import DomainNote
 from derivquest.engine.rereading import label_mismatch, with_readings
 from derivquest.engine.texts import VERDICTS
-from derivquest.engine.verdict import Status, Verdict, Witness
+from derivquest.engine.verdict import Status, Verdict, Witness, invalid_verdict
 from derivquest.engine.written import as_written
 
 QUESTION_CACHE = 256
@@ -108,13 +108,13 @@ def evaluate(text: str, values: Mapping[str, float], variables: Sequence[str] = 
     point = {parsed.symbols[name]: mpf(value) for name, value in values.items()}
     missing = sorted(str(s) for s in parsed.expr.free_symbols if s not in point)
     if missing:
-        raise EngineError(f"no value given for {', '.join(missing)}")
+        raise EngineError.said("error.no-value-given", names=", ".join(missing))
     with mpmath.workdps(PRECISION):
         try:
             value, _ = evaluate_precisely(compile_expression(parsed.expr), point)
         except Undefined:
             where = ", ".join(f"{name} = {value:g}" for name, value in values.items())
-            raise EngineError(f"{text} has no real value at {where}") from None
+            raise EngineError.said("error.no-real-value", text=text, where=where) from None
     return float(value)
 
 
@@ -126,8 +126,9 @@ def _with(variable: str, variables: Sequence[str] | None) -> tuple[str, ...]:
     return names if variable in names else (variable, *names)
 
 
-def _invalid(error: EngineError, prefix: str = "") -> Verdict:
-    return Verdict("invalid", prefix + error.message, column=error.column)
+def _invalid(error: EngineError) -> Verdict:
+    """An unreadable text's verdict: the error's message id and values, for the presenter."""
+    return invalid_verdict(error)
 
 
 @functools.lru_cache(maxsize=QUESTION_CACHE)
@@ -136,7 +137,9 @@ def _read_expected(text: str, variables: tuple[str, ...]) -> Parsed:
     try:
         return parse(text, variables)
     except EngineError as error:
-        raise EngineError(f"the expected answer {text!r} is broken: {error.message}") from None
+        raise EngineError.said(
+            "error.expected-broken", text=repr(text), problem=error.message
+        ) from None
 
 
 def _read_both(

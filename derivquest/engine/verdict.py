@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
+from derivquest.engine.errors import EngineError
 from derivquest.engine.readings import DomainNote, ReadingNote
 
 Status = Literal["correct", "incorrect", "invalid"]
@@ -86,3 +87,16 @@ class Verdict:
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict (the `--json` and `--jsonl` output)."""
         return asdict(self)
+
+
+def invalid_verdict(error: EngineError, parsed: str | None = None) -> Verdict:
+    """The ``invalid`` verdict for an engine error: its English message, and its message id
+    and values for the presenter to write in the player's language."""
+    return Verdict(
+        "invalid",
+        error.message,
+        parsed=parsed,
+        column=error.column,
+        sentence_id=error.key,
+        values=error.params,
+    )

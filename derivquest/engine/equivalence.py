@@ -150,12 +150,20 @@ class Sampler:
         symbols: Sequence[sympy.Symbol],
         positive: bool = False,
     ) -> None:
-        self.expected = compile_expression(expected)
         self.answer = compile_expression(answer)
         self.symbols = sorted(set(symbols) | expected.free_symbols | answer.free_symbols, key=str)
         seed = hashlib.sha256(f"{_fingerprint(expected)}|{_fingerprint(answer)}".encode())
+        used = expected.free_symbols | answer.free_symbols
+        active = tuple(symbol for symbol in self.symbols if symbol in used)
+        self.known = _known_values(expected, tuple(self.symbols), active, positive)
+        """The expected expression's values at the mandatory points, shared by every answer."""
+        self.expected = self.known.node
         self.plan = PointPlan(
-            (expected, answer), self.symbols, random.Random(seed.digest()), positive
+            (expected, answer),
+            self.symbols,
+            random.Random(seed.digest()),
+            positive,
+            random.Random(self.known.seed),
         )
 
     def run(self) -> Comparison:
@@ -165,7 +173,8 @@ class Sampler:
         with mpmath.workdps(PRECISION):
             while attempt < len(self.plan.layout) or attempt < self.plan.total(MAX_ATTEMPTS):
                 point = self.point(attempt)
-                verdict = self.check_point(point, PRECISION)
+                known = attempt < len(self.plan.layout)
+                verdict = self.check_point(point, PRECISION, attempt if known else None)
                 if verdict == "different":
                     verdict = self.confirm(point)
                     if verdict == "different":
@@ -191,13 +200,26 @@ class Sampler:
         """The ``attempt``-th sample point (the mistake finder shares them)."""
         return self.plan.point(attempt)
 
-    def check_point(self, point: dict[sympy.Symbol, mpf], digits: int) -> str:
-        """Return 'skip' (outside the domain, or unusable), 'tight', 'loose' or 'different'."""
+    def check_point(
+        self, point: dict[sympy.Symbol, mpf], digits: int, layout_index: int | None = None
+    ) -> str:
+        """Return 'skip' (outside the domain, or unusable), 'tight', 'loose' or 'different'.
+
+        ``layout_index`` names a mandatory point, whose expected value (at the sampling
+        precision) is kept per question.
+        """
         with mpmath.workdps(digits):
-            try:
-                expected, expected_scale = evaluate_at(self.expected, point)
-            except Undefined:
+            found = self.known.values.get(layout_index) if layout_index is not None else None
+            if found is None:
+                try:
+                    found = evaluate_at(self.expected, point)
+                except Undefined:
+                    found = SKIP
+                if layout_index is not None:
+                    self.known.values[layout_index] = found
+            if found is SKIP:
                 return "skip"
+            expected, expected_scale = found
             try:
                 answer, answer_scale = evaluate_at(self.answer, point)
             except Imprecise:
@@ -216,25 +238,40 @@ class Sampler:
     def confirm(self, point: dict[sympy.Symbol, mpf]) -> str:
         """Re-check a difference at twice the precision, and measure the rounding error
         there instead of trusting the estimate: the values at 2P and 2P + 20 digits differ
-        by about the error at 2P. Returns 'different', 'loose' or 'skip'."""
+        by about the error at 2P. Returns 'different', 'loose' or 'skip'.
+
+        The values at 2P serve both the re-check and the measurement (each evaluation at
+        these precisions is costly, and a wrong answer's witness is confirmed several times).
+        """
         digits = 2 * PRECISION
-        if self.check_point(point, digits) != "different":
-            return "loose"
-        values = []
-        for precision in (digits, digits + CONFIRM_EXTRA_DIGITS):
-            with mpmath.workdps(precision):
-                try:
-                    expected, _ = evaluate_at(self.expected, point)
-                except Undefined:
-                    return "skip"
-                try:
-                    answer: mpf | None = evaluate_at(self.answer, point)[0]
-                except Imprecise:
-                    return "skip"
-                except Undefined:
-                    answer = None
-            values.append((expected, answer))
-        (expected, answer), (finer_expected, finer_answer) = values
+        with mpmath.workdps(digits):
+            try:
+                expected, expected_scale = evaluate_at(self.expected, point)
+            except Undefined:
+                return "loose"  # not 'different' at 2P
+            try:
+                answer: mpf | None
+                answer, answer_scale = evaluate_at(self.answer, point)
+            except Imprecise:
+                return "loose"
+            except Undefined:
+                answer, answer_scale = None, mpf(0)
+            if answer is not None:
+                size = max(abs(expected), abs(answer))
+                bound = _epsilon(digits) * (size + max(expected_scale, answer_scale))
+                if abs(expected - answer) <= bound:
+                    return "loose"
+        with mpmath.workdps(digits + CONFIRM_EXTRA_DIGITS):
+            try:
+                finer_expected, _ = evaluate_at(self.expected, point)
+            except Undefined:
+                return "skip"
+            try:
+                finer_answer: mpf | None = evaluate_at(self.answer, point)[0]
+            except Imprecise:
+                return "skip"
+            except Undefined:
+                finer_answer = None
         if answer is None or finer_answer is None:
             return "different" if answer is None and finer_answer is None else "loose"
         with mpmath.workdps(digits + CONFIRM_EXTRA_DIGITS):
@@ -283,6 +320,37 @@ class Sampler:
         except Undefined:
             return True
         return False
+
+
+SKIP = (mpf(0), mpf(-1))
+"""A kept value meaning 'the expected expression is undefined there'."""
+
+
+class KnownValues:
+    """One question's expected expression, compiled, and its values at the mandatory points
+    (which are drawn from ``seed``, so every answer meets the same ones)."""
+
+    def __init__(self, expected: sympy.Expr, seed: bytes) -> None:
+        self.node = compile_expression(expected)
+        self.seed = seed
+        self.values: dict[int, tuple[mpf, mpf]] = {}
+        """(value, scale) at the n-th mandatory point, or ``SKIP`` where it is undefined."""
+
+
+KNOWN_CACHE = 256
+"""Questions whose expected values at the mandatory points a process keeps."""
+
+
+@functools.lru_cache(maxsize=KNOWN_CACHE)
+def _known_values(
+    expected: sympy.Expr,
+    symbols: tuple[sympy.Symbol, ...],
+    active: tuple[sympy.Symbol, ...],
+    positive: bool,
+) -> KnownValues:
+    names = ",".join(s.name for s in symbols) + "|" + ",".join(s.name for s in active)
+    seed = hashlib.sha256(f"{_fingerprint(expected)}|{names}|{positive}".encode()).digest()
+    return KnownValues(expected, seed)
 
 
 def witness_point(values: Mapping[Any, float]) -> dict[Any, mpf]:

@@ -18,7 +18,7 @@ from mpmath import mpf
 
 from derivquest.engine.equivalence import PRECISION, Comparison, compare, witness_point
 from derivquest.engine.errors import EngineError
-from derivquest.engine.fingerprint import fingerprint
+from derivquest.engine.fingerprint import Probes, fingerprint
 from derivquest.engine.mistakes import find_mistakes
 from derivquest.engine.numeric import (
     Undefined,
@@ -177,7 +177,8 @@ def _check_derivative(
     x = function.symbols[variable]
     expected = _differentiate(function_text, variable, variables)
     comparison = compare(expected, answer.expr, list(function.symbols.values()))
-    verdict = _verdict(comparison, answer, expected, list(function.symbols.values()))
+    probes = Probes(answer.expr, list(function.symbols.values()))
+    verdict = _verdict(comparison, answer, expected, list(function.symbols.values()), probes)
     verdict = with_readings(verdict, answer, expected)
     if verdict.status != "incorrect" or verdict.notes:  # a note explains it better
         return verdict
@@ -185,7 +186,7 @@ def _check_derivative(
     written = _written(function_text, variables)
     tree = function.expr if written is None else written.expr
     try:
-        finding = find_mistakes(tree, answer.expr, x)
+        finding = find_mistakes(tree, answer.expr, x, probes)
     except (ArithmeticError, TypeError, ValueError, NotImplementedError, RecursionError):
         # Naming the mistake is a hint: if SymPy fails on some slipped tree, the verdict
         # (already decided) must still reach the player.
@@ -267,12 +268,13 @@ def _verdict(
     answer: Parsed,
     expected: sympy.Expr,
     symbols: Sequence[sympy.Symbol] = (),
+    probes: Probes | None = None,
 ) -> Verdict:
     shown = answer.pretty()
     if comparison.outcome == "unknown":
         return _said("invalid", "undecided", parsed=shown)
     # Equal answers written differently share a fingerprint: a teacher's report groups them.
-    print_ = fingerprint(answer.expr, [*symbols, *answer.expr.free_symbols])
+    print_ = fingerprint(answer.expr, [*symbols, *answer.expr.free_symbols], probes)
     if comparison.outcome == "equal":
         return _said(
             "correct", "correct", parsed=shown, fingerprint=print_, domain_note=_domain(comparison)

@@ -19,9 +19,9 @@ import sympy
 from mpmath import mpf
 
 from derivquest.engine.candidates import Candidates, Key, candidates_for, ordered
-from derivquest.engine.fingerprint import PROBE_PRECISION, probe_point, value_at
+from derivquest.engine.fingerprint import PROBE_PRECISION, Probes, probe_point
 from derivquest.engine.mlfunctions import relu, sigmoid
-from derivquest.engine.numeric import Node, Undefined, compile_expression, evaluate_at
+from derivquest.engine.numeric import Node, Undefined, evaluate_at
 from derivquest.engine.slips import Slip, terms_of
 from derivquest.engine.texts import MISTAKES
 from derivquest.engine.verdict import TermAtFault
@@ -95,17 +95,22 @@ class Finding:
     term: TermAtFault | None = None
 
 
-def find_mistakes(function: sympy.Expr, answer: sympy.Expr, x: sympy.Symbol) -> Finding | None:
+def find_mistakes(
+    function: sympy.Expr, answer: sympy.Expr, x: sympy.Symbol, probes: Probes | None = None
+) -> Finding | None:
     """Explain ``answer`` as d/dx ``function`` with the fewest slips; None if nothing fits.
 
     ``function`` should be the tree as written (``engine.written``): an evaluated one has
     already lost the structure (``(2x)^3`` is ``8x^3``) that chain slips are found in. The
     candidates (the slipped derivatives and their values at the probe points) come from the
-    per-question cache in ``engine.candidates``; only the answer is evaluated afresh.
+    per-question cache in ``engine.candidates``; only the answer is evaluated afresh (its
+    ``probes``, when the judge has them from the fingerprint, already hold some values).
     """
     question = candidates_for(function, x)
     symbols = ordered([*function.free_symbols, *answer.free_symbols, x])
-    matcher = _Matcher(question, answer, symbols)
+    if probes is None:
+        probes = Probes(answer, symbols)
+    matcher = _Matcher(question, answer, symbols, probes)
     if not matcher.usable:
         return None
     if matcher.matches(()):
@@ -222,18 +227,22 @@ class _Matcher:
     """
 
     def __init__(
-        self, question: Candidates, answer: sympy.Expr, symbols: tuple[sympy.Symbol, ...]
+        self,
+        question: Candidates,
+        answer: sympy.Expr,
+        symbols: tuple[sympy.Symbol, ...],
+        probes: Probes,
     ) -> None:
         self.question = question
         self.symbols = symbols
-        self.answer_node = compile_expression(answer)
+        self.answer_node = probes.node
         self.points: list[tuple[int, mpf, mpf]] = []
         """(probe index, the answer's value, the true derivative's value)."""
         for index in range(MAX_PROBES):
             target = question.value((), symbols, index)
             if target is None:
                 continue
-            value = value_at(self.answer_node, probe_point(symbols, index))
+            value = probes.value(index)
             if value is None:
                 continue
             self.points.append((index, value, target))

@@ -69,6 +69,7 @@ class PointPlan:
         symbols: Sequence[sympy.Symbol],
         rng: random.Random,
         positive: bool = False,
+        layout_rng: random.Random | None = None,
     ) -> None:
         self.symbols = list(symbols)
         self.positive = positive
@@ -77,7 +78,14 @@ class PointPlan:
         self.active = [symbol for symbol in self.symbols if symbol in used]
         """The variables that appear; the others get one ordinary value each, never varied."""
         self.random = rng
-        self.fixed = {symbol: self.draw(ORDINARY) for symbol in self.symbols if symbol not in used}
+        self.layout_random = layout_rng or rng
+        """Draws the cheap mandatory points: seeded by the expected expression alone, they are
+        the same for every answer to a question, so its values there can be kept."""
+        self.fixed = {
+            symbol: self.draw(ORDINARY, rng=self.layout_random)
+            for symbol in self.symbols
+            if symbol not in used
+        }
         self.patterns = self.sign_patterns()
         self.layout = [
             *(("sign", index) for index in range(len(self.patterns))),
@@ -148,13 +156,13 @@ class PointPlan:
             self.kink_queue = self.kink_points()
         self.mandatory_end = len(self.layout) + len(self.kink_queue)
 
-    def draw(self, band: Band, sign: int | None = None) -> mpf:
+    def draw(self, band: Band, sign: int | None = None, rng: random.Random | None = None) -> mpf:
         """A value with log10 |value| uniform in ``band`` and the given (or a random) sign."""
         if self.positive:
             sign = 1
         elif sign is None:
-            sign = -1 if self.random.random() < 0.5 else 1
-        return mpf(sign * 10.0 ** self.random.uniform(*band))
+            sign = -1 if (rng or self.random).random() < 0.5 else 1
+        return mpf(sign * 10.0 ** (rng or self.random).uniform(*band))
 
     def make(self, values: dict[sympy.Symbol, mpf]) -> Point:
         return {**self.fixed, **values}
@@ -165,7 +173,7 @@ class PointPlan:
             return [(1,) * count]
         patterns = list(itertools.product((1, -1), repeat=count))
         if len(patterns) > MAX_SIGN_PATTERNS:
-            middle = self.random.sample(patterns[1:-1], MAX_SIGN_PATTERNS - 2)
+            middle = self.layout_random.sample(patterns[1:-1], MAX_SIGN_PATTERNS - 2)
             patterns = [patterns[0], patterns[-1], *middle]
         return patterns
 
@@ -173,19 +181,21 @@ class PointPlan:
         signs = self.patterns[index]
         return self.make(
             {
-                symbol: self.draw(ORDINARY, sign)
+                symbol: self.draw(ORDINARY, sign, self.layout_random)
                 for symbol, sign in zip(self.active, signs, strict=True)
             }
         )
 
     def scale_point(self, index: int) -> Point:
         """Variable index // 2 tiny (even index) or huge (odd), the others ordinary."""
-        values = {other: self.draw(ORDINARY) for other in self.active}
-        values[self.active[index // 2]] = self.draw(HUGE if index % 2 else TINY)
+        rng = self.layout_random
+        values = {other: self.draw(ORDINARY, rng=rng) for other in self.active}
+        values[self.active[index // 2]] = self.draw(HUGE if index % 2 else TINY, rng=rng)
         return self.make(values)
 
     def extreme_point(self) -> Point:
-        return self.make({s: self.draw(self.random.choice(EXTREME)) for s in self.active})
+        rng = self.layout_random
+        return self.make({s: self.draw(rng.choice(EXTREME), rng=rng) for s in self.active})
 
     def kink_points(self) -> list[Point]:
         points: list[Point] = []

@@ -29,7 +29,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import sympy
-from sympy.core.parameters import distribute
 
 from derivquest.engine import printing
 from derivquest.engine.errors import EngineError, LimitExceeded, MathSyntaxError
@@ -128,11 +127,9 @@ def read_tokens(
 ) -> tuple[Built, tuple[ReadingNote, ...]]:
     """Parse ``body`` (``source`` with any label blanked out) into both trees and notes."""
     try:
-        # SymPy would turn 3(x+1) into 3x + 3 as it evaluates; keep products as typed.
-        # (The setting is thread-local, so previews in threads do not interfere.)
-        with distribute(False):
-            parser = Grammar(tokenize(body), names, symbols, source)
-            built = parser.parse()
+        # Products keep a number outside a sum (3(x+1) is not 3x + 3): see tree.multiply.
+        parser = Grammar(tokenize(body), names, symbols, source)
+        built = parser.parse()
     except RecursionError:
         raise LimitExceeded.said("error.nested-deep") from None
     except ValueError:

@@ -36,6 +36,7 @@ import sympy
 from mpmath import mpf
 
 from derivquest.engine.domain import SignPattern, positive_only
+from derivquest.engine.expected_values import SKIP, known_values, shape
 from derivquest.engine.mlfunctions import to_elementary
 from derivquest.engine.numeric import (
     Imprecise,
@@ -152,10 +153,10 @@ class Sampler:
     ) -> None:
         self.answer = compile_expression(answer)
         self.symbols = sorted(set(symbols) | expected.free_symbols | answer.free_symbols, key=str)
-        seed = hashlib.sha256(f"{_fingerprint(expected)}|{_fingerprint(answer)}".encode())
+        seed = hashlib.sha256(f"{shape(expected)}|{shape(answer)}".encode())
         used = expected.free_symbols | answer.free_symbols
         active = tuple(symbol for symbol in self.symbols if symbol in used)
-        self.known = _known_values(expected, tuple(self.symbols), active, positive)
+        self.known = known_values(expected, tuple(self.symbols), active, positive)
         """The expected expression's values at the mandatory points, shared by every answer."""
         self.expected = self.known.node
         self.plan = PointPlan(
@@ -322,37 +323,6 @@ class Sampler:
         return False
 
 
-SKIP = (mpf(0), mpf(-1))
-"""A kept value meaning 'the expected expression is undefined there'."""
-
-
-class KnownValues:
-    """One question's expected expression, compiled, and its values at the mandatory points
-    (which are drawn from ``seed``, so every answer meets the same ones)."""
-
-    def __init__(self, expected: sympy.Expr, seed: bytes) -> None:
-        self.node = compile_expression(expected)
-        self.seed = seed
-        self.values: dict[int, tuple[mpf, mpf]] = {}
-        """(value, scale) at the n-th mandatory point, or ``SKIP`` where it is undefined."""
-
-
-KNOWN_CACHE = 256
-"""Questions whose expected values at the mandatory points a process keeps."""
-
-
-@functools.lru_cache(maxsize=KNOWN_CACHE)
-def _known_values(
-    expected: sympy.Expr,
-    symbols: tuple[sympy.Symbol, ...],
-    active: tuple[sympy.Symbol, ...],
-    positive: bool,
-) -> KnownValues:
-    names = ",".join(s.name for s in symbols) + "|" + ",".join(s.name for s in active)
-    seed = hashlib.sha256(f"{_fingerprint(expected)}|{names}|{positive}".encode()).digest()
-    return KnownValues(expected, seed)
-
-
 def witness_point(values: Mapping[Any, float]) -> dict[Any, mpf]:
     """A witness's coordinates as the decimals shown (0.2, not the binary float nearest it),
     at the current precision: the verdict's message and the check must see the same point."""
@@ -370,16 +340,3 @@ TIGHT = mpf(10) ** -20
 def _epsilon(digits: int) -> mpf:
     """The relative rounding error assumed at ``digits``, with ten digits to spare."""
     return mpf(10) ** (-(digits - 10))
-
-
-def _fingerprint(expr: sympy.Expr) -> str:
-    """The tree's shape, names and numbers: a seed that is cheap to make (printing is not)."""
-    parts = []
-    for node in sympy.preorder_traversal(expr):
-        if node.is_Symbol:
-            parts.append(str(node.name))
-        elif node.is_Rational:
-            parts.append(f"{node.p}/{node.q}")
-        else:
-            parts.append(type(node).__name__)
-    return ",".join(parts)

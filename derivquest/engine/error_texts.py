@@ -88,6 +88,14 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.chart-program": "malformed chart program ({detail})",
         "error.chart-cannot-draw": "a chart cannot draw {what}; try another function",
         "error.chart-one-variable": "a chart draws functions of {variable} only",
+        # -- the checker process (for engine/service.py and worker.py to adopt) --
+        "error.checker-cannot-start": "the answer checker could not start; try again",
+        "error.checker-too-big": "that expression is too large to check; try a simpler form "
+        "of your answer",
+        "error.checker-too-slow": "that took too long to check (over {seconds} s); try a "
+        "simpler form of your answer",
+        "error.checker-nested": "that expression is nested too deeply to check",
+        "error.checker-failed": "the checker failed on this input ({kind})",
         # -- content --
         "error.choice-number": "type the number of an option, from 1 to {count}",
         "error.not-a-position": "{answer} is not a position on the chart",
@@ -163,6 +171,12 @@ ERRORS: dict[str, dict[str, str]] = {
         "error.chart-program": "chart program ঠিক নেই ({detail})",
         "error.chart-cannot-draw": "chart {what} আঁকতে পারে না; অন্য একটা function দিন",
         "error.chart-one-variable": "chart শুধু {variable}-এর function আঁকে",
+        "error.checker-cannot-start": "উত্তর যাচাইয়ের checker চালু হতে পারেনি; আবার চেষ্টা করুন",
+        "error.checker-too-big": "রাশিটা যাচাই করার পক্ষে খুব বড়; উত্তরটা আরও সহজ রূপে লিখুন",
+        "error.checker-too-slow": "যাচাই করতে অনেক সময় লেগেছে ({seconds} সেকেন্ডের বেশি); "
+        "উত্তরটা আরও সহজ রূপে লিখুন",
+        "error.checker-nested": "রাশিটা যাচাই করার পক্ষে খুব বেশি স্তরে নেস্টেড",
+        "error.checker-failed": "এই উত্তরে checker ব্যর্থ হয়েছে ({kind})",
         "error.choice-number": "একটা বিকল্পের নম্বর লিখুন, 1 থেকে {count}",
         "error.not-a-position": "{answer} chart-এর কোনো অবস্থান নয়",
     },

@@ -116,3 +116,14 @@ def test_a_content_message_is_bengali_too() -> None:
     verdict = grade_choice((), "7")
     assert present(verdict, "en") == "type the number of an option, from 1 to 0"
     assert present(verdict, "bn") == "একটা বিকল্পের নম্বর লিখুন, 1 থেকে 0"
+
+
+def test_the_checkers_own_messages_have_ids_with_todays_english() -> None:
+    """service.py and worker.py (another helper's files) can switch to these ids: the
+    English is the text they show today."""
+    from derivquest.engine.service import CANNOT_START_MESSAGE, TOO_BIG_MESSAGE
+
+    assert EngineError.said("error.checker-cannot-start").message == CANNOT_START_MESSAGE
+    assert EngineError.said("error.checker-too-big").message == TOO_BIG_MESSAGE
+    slow = EngineError.said("error.checker-too-slow", seconds="1")
+    assert slow.message.startswith("that took too long to check (over 1 s)")

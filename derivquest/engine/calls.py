@@ -34,10 +34,8 @@ class Calls(Cursor):
         opening = self.token
         value = self.bracketed().value
         if not value.is_Integer or not 2 <= int(value) <= MAX_ROOT_INDEX:
-            raise MathSyntaxError(
-                f"the n of {sign.typed}[n] must be a whole number from 2 to {MAX_ROOT_INDEX} "
-                f"(column {opening.column + 1})",
-                opening.column + 1,
+            raise MathSyntaxError.said(
+                "error.root-index", opening.column + 1, command=sign.typed, limit=MAX_ROOT_INDEX
             )
         return int(value)
 
@@ -51,18 +49,16 @@ class Calls(Cursor):
     def group(self, command: Token, part: str) -> Built:
         if not self.at_op("("):
             column = self.token.column
-            raise MathSyntaxError(
-                f"{command.typed} needs its {part} in braces at column {column}, as in "
-                f"{command.typed}{{1}}{{x}}",
-                column,
-            )
+            raise MathSyntaxError.said("error.braces", column, command=command.typed, part=part)
         return self.bracketed()
 
     def function(self, name: Token) -> Built:
         name_at = self.position - 1
         canonical = canonical_function(name.text)
         if canonical is None:  # _split_names only lets known names through
-            raise MathSyntaxError(f"unknown name {name.text}", name.column, name.width)
+            raise MathSyntaxError.said(
+                "error.unknown-bare-name", name.column, name.width, piece=name.text
+            )
         base: Built | None = None
         if canonical in LOG_BASES:
             base = tree.leaf(sympy.Integer(LOG_BASES[canonical]))
@@ -98,18 +94,12 @@ class Calls(Cursor):
         elif self.at_op("("):
             base = self.bracketed()
         else:
-            raise MathSyntaxError(
-                f"after {name.typed}_ write the base at column {token.column}, as in log_2(x)",
-                token.column,
-                token.width,
+            raise MathSyntaxError.said(
+                "error.log-base-missing", token.column, token.width, name=name.typed
             )
         value = base.value
         if value.is_number and (value.is_positive is False or value == 1):
-            raise MathSyntaxError(
-                f"a logarithm's base must be positive and not 1 (column {token.column})",
-                token.column,
-                token.width,
-            )
+            raise MathSyntaxError.said("error.log-base-invalid", token.column, token.width)
         return base
 
     def function_power(self, name: Token) -> sympy.Expr:
@@ -120,11 +110,8 @@ class Calls(Cursor):
             negative = True
         token = self.token
         if token.kind != "number" or token.value is None or token.value.denominator != 1:
-            raise MathSyntaxError(
-                f"after {name.text}^ write a whole number, as in {name.text}^2(x), "
-                f"or put the function in brackets: ({name.text}(x))^y",
-                token.column,
-                token.width,
+            raise MathSyntaxError.said(
+                "error.function-power", token.column, token.width, name=name.text
             )
         self.advance()
         value = rational(token.value)
@@ -139,10 +126,8 @@ class Calls(Cursor):
         if self.at_op("("):
             return self.bracketed(), None
         if self.token.kind == "end" or self.at_op(")", "+", "*", "/", "^", ",", "_"):
-            raise MathSyntaxError(
-                f"{name.typed} needs an argument at column {self.token.column}, as in "
-                f"{name.text}(x)",
-                self.token.column,
+            raise MathSyntaxError.said(
+                "error.needs-argument", self.token.column, name=name.typed, example=name.text
             )
         with self.nested():
             if self.at_op("-"):

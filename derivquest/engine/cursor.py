@@ -70,11 +70,7 @@ class Cursor(ABC):
         """Count nesting so that ``((((...))))`` is refused long before Python's stack is."""
         self.depth += 1
         if self.depth > MAX_NESTING_DEPTH:
-            raise LimitExceeded(
-                f"the expression is nested too deeply (more than {MAX_NESTING_DEPTH} levels) "
-                f"at column {self.token.column}",
-                self.token.column,
-            )
+            raise LimitExceeded.said("error.nested", self.token.column, limit=MAX_NESTING_DEPTH)
         try:
             yield
         finally:
@@ -83,19 +79,11 @@ class Cursor(ABC):
     def unexpected(self) -> MathSyntaxError:
         token = self.token
         if token.kind == "end":
-            return MathSyntaxError(
-                f"the expression ends too early at column {token.column}: "
-                "expected a number, a name or '('",
-                token.column,
-            )
+            return MathSyntaxError.said("error.ends-early", token.column)
         if token.kind == "op" and token.text == "_":
-            return MathSyntaxError(
-                f"unexpected '_' at column {token.column}: '_' only gives a log its base, "
-                "as in log_2(x)",
-                token.column,
-            )
-        return MathSyntaxError(
-            f"unexpected {token.typed!r} at column {token.column}", token.column, token.width
+            return MathSyntaxError.said("error.unexpected-underscore", token.column)
+        return MathSyntaxError.said(
+            "error.unexpected-token", token.column, token.width, token=repr(token.typed)
         )
 
     # -- reading notes -------------------------------------------------------------------
@@ -185,15 +173,12 @@ def unknown_name_error(token: Token, variables: tuple[str, ...], called: bool) -
     column = token.column + offset
     guess = suggestion(piece) or suggestion(token.text)
     if guess is not None:
-        return MathSyntaxError(
-            f"did you mean {guess}? ({piece}) at column {column}", column, len(piece)
+        return MathSyntaxError.said(
+            "error.did-you-mean", column, len(piece), guess=guess, piece=piece
         )
     if called and len(piece) >= 3:
-        return MathSyntaxError(
-            f"unknown function {piece} at column {column}: see the help for the functions "
-            "DerivQuest knows",
-            column,
-            len(piece),
-        )
-    uses = f"this question uses {', '.join(variables)}" if variables else "the answer is a number"
-    return MathSyntaxError(f"unknown name {piece}: {uses} (column {column})", column, len(piece))
+        return MathSyntaxError.said("error.unknown-function", column, len(piece), piece=piece)
+    if not variables:
+        return MathSyntaxError.said("error.unknown-name-number", column, len(piece), piece=piece)
+    names = ", ".join(variables)
+    return MathSyntaxError.said("error.unknown-name", column, len(piece), piece=piece, names=names)

@@ -13,7 +13,10 @@ Two kinds of evidence, so that neither alone can produce a wrong verdict:
   once every mandatory point has been visited, means equal.
 
 Points where the expected expression is undefined are skipped (its natural domain); a point
-where only the answer is undefined counts against it (``2 ln x`` is not ``ln(x^2)``). A point
+where only the answer is undefined counts against it (``2 ln x`` is not ``ln(x^2)``). When the
+expected expression is undefined on a whole sign pattern of its variables (√(xy), ln(xy)),
+the question is about positive quantities and only positive points are sampled (``domain``);
+an answer equal there but not elsewhere is equal, and the comparison says where it differs. A point
 that needs more digits than the sample carries (``Imprecise``) is skipped on either side.
 Removable singularities are never sampled exactly, so ``(x^2-1)/(x-1)`` equals ``x+1``.
 """
@@ -32,6 +35,8 @@ import mpmath
 import sympy
 from mpmath import mpf
 
+from derivquest.engine.domain import SignPattern, positive_only
+from derivquest.engine.expected_values import SKIP, known_values, shape
 from derivquest.engine.mlfunctions import to_elementary
 from derivquest.engine.numeric import (
     Imprecise,
@@ -69,7 +74,11 @@ class Comparison:
 
     outcome: Equality
     witness: dict[str, float] | None = None
-    """For ``different``: a point where the two expressions differ."""
+    """For ``different``: a point where the two expressions differ. For ``equal`` under the
+    positive-only rule: a point with a negative variable where they differ, if one was found."""
+    positive_only: SignPattern | None = None
+    """Set when only positive points were judged: a sign pattern the expected expression is
+    undefined on throughout (the reason)."""
 
 
 def compare(
@@ -78,6 +87,9 @@ def compare(
     """Compare ``answer`` with ``expected`` as real functions of ``symbols``."""
     if expected == answer:
         return Comparison("equal")
+    region = positive_only(expected)
+    if region is not None:
+        return _compare_positive(expected, answer, symbols, region)
     sampled = Sampler(expected, answer, symbols).run()
     if sampled.outcome != "unknown":
         return sampled
@@ -86,6 +98,25 @@ def compare(
     if _symbolically_zero(to_elementary(expected - answer)):
         return Comparison("equal")
     return sampled
+
+
+def _compare_positive(
+    expected: sympy.Expr,
+    answer: sympy.Expr,
+    symbols: Sequence[sympy.Symbol],
+    region: SignPattern,
+) -> Comparison:
+    """The positive-only rule: judged on positive points; an equal answer is also compared
+    on the whole domain, so the verdict can say it differs elsewhere."""
+    sampled = Sampler(expected, answer, symbols, positive=True).run()
+    if sampled.outcome == "different":
+        return sampled
+    if sampled.outcome == "unknown":
+        if not _symbolically_zero(to_elementary(expected - answer)):
+            return sampled
+    everywhere = Sampler(expected, answer, symbols).run()
+    elsewhere = everywhere.witness if everywhere.outcome == "different" else None
+    return Comparison("equal", witness=elsewhere, positive_only=region)
 
 
 def _symbolically_zero(difference: sympy.Expr) -> bool:
@@ -114,13 +145,27 @@ class Sampler:
     """Random-point comparison with error bounds, seeded by the two expressions."""
 
     def __init__(
-        self, expected: sympy.Expr, answer: sympy.Expr, symbols: Sequence[sympy.Symbol]
+        self,
+        expected: sympy.Expr,
+        answer: sympy.Expr,
+        symbols: Sequence[sympy.Symbol],
+        positive: bool = False,
     ) -> None:
-        self.expected = compile_expression(expected)
         self.answer = compile_expression(answer)
         self.symbols = sorted(set(symbols) | expected.free_symbols | answer.free_symbols, key=str)
-        seed = hashlib.sha256(f"{_fingerprint(expected)}|{_fingerprint(answer)}".encode())
-        self.plan = PointPlan((expected, answer), self.symbols, random.Random(seed.digest()))
+        seed = hashlib.sha256(f"{shape(expected)}|{shape(answer)}".encode())
+        used = expected.free_symbols | answer.free_symbols
+        active = tuple(symbol for symbol in self.symbols if symbol in used)
+        self.known = known_values(expected, tuple(self.symbols), active, positive)
+        """The expected expression's values at the mandatory points, shared by every answer."""
+        self.expected = self.known.node
+        self.plan = PointPlan(
+            (expected, answer),
+            self.symbols,
+            random.Random(seed.digest()),
+            positive,
+            random.Random(self.known.seed),
+        )
 
     def run(self) -> Comparison:
         tight = 0
@@ -129,7 +174,8 @@ class Sampler:
         with mpmath.workdps(PRECISION):
             while attempt < len(self.plan.layout) or attempt < self.plan.total(MAX_ATTEMPTS):
                 point = self.point(attempt)
-                verdict = self.check_point(point, PRECISION)
+                known = attempt < len(self.plan.layout)
+                verdict = self.check_point(point, PRECISION, attempt if known else None)
                 if verdict == "different":
                     verdict = self.confirm(point)
                     if verdict == "different":
@@ -155,13 +201,26 @@ class Sampler:
         """The ``attempt``-th sample point (the mistake finder shares them)."""
         return self.plan.point(attempt)
 
-    def check_point(self, point: dict[sympy.Symbol, mpf], digits: int) -> str:
-        """Return 'skip' (outside the domain, or unusable), 'tight', 'loose' or 'different'."""
+    def check_point(
+        self, point: dict[sympy.Symbol, mpf], digits: int, layout_index: int | None = None
+    ) -> str:
+        """Return 'skip' (outside the domain, or unusable), 'tight', 'loose' or 'different'.
+
+        ``layout_index`` names a mandatory point, whose expected value (at the sampling
+        precision) is kept per question.
+        """
         with mpmath.workdps(digits):
-            try:
-                expected, expected_scale = evaluate_at(self.expected, point)
-            except Undefined:
+            found = self.known.values.get(layout_index) if layout_index is not None else None
+            if found is None:
+                try:
+                    found = evaluate_at(self.expected, point)
+                except Undefined:
+                    found = SKIP
+                if layout_index is not None:
+                    self.known.values[layout_index] = found
+            if found is SKIP:
                 return "skip"
+            expected, expected_scale = found
             try:
                 answer, answer_scale = evaluate_at(self.answer, point)
             except Imprecise:
@@ -180,25 +239,40 @@ class Sampler:
     def confirm(self, point: dict[sympy.Symbol, mpf]) -> str:
         """Re-check a difference at twice the precision, and measure the rounding error
         there instead of trusting the estimate: the values at 2P and 2P + 20 digits differ
-        by about the error at 2P. Returns 'different', 'loose' or 'skip'."""
+        by about the error at 2P. Returns 'different', 'loose' or 'skip'.
+
+        The values at 2P serve both the re-check and the measurement (each evaluation at
+        these precisions is costly, and a wrong answer's witness is confirmed several times).
+        """
         digits = 2 * PRECISION
-        if self.check_point(point, digits) != "different":
-            return "loose"
-        values = []
-        for precision in (digits, digits + CONFIRM_EXTRA_DIGITS):
-            with mpmath.workdps(precision):
-                try:
-                    expected, _ = evaluate_at(self.expected, point)
-                except Undefined:
-                    return "skip"
-                try:
-                    answer: mpf | None = evaluate_at(self.answer, point)[0]
-                except Imprecise:
-                    return "skip"
-                except Undefined:
-                    answer = None
-            values.append((expected, answer))
-        (expected, answer), (finer_expected, finer_answer) = values
+        with mpmath.workdps(digits):
+            try:
+                expected, expected_scale = evaluate_at(self.expected, point)
+            except Undefined:
+                return "loose"  # not 'different' at 2P
+            try:
+                answer: mpf | None
+                answer, answer_scale = evaluate_at(self.answer, point)
+            except Imprecise:
+                return "loose"
+            except Undefined:
+                answer, answer_scale = None, mpf(0)
+            if answer is not None:
+                size = max(abs(expected), abs(answer))
+                bound = _epsilon(digits) * (size + max(expected_scale, answer_scale))
+                if abs(expected - answer) <= bound:
+                    return "loose"
+        with mpmath.workdps(digits + CONFIRM_EXTRA_DIGITS):
+            try:
+                finer_expected, _ = evaluate_at(self.expected, point)
+            except Undefined:
+                return "skip"
+            try:
+                finer_answer: mpf | None = evaluate_at(self.answer, point)[0]
+            except Imprecise:
+                return "skip"
+            except Undefined:
+                finer_answer = None
         if answer is None or finer_answer is None:
             return "different" if answer is None and finer_answer is None else "loose"
         with mpmath.workdps(digits + CONFIRM_EXTRA_DIGITS):
@@ -266,16 +340,3 @@ TIGHT = mpf(10) ** -20
 def _epsilon(digits: int) -> mpf:
     """The relative rounding error assumed at ``digits``, with ten digits to spare."""
     return mpf(10) ** (-(digits - 10))
-
-
-def _fingerprint(expr: sympy.Expr) -> str:
-    """The tree's shape, names and numbers: a seed that is cheap to make (printing is not)."""
-    parts = []
-    for node in sympy.preorder_traversal(expr):
-        if node.is_Symbol:
-            parts.append(str(node.name))
-        elif node.is_Rational:
-            parts.append(f"{node.p}/{node.q}")
-        else:
-            parts.append(type(node).__name__)
-    return ",".join(parts)

@@ -54,13 +54,36 @@ def value_at(node: Node, point: dict[sympy.Symbol, mpf]) -> mpf | None:
     return value
 
 
-def fingerprint(expr: sympy.Expr, symbols: Sequence[sympy.Symbol]) -> str:
-    """Return a 12-hex-digit hash of ``expr``'s rounded values at the fixed points."""
-    ordered = sorted(symbols, key=lambda s: s.name)
-    node = compile_expression(expr)
+class Probes:
+    """One expression's values at the fixed probe points, each computed once: the
+    fingerprint and the mistake finder look at the same points of a player's answer.
+
+    A probe value of a variable depends only on its name and the index, so the values are
+    the same for any set of symbols that includes the expression's own.
+    """
+
+    def __init__(self, expr: sympy.Expr, symbols: Sequence[sympy.Symbol]) -> None:
+        self.node = compile_expression(expr)
+        self.symbols = tuple(sorted({*symbols, *expr.free_symbols}, key=lambda s: s.name))
+        self._values: dict[int, mpf | None] = {}
+
+    def value(self, index: int) -> mpf | None:
+        """The value at the ``index``-th probe point (None where undefined)."""
+        if index not in self._values:
+            self._values[index] = value_at(self.node, probe_point(self.symbols, index))
+        return self._values[index]
+
+
+def fingerprint(
+    expr: sympy.Expr, symbols: Sequence[sympy.Symbol], probes: Probes | None = None
+) -> str:
+    """Return a 12-hex-digit hash of ``expr``'s rounded values at the fixed points
+    (``probes``, when given, are ``expr``'s own and keep the values for other readers)."""
+    if probes is None:
+        probes = Probes(expr, symbols)
     shown = []
     for index in range(FINGERPRINT_POINTS):
-        value = value_at(node, probe_point(ordered, index))
+        value = probes.value(index)
         if value is None:
             shown.append("u")
             continue

@@ -152,34 +152,34 @@ class Program:
 
     def __post_init__(self) -> None:
         if len(self.code) > MAX_PROGRAM:
-            raise LimitExceeded("that function is too large to draw; try a simpler one")
+            raise LimitExceeded.said("error.chart-too-large")
         depth, slots = 0, 0
         for op, arg in self.code:
             if op in ("x", "const"):
                 depth += 1
             elif op in _NARY:
                 if not 1 <= arg <= depth or arg != int(arg):
-                    raise LimitExceeded(f"malformed chart program ({op} {arg})")
+                    raise LimitExceeded.said("error.chart-program", detail=f"{op} {arg}")
                 depth -= int(arg) - 1
             elif op == "pow":
                 if depth < 2:
-                    raise LimitExceeded("malformed chart program (pow)")
+                    raise LimitExceeded.said("error.chart-program", detail="pow")
                 depth -= 1
             elif op == "keep":
                 if depth < 1 or arg != slots:
-                    raise LimitExceeded("malformed chart program (keep)")
+                    raise LimitExceeded.said("error.chart-program", detail="keep")
                 slots += 1
             elif op == "load":
                 if not 0 <= arg < slots or arg != int(arg):
-                    raise LimitExceeded("malformed chart program (load)")
+                    raise LimitExceeded.said("error.chart-program", detail="load")
                 depth += 1
             elif op in ("powi", "step") or op in UNARY:
                 if depth < 1:
-                    raise LimitExceeded(f"malformed chart program ({op})")
+                    raise LimitExceeded.said("error.chart-program", detail=op)
             else:
-                raise LimitExceeded(f"malformed chart program (unknown operation {op!r})")
+                raise LimitExceeded.said("error.chart-program", detail=f"unknown operation {op!r}")
         if depth != 1:
-            raise LimitExceeded("malformed chart program (stack)")
+            raise LimitExceeded.said("error.chart-program", detail="stack")
 
     def __call__(self, x: float) -> float:
         """f(x) in float64; NaN where f has no real value (or x is not finite)."""
@@ -288,7 +288,7 @@ def compile_program(expr: sympy.Expr, symbol: sympy.Symbol) -> Program:
 
     def emit(op: str, arg: float = 0.0) -> None:
         if len(code) >= MAX_PROGRAM:
-            raise LimitExceeded("that function is too large to draw; try a simpler one")
+            raise LimitExceeded.said("error.chart-too-large")
         code.append((op, arg))
 
     # Post-order with an explicit stack: derivative trees can be deeper than Python's
@@ -326,7 +326,7 @@ def _operands(node: sympy.Expr, symbol: sympy.Symbol) -> tuple[sympy.Expr, ...]:
         return tuple(node.args)
     if len(node.args) == 1 and _unary_name(node) is not None:
         return (node.args[0],)
-    raise EngineError(f"a chart cannot draw {type(node).__name__}; try another function")
+    raise EngineError.said("error.chart-cannot-draw", what=type(node).__name__)
 
 
 def _unary_name(node: sympy.Expr) -> str | None:
@@ -337,7 +337,7 @@ def _unary_name(node: sympy.Expr) -> str | None:
 def _emit_node(node: sympy.Expr, symbol: sympy.Symbol, emit: Callable[..., None]) -> None:
     if node.is_Symbol:
         if node != symbol:
-            raise EngineError(f"a chart draws functions of {symbol} only")
+            raise EngineError.said("error.chart-one-variable", variable=symbol)
         emit("x")
     elif node.is_Atom:
         emit("const", _constant(node))

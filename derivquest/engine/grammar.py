@@ -93,11 +93,8 @@ class Grammar(Calls):
             previous = self.tokens[self.position - 1]
             if previous.kind == "op" and previous.text in (")", "|"):
                 return True
-            raise MathSyntaxError(
-                f"missing operator before {token.text} at column {token.column} "
-                f"(write * between numbers, or the number first: 2x)",
-                token.column,
-                token.width,
+            raise MathSyntaxError.said(
+                "error.missing-operator", token.column, token.width, token=token.text
             )
         if token.kind == "name":
             return allow_functions or canonical_function(token.text) is None
@@ -184,24 +181,23 @@ class Grammar(Calls):
         opening = self.advance()
         closer = CLOSERS.get(opening.typed, ")")
         if self.at_end():
-            raise MathSyntaxError(
-                f"the expression ends after the '{opening.typed}' at column {opening.column}: "
-                f"write what goes inside, then '{closer}'",
-                self.token.column,
+            error = MathSyntaxError.said(
+                "error.ends-after-opening",
+                opening.column,
+                opening=opening.typed,
+                closer=closer,
             )
+            error.column = self.token.column  # the caret goes where the text ends
+            raise error
         saved_bars, self.open_bars = self.open_bars, 0
         expr = self.sum()
         self.open_bars = saved_bars
         if self.at_op(","):
-            raise MathSyntaxError(
-                f"unexpected ',' at column {self.token.column}: functions take one argument",
-                self.token.column,
-            )
+            raise MathSyntaxError.said("error.comma", self.token.column)
         if not self.at_op(")"):
             if self.at_end():
-                raise MathSyntaxError(
-                    f"missing '{closer}' to close the '{opening.typed}' at column {opening.column}",
-                    opening.column,
+                raise MathSyntaxError.said(
+                    "error.missing-closer", opening.column, closer=closer, opening=opening.typed
                 )
             raise self.unexpected()
         self.advance()
@@ -214,9 +210,7 @@ class Grammar(Calls):
         self.open_bars -= 1
         if not self.at_op("|"):
             if self.token.kind == "end":
-                raise MathSyntaxError(
-                    f"missing '|' to close the '|' at column {opening.column}", opening.column
-                )
+                raise MathSyntaxError.said("error.missing-bar", opening.column)
             raise self.unexpected()
         self.advance()
         return tree.call(sympy.Abs, expr)

@@ -19,10 +19,9 @@ def checked_power(base: sympy.Expr, exponent: sympy.Expr, column: int | None = N
         numerator, denominator = exponent.as_numer_denom()
         size = max(abs(int(base.p)).bit_length(), abs(int(base.q)).bit_length())
         if size > 1 and abs(int(numerator)) * size > MAX_POWER_BITS:
-            where = f" at column {column}" if column is not None else ""
-            raise LimitExceeded(
-                f"number too large{where}: that power has too many digits to compute", column
-            )
+            if column is None:
+                raise LimitExceeded.said("error.power-too-large")
+            raise LimitExceeded.said("error.power-too-large-at", column)
         if int(denominator) > MAX_ROOT_INDEX:
             return sympy.Pow(base, exponent, evaluate=False)
     return sympy.Pow(base, exponent)
@@ -31,6 +30,6 @@ def checked_power(base: sympy.Expr, exponent: sympy.Expr, column: int | None = N
 def reject_undefined(expr: sympy.Expr) -> None:
     """Raise when exact arithmetic already made the expression meaningless (``1/0``)."""
     if expr.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
-        raise MathSyntaxError("this expression divides by zero or is undefined everywhere")
+        raise MathSyntaxError.said("error.undefined-everywhere")
     if expr.has(sympy.I):
-        raise MathSyntaxError("this expression is not a real number (a root of a negative?)")
+        raise MathSyntaxError.said("error.not-real")

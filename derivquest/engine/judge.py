@@ -18,7 +18,7 @@ from mpmath import mpf
 
 from derivquest.engine.equivalence import PRECISION, Comparison, compare, witness_point
 from derivquest.engine.errors import EngineError
-from derivquest.engine.fingerprint import fingerprint
+from derivquest.engine.fingerprint import Probes, fingerprint
 from derivquest.engine.mistakes import find_mistakes
 from derivquest.engine.numeric import (
     Undefined,
@@ -29,9 +29,10 @@ from derivquest.engine.numeric import (
 from derivquest.engine.parser import DEFAULT_VARIABLES, Parsed, parse
 from derivquest.engine.presenter import present
 from derivquest.engine.printing import plain
+from derivquest.engine.readings import DomainNote
 from derivquest.engine.rereading import label_mismatch, with_readings
 from derivquest.engine.texts import VERDICTS
-from derivquest.engine.verdict import Status, Verdict, Witness
+from derivquest.engine.verdict import Status, Verdict, Witness, invalid_verdict
 from derivquest.engine.written import as_written
 
 QUESTION_CACHE = 256
@@ -107,13 +108,13 @@ def evaluate(text: str, values: Mapping[str, float], variables: Sequence[str] = 
     point = {parsed.symbols[name]: mpf(value) for name, value in values.items()}
     missing = sorted(str(s) for s in parsed.expr.free_symbols if s not in point)
     if missing:
-        raise EngineError(f"no value given for {', '.join(missing)}")
+        raise EngineError.said("error.no-value-given", names=", ".join(missing))
     with mpmath.workdps(PRECISION):
         try:
             value, _ = evaluate_precisely(compile_expression(parsed.expr), point)
         except Undefined:
             where = ", ".join(f"{name} = {value:g}" for name, value in values.items())
-            raise EngineError(f"{text} has no real value at {where}") from None
+            raise EngineError.said("error.no-real-value", text=text, where=where) from None
     return float(value)
 
 
@@ -125,8 +126,9 @@ def _with(variable: str, variables: Sequence[str] | None) -> tuple[str, ...]:
     return names if variable in names else (variable, *names)
 
 
-def _invalid(error: EngineError, prefix: str = "") -> Verdict:
-    return Verdict("invalid", prefix + error.message, column=error.column)
+def _invalid(error: EngineError) -> Verdict:
+    """An unreadable text's verdict: the error's message id and values, for the presenter."""
+    return invalid_verdict(error)
 
 
 @functools.lru_cache(maxsize=QUESTION_CACHE)
@@ -135,7 +137,9 @@ def _read_expected(text: str, variables: tuple[str, ...]) -> Parsed:
     try:
         return parse(text, variables)
     except EngineError as error:
-        raise EngineError(f"the expected answer {text!r} is broken: {error.message}") from None
+        raise EngineError.said(
+            "error.expected-broken", text=repr(text), problem=error.message
+        ) from None
 
 
 def _read_both(
@@ -173,15 +177,16 @@ def _check_derivative(
     x = function.symbols[variable]
     expected = _differentiate(function_text, variable, variables)
     comparison = compare(expected, answer.expr, list(function.symbols.values()))
-    verdict = _verdict(comparison, answer, expected, list(function.symbols.values()))
+    probes = Probes(answer.expr, list(function.symbols.values()))
+    verdict = _verdict(comparison, answer, expected, list(function.symbols.values()), probes)
     verdict = with_readings(verdict, answer, expected)
     if verdict.status != "incorrect" or verdict.notes:  # a note explains it better
         return verdict
     # Mistakes are found on the function as written: (2x)^3 must still be a power of 2x.
-    written = as_written(function_text, variables)
+    written = _written(function_text, variables)
     tree = function.expr if written is None else written.expr
     try:
-        finding = find_mistakes(tree, answer.expr, x)
+        finding = find_mistakes(tree, answer.expr, x, probes)
     except (ArithmeticError, TypeError, ValueError, NotImplementedError, RecursionError):
         # Naming the mistake is a hint: if SymPy fails on some slipped tree, the verdict
         # (already decided) must still reach the player.
@@ -195,6 +200,12 @@ def _check_derivative(
         term_at_fault=finding.term,
     )
     return replace(found, message=present(found))
+
+
+@functools.lru_cache(maxsize=QUESTION_CACHE)
+def _written(function_text: str, variables: tuple[str, ...]) -> Parsed | None:
+    """The question's function as written (unevaluated), read once per question."""
+    return as_written(function_text, variables)
 
 
 @functools.lru_cache(maxsize=QUESTION_CACHE)
@@ -257,16 +268,30 @@ def _verdict(
     answer: Parsed,
     expected: sympy.Expr,
     symbols: Sequence[sympy.Symbol] = (),
+    probes: Probes | None = None,
 ) -> Verdict:
     shown = answer.pretty()
     if comparison.outcome == "unknown":
         return _said("invalid", "undecided", parsed=shown)
     # Equal answers written differently share a fingerprint: a teacher's report groups them.
-    print_ = fingerprint(answer.expr, [*symbols, *answer.expr.free_symbols])
+    print_ = fingerprint(answer.expr, [*symbols, *answer.expr.free_symbols], probes)
     if comparison.outcome == "equal":
-        return _said("correct", "correct", parsed=shown, fingerprint=print_)
+        return _said(
+            "correct", "correct", parsed=shown, fingerprint=print_, domain_note=_domain(comparison)
+        )
     sentence_id, witness = _witness(comparison, answer, expected)
     return _said("incorrect", sentence_id, parsed=shown, witness=witness, fingerprint=print_)
+
+
+def _domain(comparison: Comparison) -> DomainNote | None:
+    """The note for a right answer judged for positive variables that differs elsewhere."""
+    if comparison.positive_only is None or comparison.witness is None:
+        return None
+    return DomainNote(
+        positive=tuple(name for name, _ in comparison.positive_only),
+        undefined=comparison.positive_only,
+        where=tuple((name, _coordinate(value)) for name, value in comparison.witness.items()),
+    )
 
 
 def _witness(

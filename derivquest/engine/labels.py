@@ -75,20 +75,12 @@ def split_label(text: str, variables: tuple[str, ...]) -> tuple[Label | None, st
         return None, text
     second = text.find("=", equals + 1)
     if second != -1:
-        raise MathSyntaxError(
-            f"a second '=' at column {second + 1}: type one answer, as in dy/dx = 2x",
-            second + 1,
-        )
+        raise MathSyntaxError.said("error.second-equals", second + 1)
     left = text[:equals]
     label = _read_label(left, variables)
     if label is None:
         column = len(left) - len(left.lstrip()) + 1
-        raise MathSyntaxError(
-            "before '=' write the derivative (dy/dx, y', f'(x), ∂L/∂w) or leave it out "
-            f"(column {column})",
-            column,
-            max(1, len(left.strip())),
-        )
+        raise MathSyntaxError.said("error.bad-label", column, max(1, len(left.strip())))
     return label, " " * (equals + 1) + text[equals + 1 :]
 
 

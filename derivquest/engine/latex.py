@@ -48,12 +48,6 @@ WRAPPERS = frozenset({"operatorname", "mathrm", "text", "mathit"})
 """``\\operatorname{name}``: the braces hold a name."""
 
 
-PARTIAL_MESSAGE = (
-    "∂ only goes before '=', as in ∂L/∂w = ... (column {column}); type the answer after it"
-)
-"""What a ∂ in the answer itself gets (it is part of a label, never of an expression)."""
-
-
 def greek(name: str) -> str | None:
     """Return the Greek letter a command such as ``\\theta`` names, or None."""
     try:
@@ -81,9 +75,7 @@ def read_command(text: str, start: int) -> tuple[str, str, int]:
         i += 1
     name = text[start + 1 : i]
     if not name:
-        raise MathSyntaxError(
-            f"a lone '\\' at column {column}: write a command such as \\frac", column
-        )
+        raise MathSyntaxError.said("error.latex-lone-backslash", column)
     if name in SIZING:
         # \left. is an invisible bracket: skip the dot with it.
         return "skip", "", i + 1 if i < n and text[i] == "." else i
@@ -96,11 +88,11 @@ def read_command(text: str, start: int) -> tuple[str, str, int]:
     if name in WRAPPERS:
         return _wrapped_name(text, start, i)
     if name == "partial":
-        raise MathSyntaxError(PARTIAL_MESSAGE.format(column=column), column, i - start)
+        raise MathSyntaxError.said("error.partial", column, i - start)
     letter = greek(name)
     if letter is not None:
         return "name", letter, i
-    raise MathSyntaxError(f"unknown LaTeX command \\{name} at column {column}", column, i - start)
+    raise MathSyntaxError.said("error.latex-unknown", column, i - start, name=name)
 
 
 def _wrapped_name(text: str, start: int, i: int) -> tuple[str, str, int]:
@@ -109,10 +101,7 @@ def _wrapped_name(text: str, start: int, i: int) -> tuple[str, str, int]:
     close = text.find("}", i)
     inside = text[i + 1 : close].strip() if i < len(text) and text[i] == "{" else ""
     if close == -1 or not inside.isalpha():
-        raise MathSyntaxError(
-            f"after {text[start:i]} write a name in braces, as in \\operatorname{{relu}} "
-            f"(column {column})",
-            column,
-            i - start,
+        raise MathSyntaxError.said(
+            "error.latex-operatorname", column, i - start, command=text[start:i]
         )
     return "name", inside, close + 1

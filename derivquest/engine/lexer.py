@@ -20,7 +20,7 @@ from fractions import Fraction
 from typing import Literal
 
 from derivquest.engine.errors import LimitExceeded, MathSyntaxError
-from derivquest.engine.latex import PARTIAL_MESSAGE, read_command
+from derivquest.engine.latex import read_command
 from derivquest.engine.limits import MAX_DECIMAL_EXPONENT, MAX_NUMBER_DIGITS
 
 Kind = Literal["number", "name", "op", "sup", "end"]
@@ -133,13 +133,13 @@ def tokenize(text: str) -> list[Token]:
                 tokens.append(Token("name", name, column, raw=text[i:end]))
             i = end
         elif char == "∂":
-            raise MathSyntaxError(PARTIAL_MESSAGE.format(column=column), column)
+            raise MathSyntaxError.said("error.partial", column)
         elif char in SUPERSCRIPT_DIGITS or char in SUPERSCRIPT_SIGNS:
             i = _read_superscript(text, i, tokens)
         elif char.isalpha():
             i = _read_name(text, i, tokens)
         else:
-            raise MathSyntaxError(f"unexpected character {char!r} at column {column}", column)
+            raise MathSyntaxError.said("error.unexpected-character", column, char=repr(char))
     tokens.append(Token("end", "", n + 1))
     return tokens
 
@@ -170,30 +170,25 @@ def _read_number(text: str, start: int, tokens: list[Token]) -> int:
                 len(exponent_text.lstrip("+-")) > 4
                 or abs(int(exponent_text)) > MAX_DECIMAL_EXPONENT
             ):
-                raise LimitExceeded(
-                    f"number too large at column {start + 1}: exponents above "
-                    f"{MAX_DECIMAL_EXPONENT} are not accepted",
-                    start + 1,
-                    k - start,
+                raise LimitExceeded.said(
+                    "error.number-exponent", start + 1, k - start, limit=MAX_DECIMAL_EXPONENT
                 )
             exponent = int(exponent_text)
             i = k
     digits = mantissa.replace(".", "").lstrip("0")
     if len(digits) > MAX_NUMBER_DIGITS:
-        raise LimitExceeded(
-            f"number too long at column {start + 1}: at most {MAX_NUMBER_DIGITS} digits",
-            start + 1,
-            i - start,
+        raise LimitExceeded.said(
+            "error.number-digits", start + 1, i - start, limit=MAX_NUMBER_DIGITS
         )
     if mantissa.count(".") > 1 or mantissa.endswith(".") and len(mantissa) == 1:
-        raise MathSyntaxError(f"malformed number at column {start + 1}", start + 1, i - start)
+        raise MathSyntaxError.said("error.malformed-number", start + 1, i - start)
     value = Fraction(mantissa) * Fraction(10) ** exponent
     if exponent == 0 and i < n and text[i] in VULGAR_FRACTIONS and "." not in mantissa:
         value += VULGAR_FRACTIONS[text[i]]  # 2½ is two and a half
         i += 1
     tokens.append(Token("number", text[start:i], start + 1, value))
     if i < n and text[i] == ".":
-        raise MathSyntaxError(f"malformed number at column {start + 1}", start + 1, i - start + 1)
+        raise MathSyntaxError.said("error.malformed-number", start + 1, i - start + 1)
     return i
 
 
@@ -209,11 +204,9 @@ def _read_superscript(text: str, start: int, tokens: list[Token]) -> int:
         digits += SUPERSCRIPT_DIGITS[text[i]]
         i += 1
     if not digits:
-        raise MathSyntaxError(
-            f"superscript sign without digits at column {start + 1}", start + 1, i - start
-        )
+        raise MathSyntaxError.said("error.superscript-sign", start + 1, i - start)
     if len(digits) > 4:
-        raise LimitExceeded(f"exponent too large at column {start + 1}", start + 1, i - start)
+        raise LimitExceeded.said("error.superscript-large", start + 1, i - start)
     tokens.append(Token("sup", text[start:i], start + 1, Fraction(int(sign + digits))))
     return i
 

@@ -18,10 +18,11 @@ import mpmath
 import sympy
 from mpmath import mpf
 
-from derivquest.engine.fingerprint import PROBE_PRECISION, probe_point, value_at
+from derivquest.engine.candidates import Candidates, Key, candidates_for, ordered
+from derivquest.engine.fingerprint import PROBE_PRECISION, Probes, probe_point
 from derivquest.engine.mlfunctions import relu, sigmoid
-from derivquest.engine.numeric import compile_expression
-from derivquest.engine.slips import Slip, Slips, slipped_derivative, terms_of
+from derivquest.engine.numeric import Node, Undefined, evaluate_at
+from derivquest.engine.slips import Slip, terms_of
 from derivquest.engine.texts import MISTAKES
 from derivquest.engine.verdict import TermAtFault
 
@@ -86,11 +87,6 @@ MAX_PROBES = 80
 """Fixed points tried to find ``POINTS`` where the answer and the derivative are defined."""
 
 
-def describe_mistake(mistake: str, language: str = "en") -> str:
-    """Return the player-facing sentence for a mistake id."""
-    return MISTAKES.get(language, MISTAKES["en"]).get(mistake) or MISTAKES["en"][mistake]
-
-
 @dataclass(frozen=True, slots=True)
 class Finding:
     """What a wrong answer looks like: one or two mistake ids, and the term they are in."""
@@ -99,47 +95,48 @@ class Finding:
     term: TermAtFault | None = None
 
 
-def diagnose(function: sympy.Expr, answer: sympy.Expr, x: sympy.Symbol) -> str | None:
-    """Return the mistake id that best explains ``answer`` as a wrong d/dx ``function``."""
-    finding = find_mistakes(function, answer, x)
-    return finding.mistakes[0] if finding else None
-
-
-def find_mistakes(function: sympy.Expr, answer: sympy.Expr, x: sympy.Symbol) -> Finding | None:
+def find_mistakes(
+    function: sympy.Expr, answer: sympy.Expr, x: sympy.Symbol, probes: Probes | None = None
+) -> Finding | None:
     """Explain ``answer`` as d/dx ``function`` with the fewest slips; None if nothing fits.
 
     ``function`` should be the tree as written (``engine.written``): an evaluated one has
-    already lost the structure (``(2x)^3`` is ``8x^3``) that chain slips are found in.
+    already lost the structure (``(2x)^3`` is ``8x^3``) that chain slips are found in. The
+    candidates (the slipped derivatives and their values at the probe points) come from the
+    per-question cache in ``engine.candidates``; only the answer is evaluated afresh (its
+    ``probes``, when the judge has them from the fingerprint, already hold some values).
     """
-    expected = sympy.diff(function, x)
-    symbols = sorted(function.free_symbols | answer.free_symbols | {x}, key=lambda s: s.name)
-    matcher = _Matcher(answer, expected, symbols)
+    question = candidates_for(function, x)
+    symbols = ordered([*function.free_symbols, *answer.free_symbols, x])
+    if probes is None:
+        probes = Probes(answer, symbols)
+    matcher = _Matcher(question, answer, symbols, probes)
     if not matcher.usable:
         return None
-    if matcher.matches(expected):
+    if matcher.matches(()):
         # Equal wherever the points fall: the difference is at a kink, which only relu has.
         return Finding(("relu-derivative-at-zero",)) if function.has(relu) else None
     relabel = _relabel(function)
-    singles = list(_single_slips(function, x))
+    singles = list(_single_slips(question))
     deadline = time.thread_time() + BUDGET_SECONDS
     for slip in singles:
-        found = _try(function, x, (slip,), matcher, relabel)
+        found = _try(question, (slip,), matcher, relabel)
         if found:
             return found
         if time.thread_time() > deadline:
             return None
-    if _is_antiderivative(answer, function, x, symbols):
+    if matcher.is_antiderivative(answer):
         return Finding(("antiderivative",))
-    if matcher.matches(-expected):
+    if matcher.matches("negated"):
         return Finding((relabel("sign-error"),))
-    if matcher.matches(function):
+    if matcher.matches("function"):
         return Finding(("not-differentiated",))
     specific = [slip for slip in singles if slip.place is not None]
     if len(specific) <= MAX_PLACES_FOR_PAIRS:
         for pair in _pairs(specific):
             if time.thread_time() > deadline:
                 break
-            found = _try(function, x, pair, matcher, relabel)
+            found = _try(question, pair, matcher, relabel)
             if found:
                 return found
     if matcher.constant_ratio():
@@ -147,12 +144,10 @@ def find_mistakes(function: sympy.Expr, answer: sympy.Expr, x: sympy.Symbol) -> 
     return None
 
 
-def _single_slips(function: sympy.Expr, x: sympy.Symbol) -> Iterator[Slip]:
+def _single_slips(question: Candidates) -> Iterator[Slip]:
     """Every one-slip variant: each rule everywhere, then at each place, most specific first."""
-    probe = Slips()
-    slipped_derivative(function, x, probe)
     for rule in RULE_TO_MISTAKE:
-        places = probe.seen.get(rule, 0)
+        places = question.seen.get(rule, 0)
         if places == 0:
             continue
         if places > 1:
@@ -170,27 +165,25 @@ def _pairs(specific: Sequence[Slip]) -> Iterator[tuple[Slip, Slip]]:
 
 
 def _try(
-    function: sympy.Expr,
-    x: sympy.Symbol,
+    question: Candidates,
     slips: tuple[Slip, ...],
     matcher: _Matcher,
     relabel: _Relabel,
 ) -> Finding | None:
-    state = Slips(slips)
-    candidate = slipped_derivative(function, x, state)
-    if not state.fired or not matcher.matches(candidate):
+    if not question.candidate(slips).fired or not matcher.matches(slips):
         return None
     mistakes = tuple(dict.fromkeys(relabel(RULE_TO_MISTAKE[s.rule]) for s in slips))
-    return Finding(mistakes, _blame(function, x, state))
+    return Finding(mistakes, _blame(question, slips))
 
 
-def _blame(function: sympy.Expr, x: sympy.Symbol, state: Slips) -> TermAtFault | None:
+def _blame(question: Candidates, slips: tuple[Slip, ...]) -> TermAtFault | None:
     """The term of a sum that all the slips were made in, if there is one such term."""
-    terms = terms_of(function)
-    varying = sum(1 for term in terms if term.has(x))
-    if varying < 2 or len(state.fired) != 1:
+    terms = terms_of(question.function)
+    varying = sum(1 for term in terms if term.has(question.x))
+    fired = question.candidate(slips).fired
+    if varying < 2 or len(fired) != 1:
         return None
-    (index,) = state.fired
+    (index,) = fired
     return None if index is None else TermAtFault(index + 1, len(terms))
 
 
@@ -226,31 +219,33 @@ def _looks_like_cross_entropy(function: sympy.Expr) -> bool:
     )
 
 
-def _is_antiderivative(
-    answer: sympy.Expr, function: sympy.Expr, x: sympy.Symbol, symbols: Sequence[sympy.Symbol]
-) -> bool:
-    """True when d/dx of the answer is the function (integration instead of differentiation)."""
-    if not answer.has(x):
-        return False
-    return _Matcher(function, function, symbols).matches(sympy.diff(answer, x))
-
-
 class _Matcher:
-    """Compares candidate expressions with the answer at a few fixed points."""
+    """Compares candidates with the answer at a few fixed probe points.
+
+    The points are the first ``POINTS`` probes where both the answer and the true derivative
+    are defined; candidates' values there come from the question's cache.
+    """
 
     def __init__(
-        self, answer: sympy.Expr, expected: sympy.Expr, symbols: Sequence[sympy.Symbol]
+        self,
+        question: Candidates,
+        answer: sympy.Expr,
+        symbols: tuple[sympy.Symbol, ...],
+        probes: Probes,
     ) -> None:
-        answer_node = compile_expression(answer)
-        expected_node = compile_expression(expected)
-        self.points: list[tuple[dict[sympy.Symbol, mpf], mpf, mpf]] = []
+        self.question = question
+        self.symbols = symbols
+        self.answer_node = probes.node
+        self.points: list[tuple[int, mpf, mpf]] = []
+        """(probe index, the answer's value, the true derivative's value)."""
         for index in range(MAX_PROBES):
-            point = probe_point(symbols, index)
-            value = value_at(answer_node, point)
-            target = value_at(expected_node, point)
-            if value is None or target is None:
+            target = question.value((), symbols, index)
+            if target is None:
                 continue
-            self.points.append((point, value, target))
+            value = probes.value(index)
+            if value is None:
+                continue
+            self.points.append((index, value, target))
             if len(self.points) == POINTS:
                 break
 
@@ -259,15 +254,28 @@ class _Matcher:
         """Enough points to tell explanations apart."""
         return len(self.points) >= 4
 
-    def matches(self, candidate: sympy.Expr) -> bool:
-        node = compile_expression(candidate)
-        for point, value, _ in self.points:
-            other = value_at(node, point)
-            if other is None:
+    def matches(self, key: Key) -> bool:
+        """True when the candidate ``key`` has the answer's value at every point."""
+        for index, value, _ in self.points:
+            other = self.question.value(key, self.symbols, index)
+            if other is None or not _close(other, value):
                 return False
-            with mpmath.workdps(PROBE_PRECISION):
-                if abs(other - value) > mpf(10) ** -20 * max(abs(value), abs(other), mpf(1)):
-                    return False
+        return True
+
+    def is_antiderivative(self, answer: sympy.Expr) -> bool:
+        """True when d/dx of the answer is the function (integration, not differentiation).
+
+        The slope is a central difference at twice the probe precision, with a step so small
+        that its error is far below the tolerance: no symbolic derivative of the answer.
+        """
+        x = self.question.x
+        if not answer.has(x):
+            return False
+        for index, _, _ in self.points:
+            target = self.question.value("function", self.symbols, index)
+            slope = _slope(self.answer_node, probe_point(self.symbols, index), x)
+            if target is None or slope is None or not _close(slope, target):
+                return False
         return True
 
     def constant_ratio(self) -> bool:
@@ -280,3 +288,27 @@ class _Matcher:
             if abs(abs(first) - 1) < mpf(10) ** -12 or first == 0:
                 return False
             return all(abs(r - first) <= mpf(10) ** -20 * abs(first) for r in ratios)
+
+
+def _close(a: mpf, b: mpf) -> bool:
+    with mpmath.workdps(PROBE_PRECISION):
+        return bool(abs(a - b) <= mpf(10) ** -20 * max(abs(a), abs(b), mpf(1)))
+
+
+SLOPE_DIGITS = 2 * PROBE_PRECISION
+"""Digits a central-difference slope is computed at (its step is 10^-30 of the point)."""
+
+
+def _slope(node: Node, point: dict[sympy.Symbol, mpf], x: sympy.Symbol) -> mpf | None:
+    """d/dx of the compiled ``node`` at ``point``, by a central difference; None where the
+    node is undefined on either side."""
+    with mpmath.workdps(SLOPE_DIGITS):
+        step = mpf(10) ** -30 * max(abs(point[x]), mpf(1))
+        sides = []
+        for offset in (step, -step):
+            moved = {**point, x: point[x] + offset}
+            try:
+                sides.append(evaluate_at(node, moved)[0])
+            except (Undefined, ZeroDivisionError, OverflowError, ValueError):
+                return None
+        return (sides[0] - sides[1]) / (2 * step)

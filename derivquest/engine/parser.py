@@ -29,7 +29,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import sympy
-from sympy.core.parameters import distribute
 
 from derivquest.engine import printing
 from derivquest.engine.errors import EngineError, LimitExceeded, MathSyntaxError
@@ -90,7 +89,7 @@ def make_symbols(variables: Sequence[str]) -> dict[str, sympy.Symbol]:
     symbols: dict[str, sympy.Symbol] = {}
     for name in variables:
         if not name or not name.isalpha() or name in RESERVED:
-            raise EngineError(f"{name!r} cannot be a variable name (use letters, not a function)")
+            raise EngineError.said("error.variable-name", name=repr(name))
         symbols[name] = sympy.Symbol(name, real=True)
     return symbols
 
@@ -98,13 +97,11 @@ def make_symbols(variables: Sequence[str]) -> dict[str, sympy.Symbol]:
 def parse(text: str, variables: Sequence[str] = DEFAULT_VARIABLES) -> Parsed:
     """Parse ``text`` with the question's variables, or raise an ``EngineError``."""
     if len(text) > MAX_INPUT_LENGTH:
-        raise LimitExceeded(
-            f"the answer is too long: {len(text)} characters (at most {MAX_INPUT_LENGTH})"
-        )
+        raise LimitExceeded.said("error.too-long", count=len(text), limit=MAX_INPUT_LENGTH)
     names = tuple(variables)
     symbols = make_symbols(names)
     if not text.strip():
-        raise MathSyntaxError("type an expression, for example 2x + 1")
+        raise MathSyntaxError.said("error.empty")
     label, body = split_label(text, names)
     if label is not None:
         _check_label_variable(label, names)
@@ -112,9 +109,7 @@ def parse(text: str, variables: Sequence[str] = DEFAULT_VARIABLES) -> Parsed:
         if written is not None:  # d/dx (x^2) = ...: the function must read too
             read_tokens(written, names, symbols, text)
         if not body.strip():
-            raise MathSyntaxError(
-                f"type the answer after '=' (column {len(text) + 1})", len(text) + 1
-            )
+            raise MathSyntaxError.said("error.after-equals", len(text) + 1)
     built, notes = read_tokens(body, names, symbols, text)
     return Parsed(
         text=text,
@@ -132,19 +127,15 @@ def read_tokens(
 ) -> tuple[Built, tuple[ReadingNote, ...]]:
     """Parse ``body`` (``source`` with any label blanked out) into both trees and notes."""
     try:
-        # SymPy would turn 3(x+1) into 3x + 3 as it evaluates; keep products as typed.
-        # (The setting is thread-local, so previews in threads do not interfere.)
-        with distribute(False):
-            parser = Grammar(tokenize(body), names, symbols, source)
-            built = parser.parse()
+        # Products keep a number outside a sum (3(x+1) is not 3x + 3): see tree.multiply.
+        parser = Grammar(tokenize(body), names, symbols, source)
+        built = parser.parse()
     except RecursionError:
-        raise LimitExceeded("the expression is nested too deeply") from None
+        raise LimitExceeded.said("error.nested-deep") from None
     except ValueError:
         # Python refuses to print an integer of over 4,300 digits, and a reading note quotes
         # what it read: 10^4000/10^(-4000) is 10^8000 within the parser's other limits.
-        raise LimitExceeded(
-            "number too large: it has too many digits to compute; try a simpler form"
-        ) from None
+        raise LimitExceeded.said("error.too-many-digits") from None
     reject_undefined(built.value)
     return built, tuple(parser.notes)
 
@@ -153,10 +144,11 @@ def _check_label_variable(label: Label, variables: tuple[str, ...]) -> None:
     """A label must differentiate by one of the question's names."""
     if label.variable is None or label.variable in variables:
         return
-    uses = f"this question uses {', '.join(variables)}" if variables else "the answer is a number"
-    raise MathSyntaxError(
-        f"you wrote {label.typed} but {label.variable} is not a variable here: {uses} "
-        f"(column {label.column})",
-        label.column,
-        len(label.typed),
+    values = {"label": label.typed, "variable": label.variable}
+    if not variables:
+        raise MathSyntaxError.said(
+            "error.label-variable-number", label.column, len(label.typed), **values
+        )
+    raise MathSyntaxError.said(
+        "error.label-variable", label.column, len(label.typed), names=", ".join(variables), **values
     )

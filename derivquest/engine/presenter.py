@@ -2,16 +2,20 @@
 
 The judge, the game and the screens pass verdicts around as data (a sentence id, the
 witness, the mistake ids, the term at fault); only this module writes words, from the
-catalogue in ``derivquest.engine.texts``. A verdict with no sentence id (a parse error, an
-author's feedback, a choice explanation) is shown as its ``message``, already in the
+catalogue in ``derivquest.engine.texts``; an engine error's message id (an unreadable
+answer, ``present_error``) from ``derivquest.engine.error_texts``. A verdict with no sentence
+id (an author's feedback, a choice explanation) is shown as its ``message``, already in the
 language it was written in.
 """
 
 from __future__ import annotations
 
+from derivquest.engine.error_texts import PREFIX as ERROR_PREFIX
+from derivquest.engine.error_texts import error_text
+from derivquest.engine.errors import EngineError
 from derivquest.engine.labels import PROBLEMS as LABEL_PROBLEMS
 from derivquest.engine.labels import say_label_problem
-from derivquest.engine.readings import describe_reading
+from derivquest.engine.readings import describe_domain, describe_reading
 from derivquest.engine.texts import MISTAKES, ORDINALS, VERDICTS
 from derivquest.engine.verdict import TermAtFault, Verdict, Witness
 
@@ -30,10 +34,21 @@ def present(verdict: Verdict, language: str = "en") -> str:
         return say_label_problem(verdict.sentence_id, dict(verdict.values), language)
     if verdict.sentence_id is None:
         return f"{readings} {verdict.message}" if readings else verdict.message
+    if verdict.sentence_id.startswith(ERROR_PREFIX):  # an unreadable answer's error
+        return error_text(verdict.sentence_id, language, verdict.values)
     core = _say(verdict.sentence_id, language, **_values(verdict, language))
     if verdict.status == "incorrect" and verdict.slips:
         core = f"{present_diagnosis(verdict.slips, verdict.term_at_fault, language)} {core}"
+    if verdict.domain_note is not None:
+        core = f"{core} {describe_domain(verdict.domain_note, language)}"
     return f"{readings} {core}" if readings else core
+
+
+def present_error(error: EngineError, language: str = "en") -> str:
+    """An engine error's message in ``language``; its English text when it has no id."""
+    if error.key is None:
+        return error.message
+    return error_text(error.key, language, error.params)
 
 
 def present_diagnosis(

@@ -47,6 +47,53 @@ SENTENCES: dict[str, str] = {
 """The note's sentence per language; the game falls back to English."""
 
 
+@dataclass(frozen=True, slots=True)
+class DomainNote:
+    """The answer was judged for positive variables only, and differs elsewhere.
+
+    The expected answer has no real value on a whole sign pattern (√(xy) with x > 0 > y), so
+    the question is about positive quantities (see ``engine.domain``); the answer is right
+    there but not where some variable is negative (``√(y/x)/2`` for x, y < 0).
+    """
+
+    positive: tuple[str, ...]
+    """The variables judged positive."""
+    undefined: tuple[tuple[str, int], ...]
+    """A sign pattern (variable, +1/-1) where the expected answer has no real value."""
+    where: tuple[tuple[str, str], ...]
+    """A point, formatted, where the answer differs from the expected one."""
+
+
+DOMAIN_SENTENCES: dict[str, str] = {
+    "en": "Judged for positive {names}, as the question has no real value where {pattern}; "
+    "elsewhere your answer is not the same (at {where}).",
+    "bn": "{names} ধনাত্মক ধরে বিচার করা হয়েছে, কারণ {pattern} হলে প্রশ্নটির কোনো বাস্তব মান "
+    "নেই; অন্য জায়গায় আপনার উত্তর একই নয় ({where} হলে)।",
+}
+"""The domain note's sentence per language."""
+
+AND: dict[str, str] = {"en": " and ", "bn": " ও "}
+"""The word joining the last two names of a list."""
+
+
+def describe_domain(note: DomainNote, language: str = "en") -> str:
+    """Return the player-facing sentence for a domain note."""
+    template = DOMAIN_SENTENCES.get(language, DOMAIN_SENTENCES["en"])
+    joiner = AND.get(language, AND["en"])
+    pattern = joiner.join(f"{name} {'>' if sign > 0 else '<'} 0" for name, sign in note.undefined)
+    return template.format(
+        names=_listed(note.positive, joiner),
+        pattern=pattern,
+        where=", ".join(f"{name} = {value}" for name, value in note.where),
+    )
+
+
+def _listed(names: tuple[str, ...], joiner: str) -> str:
+    if len(names) < 2:
+        return "".join(names)
+    return ", ".join(names[:-1]) + joiner + names[-1]
+
+
 def describe_reading(note: ReadingNote, language: str = "en") -> str:
     """Return the player-facing sentence for a reading note."""
     template = SENTENCES.get(language, SENTENCES["en"])

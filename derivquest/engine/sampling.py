@@ -10,8 +10,10 @@ First come the points every comparison must visit before it may call two express
   cheaper points are used up, since a wrong answer is usually caught before.
 
 Then random points follow, each variable with its own random sign and a magnitude from bands
-weighted towards ordinary sizes, until enough agree. Everything is drawn from a generator
-seeded by the two expressions, so a verdict never changes between runs.
+weighted towards ordinary sizes, until enough agree. A plan for positive variables only (see
+``domain``) draws every value positive and keeps only the kink points that are. Everything
+is drawn from a generator seeded by the two expressions, so a verdict never changes between
+runs.
 """
 
 from __future__ import annotations
@@ -62,14 +64,28 @@ class PointPlan:
     """The sequence of sample points for one comparison, made as they are asked for."""
 
     def __init__(
-        self, expressions: Sequence[sympy.Expr], symbols: Sequence[sympy.Symbol], rng: random.Random
+        self,
+        expressions: Sequence[sympy.Expr],
+        symbols: Sequence[sympy.Symbol],
+        rng: random.Random,
+        positive: bool = False,
+        layout_rng: random.Random | None = None,
     ) -> None:
         self.symbols = list(symbols)
+        self.positive = positive
+        """Every value drawn is positive (the question is about positive quantities)."""
         used: set[sympy.Basic] = set().union(*(expr.free_symbols for expr in expressions))
         self.active = [symbol for symbol in self.symbols if symbol in used]
         """The variables that appear; the others get one ordinary value each, never varied."""
         self.random = rng
-        self.fixed = {symbol: self.draw(ORDINARY) for symbol in self.symbols if symbol not in used}
+        self.layout_random = layout_rng or rng
+        """Draws the cheap mandatory points: seeded by the expected expression alone, they are
+        the same for every answer to a question, so its values there can be kept."""
+        self.fixed = {
+            symbol: self.draw(ORDINARY, rng=self.layout_random)
+            for symbol in self.symbols
+            if symbol not in used
+        }
         self.patterns = self.sign_patterns()
         self.layout = [
             *(("sign", index) for index in range(len(self.patterns))),
@@ -140,20 +156,24 @@ class PointPlan:
             self.kink_queue = self.kink_points()
         self.mandatory_end = len(self.layout) + len(self.kink_queue)
 
-    def draw(self, band: Band, sign: int | None = None) -> mpf:
+    def draw(self, band: Band, sign: int | None = None, rng: random.Random | None = None) -> mpf:
         """A value with log10 |value| uniform in ``band`` and the given (or a random) sign."""
-        if sign is None:
-            sign = -1 if self.random.random() < 0.5 else 1
-        return mpf(sign * 10.0 ** self.random.uniform(*band))
+        if self.positive:
+            sign = 1
+        elif sign is None:
+            sign = -1 if (rng or self.random).random() < 0.5 else 1
+        return mpf(sign * 10.0 ** (rng or self.random).uniform(*band))
 
     def make(self, values: dict[sympy.Symbol, mpf]) -> Point:
         return {**self.fixed, **values}
 
     def sign_patterns(self) -> list[tuple[int, ...]]:
         count = len(self.active)
+        if self.positive:
+            return [(1,) * count]
         patterns = list(itertools.product((1, -1), repeat=count))
         if len(patterns) > MAX_SIGN_PATTERNS:
-            middle = self.random.sample(patterns[1:-1], MAX_SIGN_PATTERNS - 2)
+            middle = self.layout_random.sample(patterns[1:-1], MAX_SIGN_PATTERNS - 2)
             patterns = [patterns[0], patterns[-1], *middle]
         return patterns
 
@@ -161,19 +181,21 @@ class PointPlan:
         signs = self.patterns[index]
         return self.make(
             {
-                symbol: self.draw(ORDINARY, sign)
+                symbol: self.draw(ORDINARY, sign, self.layout_random)
                 for symbol, sign in zip(self.active, signs, strict=True)
             }
         )
 
     def scale_point(self, index: int) -> Point:
         """Variable index // 2 tiny (even index) or huge (odd), the others ordinary."""
-        values = {other: self.draw(ORDINARY) for other in self.active}
-        values[self.active[index // 2]] = self.draw(HUGE if index % 2 else TINY)
+        rng = self.layout_random
+        values = {other: self.draw(ORDINARY, rng=rng) for other in self.active}
+        values[self.active[index // 2]] = self.draw(HUGE if index % 2 else TINY, rng=rng)
         return self.make(values)
 
     def extreme_point(self) -> Point:
-        return self.make({s: self.draw(self.random.choice(EXTREME)) for s in self.active})
+        rng = self.layout_random
+        return self.make({s: self.draw(rng.choice(EXTREME), rng=rng) for s in self.active})
 
     def kink_points(self) -> list[Point]:
         points: list[Point] = []
@@ -186,7 +208,11 @@ class PointPlan:
             for variable in variables * (2 if len(variables) == 1 else 1):
                 base = self.make({s: self.draw(ORDINARY) for s in self.active})
                 points.extend(kink.points_beside(base, variable, self.random))
-        return points
+        return [point for point in points if self.allowed(point)]
+
+    def allowed(self, point: Point) -> bool:
+        """False for a point outside the plan's region (a negative value when positive)."""
+        return not self.positive or all(value > 0 for value in point.values())
 
     def add_edge_points(self) -> None:
         """Queue points around where the expected expression's domain may end: for a
@@ -200,9 +226,8 @@ class PointPlan:
                 edge = Kink(g)
                 for variable in [s for s in self.active if s in g.free_symbols][:2]:
                     base = self.make({s: self.draw(ORDINARY) for s in self.active})
-                    self.edge_queue.extend(
-                        edge.points_around(base, variable, self.random, EDGE_POINTS)
-                    )
+                    around = edge.points_around(base, variable, self.random, EDGE_POINTS)
+                    self.edge_queue.extend(p for p in around if self.allowed(p))
         self.edges_found = bool(self.edge_queue)
 
     def kinks(self) -> list[Kink]:

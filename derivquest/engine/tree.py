@@ -46,7 +46,9 @@ def negate(operand: Built) -> Built:
     """``-operand``; a typed number stays a number (``-2`` is what was typed)."""
     if operand.typed.is_Number:
         return leaf(-operand.typed)
-    return Built(sympy.Mul(sympy.S.NegativeOne, operand.typed, evaluate=False), -operand.value)
+    value = operand.value
+    negated = sympy.Mul._from_args((sympy.S.NegativeOne, value)) if value.is_Add else -value
+    return Built(sympy.Mul(sympy.S.NegativeOne, operand.typed, evaluate=False), negated)
 
 
 def multiply(factors: Sequence[Built]) -> Built:
@@ -58,8 +60,29 @@ def multiply(factors: Sequence[Built]) -> Built:
         typed = typed[1:]  # 1/x is the reciprocal itself, not 1·(1/x)
     return Built(
         sympy.Mul(*typed, evaluate=False) if len(typed) > 1 else typed[0],
-        sympy.Mul(*(f.value for f in factors)),
+        undistributed_product([f.value for f in factors]),
     )
+
+
+def undistributed_product(values: Sequence[sympy.Expr]) -> sympy.Expr:
+    """SymPy's product of ``values``, except that a number is never distributed over a sum:
+    ``3(x+1)`` stays 3·(x + 1) where SymPy makes 3x + 3.
+
+    SymPy's own switch for this, ``distribute(False)``, clears SymPy's whole cache each time
+    it is set; the parser set it twice per answer and paid for it in every later step (a
+    parse took five times longer).
+    """
+    coefficient: sympy.Expr = sympy.S.One
+    rest = []
+    for value in values:
+        factor, term = value.as_coeff_Mul()
+        coefficient *= factor
+        rest.append(term)
+    factor, term = sympy.Mul(*rest).as_coeff_Mul()
+    coefficient *= factor
+    if term.is_Add and coefficient.is_Number and coefficient.is_finite and coefficient != 0:
+        return term if coefficient == 1 else sympy.Mul._from_args((coefficient, term))
+    return sympy.Mul(coefficient, term)
 
 
 def reciprocal(divisor: Built) -> Built:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
-from derivquest.engine.readings import ReadingNote
+from derivquest.engine.errors import EngineError
+from derivquest.engine.readings import DomainNote, ReadingNote
 
 Status = Literal["correct", "incorrect", "invalid"]
 
@@ -55,6 +56,8 @@ class Verdict:
     """Wall time the judgement took, in milliseconds."""
     notes: tuple[ReadingNote, ...] = ()
     """For a wrong answer: ambiguous parts whose other reading would make it right."""
+    domain_note: DomainNote | None = None
+    """For a right answer judged for positive variables only that differs elsewhere."""
     # -- diagnosis data, for the presenter and the progress store --
     sentence_id: str | None = None
     """Key of the engine's sentence for this verdict (`engine.texts.VERDICTS`); None when
@@ -84,3 +87,16 @@ class Verdict:
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict (the `--json` and `--jsonl` output)."""
         return asdict(self)
+
+
+def invalid_verdict(error: EngineError, parsed: str | None = None) -> Verdict:
+    """The ``invalid`` verdict for an engine error: its English message, and its message id
+    and values for the presenter to write in the player's language."""
+    return Verdict(
+        "invalid",
+        error.message,
+        parsed=parsed,
+        column=error.column,
+        sentence_id=error.key,
+        values=error.params,
+    )

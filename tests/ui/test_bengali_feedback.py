@@ -40,3 +40,20 @@ async def test_a_bengali_drill_shows_bengali_feedback(make_game: AppFactory) -> 
         feedback = " ".join(shown(app, "#drill-feedback").split())
         assert feedback.startswith("ভুল: পুরোপুরি ঠিক হয়নি")
         assert "Not quite" not in feedback
+
+
+async def test_a_bengali_player_reads_a_parse_error_in_bengali(make_game: AppFactory) -> None:
+    """The live preview and the verdict of an unreadable answer: Bengali, with the caret."""
+    app = make_game(language="bn")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_level(pilot)
+        await pilot.press(*"sin(x")
+        await settle(pilot)
+        preview = shown(app, "#preview")
+        assert "4 নম্বর কলামের '(' বন্ধ করার ')' নেই" in preview, preview
+        assert "missing" not in preview
+        await pilot.press("enter")
+        await settle(pilot)
+        verdict = " ".join(shown(app, "#verdict").split())
+        assert "4 নম্বর কলামের '(' বন্ধ করার ')' নেই" in verdict, verdict
+        assert "missing" not in verdict

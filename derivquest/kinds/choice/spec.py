@@ -58,12 +58,13 @@ class ChoicePayload:
 
 def grade_choice(options: tuple[OptionInstance, ...], answer: str) -> Verdict:
     """Judge a choice answer: the 1-based number of an option, e.g. "2"."""
-    from derivquest.engine import Status, Verdict
+    from derivquest.engine import EngineError, Status, Verdict
+    from derivquest.engine.verdict import invalid_verdict
 
     count = len(options)
     text = answer.strip()
     if not text.isdecimal() or not 1 <= int(text) <= count:
-        return Verdict("invalid", f"type the number of an option, from 1 to {count}")
+        return invalid_verdict(EngineError.said("error.choice-number", count=count))
     option = options[int(text) - 1]
     status: Status = "correct" if option.correct else "incorrect"
     return Verdict(status, option.explanation, parsed=text)

@@ -10,6 +10,7 @@ from mpmath import mpf
 
 from derivquest.engine import EngineError, parse
 from derivquest.engine.equivalence import PRECISION
+from derivquest.engine.error_texts import error_text
 from derivquest.engine.numeric import (
     Imprecise,
     Undefined,
@@ -72,7 +73,9 @@ def judge_entry(instance: GraphInstance, slot: Slot, text: str) -> EntryVerdict:
     try:
         parsed = parse(text, instance.symbols)
     except EngineError as error:
-        return EntryVerdict("invalid", "engine", {"message": error.message}, column=error.column)
+        # The engine's own message id and values: `present` writes it in the language.
+        values = {"message": error.message, **dict(error.params), "error": error.key or ""}
+        return EntryVerdict("invalid", "engine", values, column=error.column)
     used = sorted(str(symbol) for symbol in parsed.expr.free_symbols)
     allowed = _allowed(instance, slot)
     banned = [name for name in used if name not in allowed]
@@ -112,7 +115,10 @@ def judge_entry(instance: GraphInstance, slot: Slot, text: str) -> EntryVerdict:
 def present(verdict: EntryVerdict, language: str) -> str:
     """The one presenter of an entry verdict: the mistake's sentence first, then the numbers."""
     if verdict.key == "engine":
-        return verdict.values["message"]
+        key = verdict.values.get("error")
+        if not key:
+            return verdict.values["message"]
+        return error_text(key, language, verdict.values.items())
     sentence = say(verdict.key, language, **verdict.values)
     if verdict.diagnosis is not None:
         return f"{describe(verdict.diagnosis, language)} {sentence}"

@@ -77,7 +77,8 @@ class PlotSpec(KindSpec):
         return PlotPayload(charts.spec_for(question.chart).task(question.plot, fill))
 
     def grade(self, instance: QuestionInstance, answer: str, service: JudgeService) -> Verdict:
-        from derivquest.engine import Verdict
+        from derivquest.engine import EngineError
+        from derivquest.engine.verdict import invalid_verdict
 
         task = payload_of(instance, PlotPayload).task
         try:
@@ -85,7 +86,8 @@ class PlotSpec(KindSpec):
         except ValueError:
             value = math.nan
         if not math.isfinite(value):
-            return Verdict("invalid", f"{answer!r} is not a position on the chart")
+            error = EngineError.said("error.not-a-position", answer=repr(answer))
+            return invalid_verdict(error)
         return charts.spec_for(task.chart).grade(task, value, service)
 
     def function_text(self, question: PlotQuestion, values: Mapping[str, ParamValue]) -> str | None:

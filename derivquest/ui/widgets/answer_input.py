@@ -15,6 +15,7 @@ from textual.reactive import reactive
 from textual.widgets import Input, Static
 
 from derivquest.engine import EngineError, parse
+from derivquest.engine.presenter import present_error
 
 MAX_PREVIEW_LINES = 6
 """Taller pretty prints are cut, so the preview never pushes the verdict off an 80x24 screen."""
@@ -29,8 +30,11 @@ class Preview:
     body: str
 
 
-def render_preview(text: str, variables: Sequence[str], readable: str | None = None) -> Preview:
-    """Parse ``text`` and return the pretty print, or the error with a caret under it.
+def render_preview(
+    text: str, variables: Sequence[str], readable: str | None = None, language: str = "en"
+) -> Preview:
+    """Parse ``text`` and return the pretty print, or the error with a caret under it (its
+    message in the player's ``language``).
 
     With ``readable`` (a numeric question) a readable answer shows that note instead of its
     pretty print: the pretty print of a constant is its value, a calculator for the answer.
@@ -41,7 +45,8 @@ def render_preview(text: str, variables: Sequence[str], readable: str | None = N
         parsed = parse(text, variables)
     except EngineError as error:
         caret = error.caret_line()
-        body = f"{text}\n{caret}\n{error.message}" if caret else error.message
+        message = present_error(error, language)
+        body = f"{text}\n{caret}\n{message}" if caret else message
         return Preview(text, False, body)
     if readable is not None:
         return Preview(text, True, readable)
@@ -175,7 +180,8 @@ class AnswerInput(Vertical):
     # in a thread so a keystroke never waits for it, and only the newest result is shown.
     @work(thread=True, exclusive=True, group="answer-preview")
     def _build_preview(self, text: str, generation: int) -> None:
-        preview = render_preview(text, self.variables, self.readable)
+        language = str(getattr(self.app, "language", "en"))
+        preview = render_preview(text, self.variables, self.readable, language)
         self.app.call_from_thread(self._show_preview, preview, generation)
 
     def _show_preview(self, preview: Preview, generation: int) -> None:

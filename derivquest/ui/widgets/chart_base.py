@@ -75,10 +75,11 @@ def prepare_curves(app: App[object], function: str) -> ChartCurves:
 def chart_problem(error: EngineError, language: str) -> str:
     """The sentence for a function that cannot be drawn, in the player's language."""
     from derivquest.engine.errors import DeadlineExceeded
+    from derivquest.engine.presenter import present_error
 
     if isinstance(error, DeadlineExceeded):
         return t("chart.too_slow", language)
-    return error.message
+    return present_error(error, language)
 
 
 def show(value: float, digits: int = 4) -> str:

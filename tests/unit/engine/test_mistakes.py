@@ -6,16 +6,10 @@ import time
 
 import pytest
 
-from derivquest.engine import check_derivative
-from derivquest.engine.mistakes import (
-    MISTAKE_IDS,
-    SENTENCES,
-    Finding,
-    describe_mistake,
-    find_mistakes,
-)
+from derivquest.engine import candidates, check_derivative
+from derivquest.engine.mistakes import MISTAKE_IDS, SENTENCES, find_mistakes
 from derivquest.engine.parser import parse
-from derivquest.engine.presenter import present
+from derivquest.engine.presenter import mistake_sentence, present
 from derivquest.engine.verdict import TermAtFault
 from derivquest.engine.written import as_written
 
@@ -57,7 +51,7 @@ def test_diagnosis(function: str, answer: str, mistake: str | None) -> None:
     assert verdict.status == "incorrect"
     assert verdict.diagnosis == mistake
     if mistake is not None:
-        assert describe_mistake(mistake) in verdict.message
+        assert mistake_sentence(mistake) in verdict.message
 
 
 ML_MISTAKES = [
@@ -103,27 +97,29 @@ def test_ml_mistakes_are_named_in_both_languages(
     assert bn in present(verdict, "bn")
 
 
-def diagnose_text(function: str, answer: str, variable: str = "x") -> Finding | None:
-    names = (variable,) if variable == "x" else (variable, "x")
-    written = as_written(function, names)
-    assert written is not None
-    return find_mistakes(written.expr, parse(answer, names).expr, written.symbols[variable])
-
-
 @pytest.mark.parametrize(
     ("function", "answer"),
     [("relu(x)", "relu(x)/x"), ("relu(2x - 1)", "2relu(2x-1)/(2x-1)")],
 )
 def test_relu_answers_right_except_at_the_kink_are_named(function: str, answer: str) -> None:
-    """An answer equal to step(...) away from 0 but undefined at the kink: ReLU'(0) trouble."""
-    finding = diagnose_text(function, answer)
-    assert finding == Finding(("relu-derivative-at-zero",))
-    assert "kink" in describe_mistake("relu-derivative-at-zero")
-    assert "kink" in describe_mistake("relu-derivative-at-zero", "bn")
+    """An answer equal to step(...) away from 0 but undefined at the kink: ReLU'(0) trouble.
+
+    The judge calls these right (a removable gap is never sampled), so the finder is asked
+    directly, as the judge asks it when some other check has found a difference.
+    """
+    written = as_written(function, ("x",))
+    assert written is not None
+    found = find_mistakes(written.expr, parse(answer, ("x",)).expr, written.symbols["x"])
+    assert found is not None and found.mistakes == ("relu-derivative-at-zero",)
+    assert "kink" in mistake_sentence("relu-derivative-at-zero")
+    assert "kink" in mistake_sentence("relu-derivative-at-zero", "bn")
 
 
 def test_equal_everywhere_without_relu_names_nothing() -> None:
-    assert diagnose_text("x^2", "2x") is None
+    written = as_written("x^2", ("x",))
+    assert written is not None
+    answer = parse("2x", ("x",)).expr
+    assert find_mistakes(written.expr, answer, written.symbols["x"]) is None
 
 
 TWO_SLIPS = [
@@ -227,4 +223,28 @@ def test_every_mistake_has_a_sentence(language: str) -> None:
 
 
 def test_unknown_language_falls_back_to_english() -> None:
-    assert describe_mistake("sign-error", "fr") == SENTENCES["en"]["sign-error"]
+    assert mistake_sentence("sign-error", "fr") == SENTENCES["en"]["sign-error"]
+
+
+def test_a_second_answer_to_the_same_question_reuses_its_candidates() -> None:
+    """The wrong derivatives are derived once per question: a warm diagnosis derives none."""
+    candidates.clear()
+    function = "-(y ln(sigmoid(wx+b)) + (1-y) ln(1-sigmoid(wx+b)))"
+    names = ("w", "x", "y", "b")
+    first = check_derivative(function, "-x(y - sigmoid(wx+b))*-1", "w", names)
+    assert candidates.cached_questions() == 1
+    written = as_written(function, names)
+    assert written is not None
+    question = candidates.candidates_for(written.expr, written.symbols["w"])
+    derived = len(question._candidates)
+    second = check_derivative(function, "-x(y - sigmoid(wx+b))*-1", "w", names)
+    assert second.slips == first.slips == ("cross-entropy-sign",)
+    assert len(question._candidates) == derived
+    assert candidates.cached_questions() == 1
+
+
+def test_the_candidates_cache_is_bounded() -> None:
+    candidates.clear()
+    for power in range(candidates.CACHE_SIZE + 5):
+        check_derivative(f"x^{power + 2}", "x")
+    assert candidates.cached_questions() == candidates.CACHE_SIZE

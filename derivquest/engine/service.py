@@ -10,10 +10,16 @@ the background, while the player reads the message.
 A checker never outlives its game: it runs under a memory limit (RLIMIT_AS), asks the kernel
 to kill it when the game dies (PR_SET_PDEATHSIG on Linux) and watches its pipe and parent
 itself; see ``derivquest.engine.worker``.
+
+A classroom server's games share one pool of warm checkers instead (``engine.pool``): the
+server names its socket in ``DERIVQUEST_CHECKER_SOCKET`` and the service sends its checks
+there, with the same deadline (measured on the check in its worker, not in the queue) and the
+same verdicts. If the pool cannot be reached the service logs why and checks on its own.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import queue
 import subprocess
@@ -31,6 +37,12 @@ from derivquest.engine.verdict import Verdict
 
 if TYPE_CHECKING:
     from derivquest.engine.functions import ChartCurves
+    from derivquest.engine.pool.client import PoolClient
+
+log = logging.getLogger(__name__)
+log.addHandler(
+    logging.NullHandler()
+)  # never Python's last-resort stderr: that is a player's screen
 
 DEFAULT_DEADLINE = 1.0
 """Seconds a single check may take, measured from the moment it is sent to the worker."""
@@ -74,6 +86,18 @@ CANNOT_START_MESSAGE = "the answer checker could not start; try again"
 
 TOO_BIG_MESSAGE = "that expression is too large to check; try a simpler form of your answer"
 """When a check ran out of memory (a MemoryError, or the checker was killed for its size)."""
+
+
+def overrun_message(deadline: float) -> str:
+    """The verdict's message for a check that overran `deadline` seconds."""
+    return f"that took too long to check (over {deadline:g} s); try a simpler form of your answer"
+
+
+def pool_from_environment() -> str | None:
+    """The checker pool's socket the server named (``DERIVQUEST_CHECKER_SOCKET``), or None."""
+    from derivquest.engine.pool.client import SOCKET_ENV
+
+    return os.environ.get(SOCKET_ENV) or None
 
 
 class _Spawner:
@@ -194,9 +218,17 @@ class JudgeService:
     Every method returns a ``Verdict`` and never raises on bad input: a check that overruns
     the deadline is ``invalid`` with a message, the worker is replaced, and the next check
     runs normally.
+
+    ``pool``: True uses the server's shared checker pool when ``DERIVQUEST_CHECKER_SOCKET``
+    names one (a served game), False never does, a path uses the pool listening there.
     """
 
-    def __init__(self, deadline: float = DEFAULT_DEADLINE, memory_limit: int | None = None) -> None:
+    def __init__(
+        self,
+        deadline: float = DEFAULT_DEADLINE,
+        memory_limit: int | None = None,
+        pool: str | bool = True,
+    ) -> None:
         self.deadline = deadline
         """Seconds each check may take."""
         self.memory_limit = (
@@ -206,6 +238,19 @@ class JudgeService:
         is ``invalid`` ("too large to check")."""
         self._lock = threading.Lock()
         self._worker: _Worker | None = None
+        path = pool_from_environment() if pool is True else pool or None
+        self._pool: PoolClient | None = None
+        if path is not None:
+            from derivquest.engine.pool.client import PoolClient
+
+            self._pool = PoolClient(path)
+        self.fallback: str | None = None
+        """Why this service checks on its own although a pool was named (None: it does not)."""
+
+    @property
+    def shared(self) -> bool:
+        """True while checks go to the shared pool."""
+        return self._pool is not None
 
     # -- public checks (same signatures as derivquest.engine.judge) ------------------------
 
@@ -239,11 +284,19 @@ class JudgeService:
     def start(self) -> None:
         """Start the worker and wait until it is ready (otherwise the first check does)."""
         with self._lock:
+            if self._pool is not None:
+                try:
+                    self._pool.connect()
+                    return
+                except OSError as error:
+                    self._fall_back(error)
             self._ready_worker()
 
     def close(self) -> None:
         """Stop the worker; the service can still be used afterwards (it restarts)."""
         with self._lock:
+            if self._pool is not None:
+                self._pool.close()
             if self._worker is not None:
                 self._worker.stop()
                 self._worker = None
@@ -308,6 +361,17 @@ class JudgeService:
         The same exchange as ``_call``, with failures as errors instead of verdicts.
         """
         with self._lock:
+            if self._pool is not None:
+                from derivquest.engine.pool.client import Overrun, WorkerDied
+
+                try:
+                    return self._computed(self._pool.ask(method, args, self.deadline))
+                except Overrun:
+                    return DeadlineExceeded(self.deadline)
+                except WorkerDied:
+                    return EngineError(TOO_BIG_MESSAGE)
+                except OSError as error:
+                    self._fall_back(error)
             try:
                 worker = self._ready_worker()
             except (RuntimeError, OSError):  # out of memory or processes: say so, go on
@@ -343,6 +407,10 @@ class JudgeService:
 
     def _call(self, method: str, *args: object) -> Verdict:
         with self._lock:
+            if self._pool is not None:
+                verdict = self._pooled_call(self._pool, method, args)
+                if verdict is not None:
+                    return verdict
             try:
                 worker = self._ready_worker()
             except (RuntimeError, OSError):  # out of memory or processes: say so, go on
@@ -354,15 +422,42 @@ class JudgeService:
                 if worker.replies.poll(self.deadline):
                     result: Verdict = worker.replies.recv()
                     return result.with_elapsed((time.perf_counter() - started) * 1000)
-                message = (
-                    f"that took too long to check (over {self.deadline:g} s); "
-                    "try a simpler form of your answer"
-                )
+                message = overrun_message(self.deadline)
             except (EOFError, OSError):
                 # The checker died: its memory limit or the kernel's OOM killer, most likely.
                 message = TOO_BIG_MESSAGE
             self._replace_worker()
             return Verdict("invalid", message).with_elapsed((time.perf_counter() - started) * 1000)
+
+    def _pooled_call(
+        self, pool: PoolClient, method: str, args: tuple[object, ...]
+    ) -> Verdict | None:
+        """A check in the shared pool: its verdict, or None when the pool failed (fall back)."""
+        from derivquest.engine.pool.client import Overrun, WorkerDied
+
+        started = time.perf_counter()
+        try:
+            result = pool.ask(method, args, self.deadline)
+        except Overrun:
+            message = overrun_message(self.deadline)
+        except WorkerDied:
+            message = TOO_BIG_MESSAGE
+        except OSError as error:
+            self._fall_back(error)
+            return None
+        else:
+            if not isinstance(result, Verdict):
+                result = Verdict("invalid", self._unexpected(result).message)
+            return result.with_elapsed((time.perf_counter() - started) * 1000)
+        return Verdict("invalid", message).with_elapsed((time.perf_counter() - started) * 1000)
+
+    def _fall_back(self, error: OSError) -> None:
+        """Stop using the pool for good: log why; this game checks on its own from now on."""
+        if self._pool is not None:
+            self._pool.close()
+        self._pool = None
+        self.fallback = str(error)
+        log.warning("checking answers in this game's own checker: %s", error)
 
     def _ready_worker(self) -> _Worker:
         if self._worker is None or not self._worker.alive():

@@ -98,6 +98,13 @@ def register(subcommands: Any) -> None:
         metavar="M",
         help="processor time each game may use in all (30)",
     )
+    limits.add_argument(
+        "--checkers",
+        choices=("shared", "per-game"),
+        default="shared",
+        help="answer checkers: one warm pool for every game (shared, the default) or one "
+        "process in each game (per-game)",
+    )
     game = parser.add_argument_group("the game")
     game.add_argument("--lang", choices=LANGUAGES, default="en", help="course language")
     game.add_argument(
@@ -202,6 +209,8 @@ def _config(args: argparse.Namespace) -> ServerConfig | None:
         # `derivquest web` shares this function and has no SSH host key option.
         host_key=getattr(args, "host_key", None),
         adopt_orphans=True,  # this process runs nothing but the server
+        # `derivquest web` shares this function and has no --checkers option.
+        checkers=getattr(args, "checkers", "per-game"),
     )
 
 

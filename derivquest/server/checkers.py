@@ -1,0 +1,98 @@
+"""The classroom server's shared checker pool: start it, name it to the games, stop it.
+
+With ``--checkers shared`` (the default) the server starts ``python -m derivquest.engine.pool``
+once, in a folder only this user can enter, and every game it starts gets the socket's path in
+``DERIVQUEST_CHECKER_SOCKET``; ``--checkers per-game`` starts nothing, and each game runs a
+checker of its own, as a single player's game does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import select
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger("derivquest.server")
+
+CHECKER_MODES = ("shared", "per-game")
+"""`serve --checkers`: one pool for every game, or a checker in each game."""
+
+START_TIMEOUT = 30.0
+"""Seconds the pool has to listen (before its imports); then games check on their own."""
+
+
+@dataclass(slots=True)
+class CheckerPool:
+    """The running pool process and its socket."""
+
+    process: subprocess.Popen[bytes]
+    folder: Path
+
+    @property
+    def socket(self) -> str:
+        """The path games connect to."""
+        return str(self.folder / "checkers.sock")
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def stop(self, grace: float = 5.0) -> None:
+        """SIGTERM, then SIGKILL after `grace` seconds; remove the socket's folder."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(grace)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def start_pool(workers: int = 0, timeout: float = START_TIMEOUT) -> CheckerPool | None:
+    """Start the pool and wait until it listens; None (logged) when it cannot start.
+
+    The pool dies with this process (the kernel's parent-death signal and its own watch), so
+    call this from the thread that lives as long as the server: the main one.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="derivquest-checkers-"))  # mode 0700
+    argv = [sys.executable, "-m", "derivquest.engine.pool", str(folder / "checkers.sock")]
+    argv += ["--parent", str(os.getpid())]
+    if workers > 0:
+        argv += ["--workers", str(workers)]
+    try:
+        process = subprocess.Popen(
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            start_new_session=True,  # Ctrl+C in the teacher's terminal is the server's to handle
+        )
+    except OSError as error:
+        shutil.rmtree(folder, ignore_errors=True)
+        log.warning("cannot start the shared answer checkers (%s): each game runs its own", error)
+        return None
+    pool = CheckerPool(process, folder)
+    assert process.stdout is not None
+    ready, _, _ = select.select([process.stdout], [], [], timeout)
+    line = process.stdout.readline() if ready else b""
+    if line.strip() != b"listening":
+        pool.stop(grace=0.5)
+        log.warning("the shared answer checkers did not start: each game runs its own")
+        return None
+    return pool
+
+
+def stop_pool(pool: CheckerPool | None) -> None:
+    """Stop the pool if there is one (nothing is lost: games are gone by then)."""
+    if pool is not None:
+        with contextlib.suppress(OSError):
+            pool.stop()

@@ -19,7 +19,7 @@ from mpmath import mpf
 from derivquest.engine.equivalence import PRECISION, Comparison, compare, witness_point
 from derivquest.engine.errors import EngineError
 from derivquest.engine.fingerprint import fingerprint
-from derivquest.engine.mistakes import find_mistakes
+from derivquest.engine.mistakes import Prepared, find_mistakes
 from derivquest.engine.numeric import (
     Undefined,
     compile_expression,
@@ -29,6 +29,7 @@ from derivquest.engine.numeric import (
 from derivquest.engine.parser import DEFAULT_VARIABLES, Parsed, parse
 from derivquest.engine.presenter import present
 from derivquest.engine.printing import plain
+from derivquest.engine.question_cache import BoundedCache
 from derivquest.engine.rereading import label_mismatch, with_readings
 from derivquest.engine.texts import VERDICTS
 from derivquest.engine.verdict import Status, Verdict, Witness
@@ -36,6 +37,13 @@ from derivquest.engine.written import as_written
 
 QUESTION_CACHE = 256
 """Questions whose parsed expected answer (and derivative) the checker keeps."""
+
+QUESTION_CACHE_BYTES = 64 * 1024 * 1024
+"""Estimated bytes the questions' diagnosis work (``mistakes.Prepared``) may hold in all."""
+
+QUESTIONS: BoundedCache[Prepared] = BoundedCache(QUESTION_CACHE, QUESTION_CACHE_BYTES)
+"""Each derivative question's mistake candidates, keyed by (function, variable, variables):
+every student's wrong answer to a question reuses the work of the ones before."""
 
 UNDECIDED = VERDICTS["en"]["undecided"]
 
@@ -177,11 +185,12 @@ def _check_derivative(
     verdict = with_readings(verdict, answer, expected)
     if verdict.status != "incorrect" or verdict.notes:  # a note explains it better
         return verdict
-    # Mistakes are found on the function as written: (2x)^3 must still be a power of 2x.
-    written = as_written(function_text, variables)
-    tree = function.expr if written is None else written.expr
     try:
-        finding = find_mistakes(tree, answer.expr, x)
+        prepared = QUESTIONS.get(
+            (function_text, variable, variables),
+            lambda: _prepare(function_text, variables, function, x),
+        )
+        finding = find_mistakes(prepared.function, answer.expr, x, prepared)
     except (ArithmeticError, TypeError, ValueError, NotImplementedError, RecursionError):
         # Naming the mistake is a hint: if SymPy fails on some slipped tree, the verdict
         # (already decided) must still reach the player.
@@ -195,6 +204,15 @@ def _check_derivative(
         term_at_fault=finding.term,
     )
     return replace(found, message=present(found))
+
+
+def _prepare(
+    function_text: str, variables: tuple[str, ...], function: Parsed, x: sympy.Symbol
+) -> Prepared:
+    """A question's diagnosis work; mistakes are found on the function as written:
+    (2x)^3 must still be a power of 2x."""
+    written = as_written(function_text, variables)
+    return Prepared(function.expr if written is None else written.expr, x)
 
 
 @functools.lru_cache(maxsize=QUESTION_CACHE)

@@ -20,7 +20,7 @@ from mpmath import mpf
 
 from derivquest.engine.fingerprint import PROBE_PRECISION, probe_point, value_at
 from derivquest.engine.mlfunctions import relu, sigmoid
-from derivquest.engine.numeric import compile_expression
+from derivquest.engine.numeric import Node, compile_expression
 from derivquest.engine.slips import Slip, Slips, slipped_derivative, terms_of
 from derivquest.engine.texts import MISTAKES
 from derivquest.engine.verdict import TermAtFault
@@ -105,46 +105,122 @@ def diagnose(function: sympy.Expr, answer: sympy.Expr, x: sympy.Symbol) -> str |
     return finding.mistakes[0] if finding else None
 
 
-def find_mistakes(function: sympy.Expr, answer: sympy.Expr, x: sympy.Symbol) -> Finding | None:
+def find_mistakes(
+    function: sympy.Expr,
+    answer: sympy.Expr,
+    x: sympy.Symbol,
+    prepared: Prepared | None = None,
+) -> Finding | None:
     """Explain ``answer`` as d/dx ``function`` with the fewest slips; None if nothing fits.
 
     ``function`` should be the tree as written (``engine.written``): an evaluated one has
     already lost the structure (``(2x)^3`` is ``8x^3``) that chain slips are found in.
+    ``prepared`` is the question's answer-independent work from an earlier answer (the
+    checker caches it per question); without it the work is done afresh, the same way.
     """
-    expected = sympy.diff(function, x)
+    if prepared is None:
+        prepared = Prepared(function, x)
     symbols = sorted(function.free_symbols | answer.free_symbols | {x}, key=lambda s: s.name)
-    matcher = _Matcher(answer, expected, symbols)
+    matcher = _Matcher(prepared, symbols, (None, compile_expression(answer)), "expected")
     if not matcher.usable:
         return None
-    if matcher.matches(expected):
+    if matcher.matches("expected"):
         # Equal wherever the points fall: the difference is at a kink, which only relu has.
         return Finding(("relu-derivative-at-zero",)) if function.has(relu) else None
-    relabel = _relabel(function)
-    singles = list(_single_slips(function, x))
+    relabel = prepared.relabel
+    singles = prepared.singles
     deadline = time.thread_time() + BUDGET_SECONDS
     for slip in singles:
-        found = _try(function, x, (slip,), matcher, relabel)
+        found = _try(prepared, (slip,), matcher, relabel)
         if found:
             return found
         if time.thread_time() > deadline:
             return None
-    if _is_antiderivative(answer, function, x, symbols):
+    if _is_antiderivative(prepared, answer, symbols):
         return Finding(("antiderivative",))
-    if matcher.matches(-expected):
+    if matcher.matches("-expected"):
         return Finding((relabel("sign-error"),))
-    if matcher.matches(function):
+    if matcher.matches("function"):
         return Finding(("not-differentiated",))
     specific = [slip for slip in singles if slip.place is not None]
     if len(specific) <= MAX_PLACES_FOR_PAIRS:
         for pair in _pairs(specific):
             if time.thread_time() > deadline:
                 break
-            found = _try(function, x, pair, matcher, relabel)
+            found = _try(prepared, pair, matcher, relabel)
             if found:
                 return found
     if matcher.constant_ratio():
         return Finding(("constant-factor",))
     return None
+
+
+VALUE_BYTES = 300
+"""Estimated bytes of one cached value (an mpf at 40 digits and its dictionary slot)."""
+
+NODE_BYTES = 250
+"""Estimated bytes per node of a cached expression tree (with its compiled closure)."""
+
+CandidateKey = str | tuple[Slip, ...]
+"""A candidate derivative: "expected", "-expected", "function", or the slips made."""
+
+
+class Prepared:
+    """A question's answer-independent diagnosis work, done once and kept for every answer.
+
+    The derivative of the function as written, the places each rule can slip at, each wrong
+    derivative (the mistake candidates) compiled, and their values at the fixed probe
+    points (the points depend on variable names only, so every answer meets the same ones).
+    Candidates and values are filled in as answers need them; ``weight`` estimates the bytes
+    held, for the cache's memory bound.
+    """
+
+    def __init__(self, function: sympy.Expr, x: sympy.Symbol) -> None:
+        self.function = function
+        self.x = x
+        self.expected = sympy.diff(function, x)
+        self.singles = list(_single_slips(function, x))
+        self.relabel = _relabel(function)
+        self._nodes: dict[CandidateKey, tuple[Node, frozenset[int | None]] | None] = {}
+        self._values: dict[tuple[CandidateKey, int], mpf | None] = {}
+        self.weight = NODE_BYTES * (_size(function) + _size(self.expected))
+        """Estimated bytes held (grows as candidates and values are added)."""
+
+    def candidate(self, key: CandidateKey) -> tuple[Node, frozenset[int | None]] | None:
+        """The compiled candidate and the terms its slips fired in; None if no slip fired."""
+        if key not in self._nodes:
+            fired: frozenset[int | None] = frozenset()
+            if key == "expected":
+                tree: sympy.Expr = self.expected
+            elif key == "-expected":
+                tree = -self.expected
+            elif key == "function":
+                tree = self.function
+            else:
+                assert isinstance(key, tuple)
+                state = Slips(key)
+                tree = slipped_derivative(self.function, self.x, state)
+                if not state.fired:
+                    self._nodes[key] = None
+                    return None
+                fired = frozenset(state.fired)
+            self._nodes[key] = (compile_expression(tree), fired)
+            self.weight += NODE_BYTES * _size(tree)
+        return self._nodes[key]
+
+    def value(
+        self, key: CandidateKey, node: Node, index: int, point: dict[sympy.Symbol, mpf]
+    ) -> mpf | None:
+        """The candidate's value at the ``index``-th probe point (``point``), kept."""
+        slot = (key, index)
+        if slot not in self._values:
+            self._values[slot] = value_at(node, point)
+            self.weight += VALUE_BYTES
+        return self._values[slot]
+
+
+def _size(expr: sympy.Expr) -> int:
+    return sum(1 for _ in sympy.preorder_traversal(expr))
 
 
 def _single_slips(function: sympy.Expr, x: sympy.Symbol) -> Iterator[Slip]:
@@ -170,27 +246,27 @@ def _pairs(specific: Sequence[Slip]) -> Iterator[tuple[Slip, Slip]]:
 
 
 def _try(
-    function: sympy.Expr,
-    x: sympy.Symbol,
+    prepared: Prepared,
     slips: tuple[Slip, ...],
     matcher: _Matcher,
     relabel: _Relabel,
 ) -> Finding | None:
-    state = Slips(slips)
-    candidate = slipped_derivative(function, x, state)
-    if not state.fired or not matcher.matches(candidate):
+    candidate = prepared.candidate(slips)
+    if candidate is None or not matcher.matches(slips):
         return None
     mistakes = tuple(dict.fromkeys(relabel(RULE_TO_MISTAKE[s.rule]) for s in slips))
-    return Finding(mistakes, _blame(function, x, state))
+    return Finding(mistakes, _blame(prepared.function, prepared.x, candidate[1]))
 
 
-def _blame(function: sympy.Expr, x: sympy.Symbol, state: Slips) -> TermAtFault | None:
+def _blame(
+    function: sympy.Expr, x: sympy.Symbol, fired: frozenset[int | None]
+) -> TermAtFault | None:
     """The term of a sum that all the slips were made in, if there is one such term."""
     terms = terms_of(function)
     varying = sum(1 for term in terms if term.has(x))
-    if varying < 2 or len(state.fired) != 1:
+    if varying < 2 or len(fired) != 1:
         return None
-    (index,) = state.fired
+    (index,) = fired
     return None if index is None else TermAtFault(index + 1, len(terms))
 
 
@@ -227,56 +303,84 @@ def _looks_like_cross_entropy(function: sympy.Expr) -> bool:
 
 
 def _is_antiderivative(
-    answer: sympy.Expr, function: sympy.Expr, x: sympy.Symbol, symbols: Sequence[sympy.Symbol]
+    prepared: Prepared, answer: sympy.Expr, symbols: Sequence[sympy.Symbol]
 ) -> bool:
     """True when d/dx of the answer is the function (integration instead of differentiation)."""
-    if not answer.has(x):
+    if not answer.has(prepared.x):
         return False
-    return _Matcher(function, function, symbols).matches(sympy.diff(answer, x))
+    matcher = _Matcher(prepared, symbols, ("function", None), "function")
+    return matcher.matches_node(compile_expression(sympy.diff(answer, prepared.x)))
 
 
 class _Matcher:
-    """Compares candidate expressions with the answer at a few fixed points."""
+    """Compares candidate expressions with the answer at a few fixed points.
+
+    ``answer`` is (key, node): a key names a candidate of ``prepared`` whose values are
+    kept; (None, node) is the player's answer, evaluated afresh.
+    """
 
     def __init__(
-        self, answer: sympy.Expr, expected: sympy.Expr, symbols: Sequence[sympy.Symbol]
+        self,
+        prepared: Prepared,
+        symbols: Sequence[sympy.Symbol],
+        answer: tuple[CandidateKey | None, Node | None],
+        expected: CandidateKey,
     ) -> None:
-        answer_node = compile_expression(answer)
-        expected_node = compile_expression(expected)
-        self.points: list[tuple[dict[sympy.Symbol, mpf], mpf, mpf]] = []
+        self.prepared = prepared
+        answer_key, answer_node = answer
+        self.points: list[tuple[int, dict[sympy.Symbol, mpf], mpf, mpf]] = []
         for index in range(MAX_PROBES):
             point = probe_point(symbols, index)
-            value = value_at(answer_node, point)
-            target = value_at(expected_node, point)
+            if answer_key is None:
+                assert answer_node is not None
+                value = value_at(answer_node, point)
+            else:
+                value = self._value(answer_key, index, point)
+            target = self._value(expected, index, point)
             if value is None or target is None:
                 continue
-            self.points.append((point, value, target))
+            self.points.append((index, point, value, target))
             if len(self.points) == POINTS:
                 break
+
+    def _value(self, key: CandidateKey, index: int, point: dict[sympy.Symbol, mpf]) -> mpf | None:
+        candidate = self.prepared.candidate(key)
+        assert candidate is not None  # the fixed keys always have a tree
+        return self.prepared.value(key, candidate[0], index, point)
 
     @property
     def usable(self) -> bool:
         """Enough points to tell explanations apart."""
         return len(self.points) >= 4
 
-    def matches(self, candidate: sympy.Expr) -> bool:
-        node = compile_expression(candidate)
-        for point, value, _ in self.points:
-            other = value_at(node, point)
-            if other is None:
+    def matches(self, key: CandidateKey) -> bool:
+        """True when the prepared candidate ``key`` equals the answer at every point."""
+        candidate = self.prepared.candidate(key)
+        if candidate is None:
+            return False
+        for index, point, value, _ in self.points:
+            if not _close(self.prepared.value(key, candidate[0], index, point), value):
                 return False
-            with mpmath.workdps(PROBE_PRECISION):
-                if abs(other - value) > mpf(10) ** -20 * max(abs(value), abs(other), mpf(1)):
-                    return False
         return True
+
+    def matches_node(self, node: Node) -> bool:
+        """True when ``node`` (not kept: it depends on the answer) equals the answer."""
+        return all(_close(value_at(node, point), value) for _, point, value, _ in self.points)
 
     def constant_ratio(self) -> bool:
         """True when answer = k · expected for one constant k other than 1 and -1."""
         with mpmath.workdps(PROBE_PRECISION):
-            ratios = [value / target for _, value, target in self.points if target != 0]
+            ratios = [value / target for _, _, value, target in self.points if target != 0]
             if len(ratios) < 4:
                 return False
             first = ratios[0]
             if abs(abs(first) - 1) < mpf(10) ** -12 or first == 0:
                 return False
             return all(abs(r - first) <= mpf(10) ** -20 * abs(first) for r in ratios)
+
+
+def _close(other: mpf | None, value: mpf) -> bool:
+    if other is None:
+        return False
+    with mpmath.workdps(PROBE_PRECISION):
+        return bool(abs(other - value) <= mpf(10) ** -20 * max(abs(value), abs(other), mpf(1)))

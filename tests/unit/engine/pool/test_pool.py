@@ -1,0 +1,208 @@
+"""The checker pool under a flood, a hostile answer, a killed worker and a queue."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import select
+import signal
+import threading
+from collections.abc import Callable
+
+from derivquest.engine import JudgeService
+from derivquest.engine.pool.protocol import DIED, OVERRUN, RESULT
+from derivquest.engine.service import TOO_BIG_MESSAGE
+from derivquest.engine.verdict import Verdict
+from tests.unit.engine.pool.conftest import (
+    GENEROUS,
+    SLOW,
+    Pool,
+    Raw,
+    alive,
+    wait_busy,
+    wait_until,
+)
+
+QUICK = ("check", ("2x", "x+x", ("x",)))
+
+
+def test_a_flooding_game_waits_behind_itself_not_in_front_of_another(
+    start_pool: Callable[..., Pool],
+) -> None:
+    """One worker, no extras: ten hostile checks from A, then one check from B.
+
+    B's check goes next after the one A has in the worker (the ring is round-robin and a
+    game has one check in a worker at a time): at most two of A's answers come before B's.
+    """
+    pool = start_pool(workers=1, extra=0)
+    flooder, other = Raw(pool.path), Raw(pool.path)
+    try:
+        for ident in range(10):
+            flooder.send("check", SLOW, 0.5, ident)
+        (worker,) = pool.workers()
+        wait_busy(worker)
+        other.send(*QUICK, GENEROUS, 99)
+        assert other.reply() == (99, RESULT)
+        ready, _, _ = select.select([flooder.sock], [], [], 0)
+        answered = 0
+        while ready:
+            assert flooder.reply()[1] == OVERRUN
+            answered += 1
+            ready, _, _ = select.select([flooder.sock], [], [], 0)
+        assert answered <= 2
+    finally:
+        flooder.close()
+        other.close()
+    with JudgeService(GENEROUS, pool=pool.path) as service:
+        assert service.check("2x", "x+x").status == "correct"
+        assert service.shared
+
+
+def test_a_hostile_answer_is_killed_and_replaced_while_others_are_judged(
+    start_pool: Callable[..., Pool],
+) -> None:
+    pool = start_pool(workers=2, extra=0)
+    before = set(pool.workers())
+    hostile = Raw(pool.path)
+    try:
+        hostile.send("check", SLOW, 0.5, 1)
+        with JudgeService(GENEROUS, pool=pool.path) as service:
+            verdicts = [service.check_derivative("(3x+2)^5", "15(3x+2)^4") for _ in range(5)]
+        assert [v.status for v in verdicts] == ["correct"] * 5
+        assert hostile.reply() == (1, OVERRUN)
+    finally:
+        hostile.close()
+    after = set(pool.wait_for_workers(2))
+    assert len(after - before) == 1  # the overrunning worker was killed and replaced
+    assert not any(alive(pid) for pid in before - after)
+
+
+def test_the_deadline_counts_the_check_not_the_queue(start_pool: Callable[..., Pool]) -> None:
+    """B's check waits in the queue longer than its deadline, then runs and is judged."""
+    pool = start_pool(workers=1, extra=0)
+    hostile = Raw(pool.path)
+    try:
+        hostile.send("check", SLOW, 1.0, 1)
+        (worker,) = pool.workers()
+        wait_busy(worker)
+        with JudgeService(0.5, pool=pool.path) as service:
+            verdict = service.check("2x", "x+x")
+        assert (verdict.status, verdict.message) == ("correct", "Correct.")
+        assert hostile.reply() == (1, OVERRUN)
+    finally:
+        hostile.close()
+
+
+def test_a_worker_killed_during_a_check_is_replaced_by_a_fork(
+    start_pool: Callable[..., Pool],
+) -> None:
+    pool = start_pool(workers=1, extra=0)
+    with JudgeService(GENEROUS, pool=pool.path) as service:
+        results: list[Verdict] = []
+        checking = threading.Thread(target=lambda: results.append(service.check(*SLOW)))
+        checking.start()
+        (worker,) = pool.workers()
+        wait_busy(worker)
+        os.kill(worker, signal.SIGKILL)  # as the kernel's OOM killer would
+        checking.join(GENEROUS)
+        assert [(v.status, v.message) for v in results] == [("invalid", TOO_BIG_MESSAGE)]
+        (successor,) = pool.wait_for_workers(1)
+        assert successor != worker
+        assert service.check_derivative("x^2", "2x").status == "correct"
+        assert service.shared  # a lost check is an answer, not a reason to leave the pool
+
+
+def test_extra_workers_are_forked_while_every_worker_is_busy(
+    start_pool: Callable[..., Pool],
+) -> None:
+    pool = start_pool(workers=1, extra=1)
+    hostile = Raw(pool.path)
+    try:
+        hostile.send("check", SLOW, GENEROUS, 1)
+        (worker,) = pool.workers()
+        wait_busy(worker)
+        with JudgeService(GENEROUS, pool=pool.path) as service:
+            assert service.check("2x", "x+x").status == "correct"  # in an extra worker
+        assert len(pool.workers()) == 2
+    finally:
+        hostile.close()
+
+
+def test_every_request_a_game_sends_is_answered_as_its_own_checker_would(
+    start_pool: Callable[..., Pool],
+) -> None:
+    pool = start_pool(workers=1, extra=0)
+    with (
+        JudgeService(GENEROUS, pool=pool.path) as shared,
+        JudgeService(GENEROUS, pool=False) as own,
+    ):
+        for service in (shared, own):
+            service.start()
+        assert shared.shared and not own.shared
+        for ask in (
+            lambda s: s.check_derivative("(3x+2)^5", "5(3x+2)^4"),
+            lambda s: s.check_derivative("w^2 x", "2w", "w", ("w", "x")),
+            lambda s: s.check("2x", "x+"),
+            lambda s: s.check_numeric("1/3", "0.33", 0.01, None),
+            lambda s: s.derivative_text("x^2 e^x"),
+            lambda s: s.expression_text("2x e^x"),
+            lambda s: s.value("sqrt(2)/2"),
+            lambda s: s.value("ln(-1)"),
+            lambda s: s.derivative_value("tanh(x)", "x", 0.5),
+            lambda s: s.chart_curves("sin(x)/x"),
+        ):
+            mine, theirs = ask(shared), ask(own)
+            if isinstance(mine, Verdict) and isinstance(theirs, Verdict):
+                assert mine.with_elapsed(0) == theirs.with_elapsed(0)
+            else:
+                assert repr(mine) == repr(theirs)
+
+
+def test_a_reply_is_the_workers_pickled_answer(start_pool: Callable[..., Pool]) -> None:
+    pool = start_pool(workers=1, extra=0)
+    raw = Raw(pool.path)
+    try:
+        raw.send(*QUICK, GENEROUS, 7)
+        from derivquest.engine.pool.protocol import HEADER
+
+        (length,) = HEADER.unpack(raw._exactly(HEADER.size))
+        payload = raw._exactly(length)
+        assert payload[8:9] == RESULT
+        verdict = pickle.loads(payload[9:])
+        assert isinstance(verdict, Verdict) and verdict.status == "correct"
+    finally:
+        raw.close()
+
+
+def test_the_pool_dies_with_its_server(tmp_path: object) -> None:
+    """The server's stand-in starts a pool and is killed: the pool and its workers go too."""
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(
+        """
+        import sys
+        from derivquest.server.checkers import start_pool
+        pool = start_pool(workers=1)
+        print(pool.pid, flush=True)
+        sys.stdin.read()
+        """
+    )
+    server = subprocess.Popen(
+        [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    try:
+        assert server.stdout is not None
+        pool = int(server.stdout.readline())
+        from tests.unit.engine.pool.conftest import children
+
+        assert wait_until(lambda: len(children(pool)) == 1)
+        (worker,) = children(pool)
+        server.kill()
+        server.wait()
+        assert wait_until(lambda: not alive(pool) and not alive(worker)), "the pool outlived"
+    finally:
+        server.kill()
+        server.wait()
+    assert DIED != OVERRUN

@@ -1,0 +1,57 @@
+"""A game whose pool is missing or gone checks on its own, quietly, and loses no answer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from derivquest.engine import JudgeService
+from derivquest.engine.pool.client import SOCKET_ENV
+from tests.unit.engine.pool.conftest import GENEROUS, Pool
+
+
+def test_no_socket_means_the_games_own_checker(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    with JudgeService(GENEROUS, pool=str(tmp_path / "gone.sock")) as service:
+        service.start()
+        assert not service.shared
+        assert service.fallback is not None and "cannot reach the checker pool" in service.fallback
+        verdict = service.check_derivative("(3x+2)^5", "5(3x+2)^4")
+        assert verdict.diagnosis == "chain-inner-missing"
+    assert capfd.readouterr() == ("", "")  # nothing lands on the player's screen
+
+
+def test_the_environment_names_the_pool(
+    start_pool: Callable[..., Pool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pool = start_pool(workers=1, extra=0)
+    monkeypatch.setenv(SOCKET_ENV, pool.path)
+    with JudgeService(GENEROUS) as service:
+        assert service.shared
+        assert service.check("2x", "x+x").status == "correct"
+    with JudgeService(GENEROUS, pool=False) as service:
+        assert not service.shared
+    monkeypatch.delenv(SOCKET_ENV)
+    with JudgeService(GENEROUS) as service:
+        assert not service.shared
+
+
+def test_a_pool_that_dies_mid_game_is_replaced_by_the_games_own_checker(
+    start_pool: Callable[..., Pool], capfd: pytest.CaptureFixture[str]
+) -> None:
+    pool = start_pool(workers=1, extra=0)
+    with JudgeService(GENEROUS, pool=pool.path) as service:
+        assert service.check("2x", "x+x").status == "correct"
+        pool.process.kill()
+        pool.process.wait()
+        verdict = service.check_derivative("x^2 sin(x)", "2x cos(x)")
+        assert (verdict.status, verdict.diagnosis) == (
+            "incorrect",
+            "product-rule-derivatives-multiplied",
+        )
+        assert not service.shared and service.fallback
+        assert service.derivative_text("x^3") == "3*x^2"
+    assert "Traceback" not in capfd.readouterr().err

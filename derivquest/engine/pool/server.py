@@ -384,7 +384,7 @@ def _same_user(sock: socket.socket) -> bool:
         _, uid, _ = _PEERCRED.unpack(sock.getsockopt(socket.SOL_SOCKET, option, _PEERCRED.size))
     except OSError:
         return False
-    return uid == os.getuid()
+    return bool(uid == os.getuid())
 
 
 def _become_worker(pool: int, memory_limit: int) -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from derivquest.engine import judge
 from derivquest.engine.question_cache import BoundedCache
+from derivquest.engine.verdict import Verdict
 
 QUESTIONS: list[tuple[str, str, tuple[str, ...] | None, list[str]]] = [
     ("(3x+2)^5", "x", None, ["5(3x+2)^4", "15(3x+2)^4", "5(3x+2)^5", "3(3x+2)^4", "(3x+2)^6/18"]),
@@ -23,7 +24,7 @@ QUESTIONS: list[tuple[str, str, tuple[str, ...] | None, list[str]]] = [
 cross-entropy relabelling, several variables)."""
 
 
-def verdicts(uncached: bool) -> list[judge.Verdict]:
+def verdicts(uncached: bool) -> list[Verdict]:
     found = []
     for function, variable, variables, answers in QUESTIONS:
         for answer in answers:

@@ -139,7 +139,7 @@ def test_every_request_a_game_sends_is_answered_as_its_own_checker_would(
         for service in (shared, own):
             service.start()
         assert shared.shared and not own.shared
-        for ask in (
+        asks: list[Callable[[JudgeService], object]] = [
             lambda s: s.check_derivative("(3x+2)^5", "5(3x+2)^4"),
             lambda s: s.check_derivative("w^2 x", "2w", "w", ("w", "x")),
             lambda s: s.check("2x", "x+"),
@@ -150,7 +150,8 @@ def test_every_request_a_game_sends_is_answered_as_its_own_checker_would(
             lambda s: s.value("ln(-1)"),
             lambda s: s.derivative_value("tanh(x)", "x", 0.5),
             lambda s: s.chart_curves("sin(x)/x"),
-        ):
+        ]
+        for ask in asks:
             mine, theirs = ask(shared), ask(own)
             if isinstance(mine, Verdict) and isinstance(theirs, Verdict):
                 assert mine.with_elapsed(0) == theirs.with_elapsed(0)

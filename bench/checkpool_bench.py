@@ -10,6 +10,8 @@ worker per core unless `--workers`), then prints:
   released by one barrier), median and p90 of the time each waited for its verdict. Each
   round is a new question that every student answers (a class works through the same
   questions), with a different answer per student, so a checker meets each question cold;
+- CPU: the checkers' own CPU time (user + system) per check over all those rounds, which
+  other work on the machine does not change much;
 - memory: PSS (proportional set size: shared pages divided among their sharers) of all the
   per-game checkers, and of the pool's parent and workers;
 - the question cache: CPU time of the same answers to a question the checker has not seen,
@@ -57,6 +59,26 @@ def pss_kib(pids: list[int]) -> int:
             if line.startswith("Pss:"):
                 total += int(line.split()[1])
     return total
+
+
+def cpu_seconds(pids: list[int], waited: bool = False) -> float:
+    """User + system CPU of `pids` (with their reaped children's when `waited`), in seconds."""
+    total = 0
+    for pid in pids:
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rfind(")") + 2 :].split()
+        total += int(fields[11]) + int(fields[12])
+        if waited:
+            total += int(fields[13]) + int(fields[14])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def pool_cpu(pool: int) -> float:
+    """The pool's CPU: its parent, its live workers, and the workers it already reaped."""
+    return cpu_seconds([pool], waited=True) + cpu_seconds(children(pool))
 
 
 def children(parent: int) -> list[int]:
@@ -113,10 +135,12 @@ def p90(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))]
 
 
-def start_pool(path: str, workers: int) -> subprocess.Popen[bytes]:
+def start_pool(path: str, workers: int, extra: int = -1) -> subprocess.Popen[bytes]:
     argv = [sys.executable, "-m", "derivquest.engine.pool", path, "--parent", str(os.getpid())]
     if workers:
         argv += ["--workers", str(workers)]
+    if extra >= 0:
+        argv += ["--extra", str(extra)]
     process = subprocess.Popen(argv, stdout=subprocess.PIPE)
     assert process.stdout is not None
     for expected in (b"listening\n", b"ready\n"):
@@ -157,6 +181,9 @@ def main() -> int:
     parser.add_argument("--students", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--workers", type=int, default=0, help="pool workers (0: one per core)")
+    parser.add_argument(
+        "--extra", type=int, default=-1, help="pool's extra workers (-1: its default)"
+    )
     args = parser.parse_args()
     students = max(1, min(args.students, MAX_STUDENTS))
     counts = sorted({1, min(10, students), students})
@@ -172,7 +199,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         path = str(Path(folder) / "pool.sock")
         started = time.perf_counter()
-        pool = start_pool(path, args.workers)
+        pool = start_pool(path, args.workers, args.extra)
         pool_start = time.perf_counter() - started
         try:
             shared = [JudgeService(60.0, pool=path) for _ in range(students)]
@@ -180,7 +207,10 @@ def main() -> int:
                 service.start()
             time.sleep(0.5)  # the workers are forked once the parent is warm
             pool_pids = [pool.pid, *children(pool.pid)]
+            own_cpu, shared_cpu = cpu_seconds(own_pids), pool_cpu(pool.pid)
             own_latency, pool_latency = latencies([own, shared], counts, args.rounds)
+            own_cpu = cpu_seconds(own_pids) - own_cpu
+            shared_cpu = pool_cpu(pool.pid) - shared_cpu
             own_pss = pss_kib(own_pids)
             pool_pss = pss_kib([pool.pid, *children(pool.pid)])
             for service in [*own, *shared]:
@@ -196,6 +226,11 @@ def main() -> int:
         label = f"verdict, {count} at once: median ms"
         print(f"{label:34}{statistics.median(mine):>20.0f}{statistics.median(theirs):>16.0f}")
         print(f"{'                     p90 ms':34}{p90(mine):>20.0f}{p90(theirs):>16.0f}")
+    checks = sum(counts) * args.rounds
+    print(
+        f"{'checker CPU per check (ms)':34}{own_cpu * 1000 / checks:>20.1f}"
+        f"{shared_cpu * 1000 / checks:>16.1f}"
+    )
     print(
         f"{'processes':34}{len(own_pids):>20}{len(pool_pids):>16}"
         f"\n{'PSS in all (MiB)':34}{own_pss / 1024:>20.0f}{pool_pss / 1024:>16.0f}"

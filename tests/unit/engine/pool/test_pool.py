@@ -8,14 +8,16 @@ import select
 import signal
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
-from derivquest.engine import JudgeService
+from derivquest.engine import EngineError, JudgeService
 from derivquest.engine.pool.protocol import DIED, OVERRUN, RESULT
-from derivquest.engine.service import TOO_BIG_MESSAGE
+from derivquest.engine.service import TOO_BIG_MESSAGE, memory_limit_from_environment
 from derivquest.engine.verdict import Verdict
 from tests.unit.engine.pool.conftest import (
     GENEROUS,
-    SLOW,
+    HOSTILE,
+    SLOW_FUNCTION,
     Pool,
     Raw,
     alive,
@@ -29,27 +31,29 @@ QUICK = ("check", ("2x", "x+x", ("x",)))
 def test_a_flooding_game_waits_behind_itself_not_in_front_of_another(
     start_pool: Callable[..., Pool],
 ) -> None:
-    """One worker, no extras: ten hostile checks from A, then one check from B.
+    """One worker, no extras: ten hostile requests from A (each killed at its 1.5 s deadline),
+    then one check from B.
 
     B's check goes next after the one A has in the worker (the ring is round-robin and a
-    game has one check in a worker at a time): at most two of A's answers come before B's.
+    game has one check in a worker at a time): at most two of A's answers come before B's,
+    not ten. A's answers are at least 1.5 s apart, so their order with B's is plain to see.
     """
     pool = start_pool(workers=1, extra=0)
     flooder, other = Raw(pool.path), Raw(pool.path)
     try:
         for ident in range(10):
-            flooder.send("check", SLOW, 0.5, ident)
-        (worker,) = pool.workers()
-        wait_busy(worker)
+            flooder.send(*HOSTILE, 1.5, ident)
         other.send(*QUICK, GENEROUS, 99)
-        assert other.reply() == (99, RESULT)
-        ready, _, _ = select.select([flooder.sock], [], [], 0)
-        answered = 0
-        while ready:
+        flooded = 0
+        while True:
+            ready, _, _ = select.select([flooder.sock, other.sock], [], [], GENEROUS)
+            assert ready, "no answer at all"
+            if other.sock in ready:
+                assert other.reply() == (99, RESULT)
+                break
             assert flooder.reply()[1] == OVERRUN
-            answered += 1
-            ready, _, _ = select.select([flooder.sock], [], [], 0)
-        assert answered <= 2
+            flooded += 1
+        assert flooded <= 2
     finally:
         flooder.close()
         other.close()
@@ -65,7 +69,7 @@ def test_a_hostile_answer_is_killed_and_replaced_while_others_are_judged(
     before = set(pool.workers())
     hostile = Raw(pool.path)
     try:
-        hostile.send("check", SLOW, 0.5, 1)
+        hostile.send(*HOSTILE, 0.5, 1)
         with JudgeService(GENEROUS, pool=pool.path) as service:
             verdicts = [service.check_derivative("(3x+2)^5", "15(3x+2)^4") for _ in range(5)]
         assert [v.status for v in verdicts] == ["correct"] * 5
@@ -82,10 +86,10 @@ def test_the_deadline_counts_the_check_not_the_queue(start_pool: Callable[..., P
     pool = start_pool(workers=1, extra=0)
     hostile = Raw(pool.path)
     try:
-        hostile.send("check", SLOW, 1.0, 1)
+        hostile.send(*HOSTILE, 3.0, 1)
         (worker,) = pool.workers()
-        wait_busy(worker)
-        with JudgeService(0.5, pool=pool.path) as service:
+        wait_busy(worker)  # A's check is in the worker: B's waits about 3 s in the queue
+        with JudgeService(1.0, pool=pool.path) as service:
             verdict = service.check("2x", "x+x")
         assert (verdict.status, verdict.message) == ("correct", "Correct.")
         assert hostile.reply() == (1, OVERRUN)
@@ -98,14 +102,16 @@ def test_a_worker_killed_during_a_check_is_replaced_by_a_fork(
 ) -> None:
     pool = start_pool(workers=1, extra=0)
     with JudgeService(GENEROUS, pool=pool.path) as service:
-        results: list[Verdict] = []
-        checking = threading.Thread(target=lambda: results.append(service.check(*SLOW)))
+        results: list[object] = []
+        checking = threading.Thread(
+            target=lambda: results.append(service.derivative_text(SLOW_FUNCTION))
+        )
         checking.start()
         (worker,) = pool.workers()
         wait_busy(worker)
         os.kill(worker, signal.SIGKILL)  # as the kernel's OOM killer would
         checking.join(GENEROUS)
-        assert [(v.status, v.message) for v in results] == [("invalid", TOO_BIG_MESSAGE)]
+        assert [(type(r), str(r)) for r in results] == [(EngineError, TOO_BIG_MESSAGE)]
         (successor,) = pool.wait_for_workers(1)
         assert successor != worker
         assert service.check_derivative("x^2", "2x").status == "correct"
@@ -118,7 +124,7 @@ def test_extra_workers_are_forked_while_every_worker_is_busy(
     pool = start_pool(workers=1, extra=1)
     hostile = Raw(pool.path)
     try:
-        hostile.send("check", SLOW, GENEROUS, 1)
+        hostile.send(*HOSTILE, GENEROUS, 1)
         (worker,) = pool.workers()
         wait_busy(worker)
         with JudgeService(GENEROUS, pool=pool.path) as service:
@@ -129,9 +135,9 @@ def test_extra_workers_are_forked_while_every_worker_is_busy(
 
 
 def test_every_request_a_game_sends_is_answered_as_its_own_checker_would(
-    start_pool: Callable[..., Pool],
+    quiet_pool: Pool,
 ) -> None:
-    pool = start_pool(workers=1, extra=0)
+    pool = quiet_pool
     with (
         JudgeService(GENEROUS, pool=pool.path) as shared,
         JudgeService(GENEROUS, pool=False) as own,
@@ -159,8 +165,8 @@ def test_every_request_a_game_sends_is_answered_as_its_own_checker_would(
                 assert repr(mine) == repr(theirs)
 
 
-def test_a_reply_is_the_workers_pickled_answer(start_pool: Callable[..., Pool]) -> None:
-    pool = start_pool(workers=1, extra=0)
+def test_a_reply_is_the_workers_pickled_answer(quiet_pool: Pool) -> None:
+    pool = quiet_pool
     raw = Raw(pool.path)
     try:
         raw.send(*QUICK, GENEROUS, 7)
@@ -173,6 +179,15 @@ def test_a_reply_is_the_workers_pickled_answer(start_pool: Callable[..., Pool]) 
         assert isinstance(verdict, Verdict) and verdict.status == "correct"
     finally:
         raw.close()
+
+
+def test_a_worker_keeps_the_checkers_memory_limit(quiet_pool: Pool) -> None:
+    (worker,) = quiet_pool.workers()
+    limits = Path(f"/proc/{worker}/limits").read_text().splitlines()
+    (line,) = [line for line in limits if line.startswith("Max address space")]
+    assert line.split()[3] == str(memory_limit_from_environment())
+    pool_limits = Path(f"/proc/{quiet_pool.process.pid}/limits").read_text()
+    assert "Max address space         unlimited" in pool_limits  # the parent forks, not checks
 
 
 def test_the_pool_dies_with_its_server(tmp_path: object) -> None:

@@ -238,19 +238,29 @@ class JudgeService:
         is ``invalid`` ("too large to check")."""
         self._lock = threading.Lock()
         self._worker: _Worker | None = None
-        path = pool_from_environment() if pool is True else pool or None
+        self._pool_choice = pool
+        self._pool_chosen = False
         self._pool: PoolClient | None = None
-        if path is not None:
-            from derivquest.engine.pool.client import PoolClient
-
-            self._pool = PoolClient(path)
         self.fallback: str | None = None
         """Why this service checks on its own although a pool was named (None: it does not)."""
 
     @property
     def shared(self) -> bool:
         """True while checks go to the shared pool."""
-        return self._pool is not None
+        return self._shared_pool() is not None
+
+    def _shared_pool(self) -> PoolClient | None:
+        """The pool client, chosen on first use: a game forked from a warm parent (the
+        server's pre-forked games) gets its environment after this service was made."""
+        if not self._pool_chosen:
+            self._pool_chosen = True
+            choice = self._pool_choice
+            path = pool_from_environment() if choice is True else choice or None
+            if path is not None:
+                from derivquest.engine.pool.client import PoolClient
+
+                self._pool = PoolClient(path)
+        return self._pool
 
     # -- public checks (same signatures as derivquest.engine.judge) ------------------------
 
@@ -284,9 +294,10 @@ class JudgeService:
     def start(self) -> None:
         """Start the worker and wait until it is ready (otherwise the first check does)."""
         with self._lock:
-            if self._pool is not None:
+            pool = self._shared_pool()
+            if pool is not None:
                 try:
-                    self._pool.connect()
+                    pool.connect()
                     return
                 except OSError as error:
                     self._fall_back(error)
@@ -361,11 +372,12 @@ class JudgeService:
         The same exchange as ``_call``, with failures as errors instead of verdicts.
         """
         with self._lock:
-            if self._pool is not None:
+            pool = self._shared_pool()
+            if pool is not None:
                 from derivquest.engine.pool.client import Overrun, WorkerDied
 
                 try:
-                    return self._computed(self._pool.ask(method, args, self.deadline))
+                    return self._computed(pool.ask(method, args, self.deadline))
                 except Overrun:
                     return DeadlineExceeded(self.deadline)
                 except WorkerDied:
@@ -407,8 +419,9 @@ class JudgeService:
 
     def _call(self, method: str, *args: object) -> Verdict:
         with self._lock:
-            if self._pool is not None:
-                verdict = self._pooled_call(self._pool, method, args)
+            pool = self._shared_pool()
+            if pool is not None:
+                verdict = self._pooled_call(pool, method, args)
                 if verdict is not None:
                     return verdict
             try:

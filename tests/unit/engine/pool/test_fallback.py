@@ -28,8 +28,10 @@ def test_the_environment_names_the_pool(
     start_pool: Callable[..., Pool], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pool = start_pool(workers=1, extra=0)
+    monkeypatch.delenv(SOCKET_ENV, raising=False)
+    made_before = JudgeService(GENEROUS)  # as in a game forked from a warm parent
     monkeypatch.setenv(SOCKET_ENV, pool.path)
-    with JudgeService(GENEROUS) as service:
+    with made_before as service:
         assert service.shared
         assert service.check("2x", "x+x").status == "correct"
     with JudgeService(GENEROUS, pool=False) as service:

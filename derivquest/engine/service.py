@@ -21,17 +21,14 @@ from __future__ import annotations
 
 import logging
 import os
-import queue
-import subprocess
-import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future
-from multiprocessing.connection import Connection
+from collections.abc import Sequence
 from types import TracebackType
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING
 
+from derivquest.engine.checker_process import CANNOT_START_MESSAGE as CANNOT_START_MESSAGE
+from derivquest.engine.checker_process import CheckerProcess
 from derivquest.engine.errors import DeadlineExceeded, EngineError
 from derivquest.engine.verdict import Verdict
 
@@ -40,9 +37,8 @@ if TYPE_CHECKING:
     from derivquest.engine.pool.client import PoolClient
 
 log = logging.getLogger(__name__)
-log.addHandler(
-    logging.NullHandler()
-)  # never Python's last-resort stderr: that is a player's screen
+# Without a handler Python would print warnings to stderr: in a game, that is the screen.
+log.addHandler(logging.NullHandler())
 
 DEFAULT_DEADLINE = 1.0
 """Seconds a single check may take, measured from the moment it is sent to the worker."""
@@ -78,12 +74,6 @@ def memory_limit_from_environment() -> int:
     return value * 1024 * 1024
 
 
-STARTUP_TIMEOUT = 60.0
-"""Seconds to wait for a new worker to be ready (imports are not part of any deadline)."""
-
-CANNOT_START_MESSAGE = "the answer checker could not start; try again"
-"""When no checker process could be started (the machine is out of memory or processes)."""
-
 TOO_BIG_MESSAGE = "that expression is too large to check; try a simpler form of your answer"
 """When a check ran out of memory (a MemoryError, or the checker was killed for its size)."""
 
@@ -98,118 +88,6 @@ def pool_from_environment() -> str | None:
     from derivquest.engine.pool.client import SOCKET_ENV
 
     return os.environ.get(SOCKET_ENV) or None
-
-
-class _Spawner:
-    """One long-lived thread that starts every checker process.
-
-    PR_SET_PDEATHSIG fires when the *thread* that started a process ends, not the process:
-    a checker started from one of Textual's short-lived worker threads would be killed as
-    soon as that thread finished. This daemon thread lives as long as the game.
-    """
-
-    def __init__(self) -> None:
-        self._jobs: queue.SimpleQueue[tuple[Callable[[], object], Future[object]]] = (
-            queue.SimpleQueue()
-        )
-        self._thread: threading.Thread | None = None
-        self._lock = threading.Lock()
-
-    def run(self, job: Callable[[], object]) -> object:
-        """Run `job` on the spawner thread and return its result (or raise its error)."""
-        with self._lock:
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(
-                    target=self._serve, name="derivquest-checker-spawner", daemon=True
-                )
-                self._thread.start()
-        done: Future[object] = Future()
-        self._jobs.put((job, done))
-        return done.result()
-
-    def _serve(self) -> None:
-        while True:
-            job, done = self._jobs.get()
-            try:
-                done.set_result(job())
-            except BaseException as error:  # handed to the caller, which raises it
-                done.set_exception(error)
-
-
-_SPAWNER = _Spawner()
-
-_T = TypeVar("_T")
-
-
-def _on_spawner_thread(job: Callable[[], _T]) -> _T:
-    """Run `job` (a process start) on the long-lived spawner thread."""
-    return cast(_T, _SPAWNER.run(job))
-
-
-class _Worker:
-    """One checker process and the two pipes to it."""
-
-    def __init__(self, memory_limit: int) -> None:
-        to_child_read, to_child_write = os.pipe()
-        from_child_read, from_child_write = os.pipe()
-        argv = [
-            sys.executable,
-            "-m",
-            "derivquest.engine.worker",
-            str(to_child_read),
-            str(from_child_write),
-            str(memory_limit),
-            str(os.getpid()),
-        ]
-        self.process = _on_spawner_thread(
-            lambda: subprocess.Popen(
-                argv,
-                pass_fds=(to_child_read, from_child_write),
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                # Its own session: Ctrl+C in the player's terminal must not reach the checker.
-                start_new_session=True,
-            )
-        )
-        os.close(to_child_read)
-        os.close(from_child_write)
-        self.requests = Connection(to_child_write, readable=False)
-        self.replies = Connection(from_child_read, writable=False)
-        self.ready = False
-
-    def wait_ready(self) -> None:
-        if self.ready:
-            return
-        try:
-            ready = self.replies.poll(STARTUP_TIMEOUT) and self.replies.recv() == "ready"
-        except (EOFError, OSError):
-            ready = False
-        if not ready:
-            self.kill()
-            raise RuntimeError(CANNOT_START_MESSAGE)
-        self.ready = True
-
-    def alive(self) -> bool:
-        return self.process.poll() is None
-
-    def stop(self) -> None:
-        try:
-            self.requests.send(None)
-        except OSError:
-            pass
-        try:
-            self.process.wait(timeout=1.0)
-        except subprocess.TimeoutExpired:
-            pass
-        self.kill()
-
-    def kill(self) -> None:
-        if self.alive():
-            self.process.kill()
-        self.process.wait()
-        self.requests.close()
-        self.replies.close()
 
 
 class JudgeService:
@@ -237,7 +115,7 @@ class JudgeService:
         """Bytes of address space the checker may use (RLIMIT_AS); a check that needs more
         is ``invalid`` ("too large to check")."""
         self._lock = threading.Lock()
-        self._worker: _Worker | None = None
+        self._worker: CheckerProcess | None = None
         self._pool_choice = pool
         self._pool_chosen = False
         self._pool: PoolClient | None = None
@@ -472,11 +350,11 @@ class JudgeService:
         self.fallback = str(error)
         log.warning("checking answers in this game's own checker: %s", error)
 
-    def _ready_worker(self) -> _Worker:
+    def _ready_worker(self) -> CheckerProcess:
         if self._worker is None or not self._worker.alive():
             if self._worker is not None:
                 self._worker.kill()
-            self._worker = _Worker(self.memory_limit)
+            self._worker = CheckerProcess(self.memory_limit)
         self._worker.wait_ready()
         return self._worker
 
@@ -485,6 +363,6 @@ class JudgeService:
         if self._worker is not None:
             self._worker.kill()
         try:
-            self._worker = _Worker(self.memory_limit)
+            self._worker = CheckerProcess(self.memory_limit)
         except OSError:  # the next check tries again
             self._worker = None

@@ -40,7 +40,7 @@ from derivquest.engine.pool.protocol import (
     decode_request,
     encode_reply,
 )
-from derivquest.engine.pool.workers import Worker, worker_loop
+from derivquest.engine.pool.workers import Worker, fork_worker
 
 log = logging.getLogger("derivquest.engine.pool")
 
@@ -244,37 +244,14 @@ class PoolServer:
         if time.monotonic() - self._fork_failed < 1.0:
             return None
         try:
-            ours, theirs = socket.socketpair()
+            worker = fork_worker(extra, self.memory_limit, self.answer, self._forget_in_child)
         except OSError as error:
             self._fork_failed = time.monotonic()
             log.warning("cannot start a checker: %s", error)
             return None
-        pool = os.getpid()
-        try:
-            pid = os.fork()
-        except OSError as error:
-            ours.close()
-            theirs.close()
-            self._fork_failed = time.monotonic()
-            log.warning("cannot start a checker: %s", error)
-            return None
-        if pid == 0:  # the worker: never returns into this loop
-            status = 0
-            try:
-                ours.close()
-                self._forget_in_child()
-                _become_worker(pool, self.memory_limit)
-                worker_loop(theirs.fileno(), self.answer)
-            except BaseException:
-                status = 1
-            finally:
-                os._exit(status)
-        theirs.close()
-        ours.setblocking(False)
-        worker = Worker(pid, ours, extra)
         self.workers.append(worker)
         self._readers[worker] = FrameReader(MAX_REPLY_BYTES)
-        self.selector.register(ours, selectors.EVENT_READ, worker)
+        self.selector.register(worker.sock, selectors.EVENT_READ, worker)
         return worker
 
     def _forget_in_child(self) -> None:
@@ -385,14 +362,3 @@ def _same_user(sock: socket.socket) -> bool:
     except OSError:
         return False
     return bool(uid == os.getuid())
-
-
-def _become_worker(pool: int, memory_limit: int) -> None:
-    """A new worker's own setup: default signals, death with the pool, the memory limit."""
-    from derivquest.engine.worker import die_with_parent, limit_memory
-
-    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-        signal.signal(signum, signal.SIG_DFL)
-    if not die_with_parent(pool):
-        os._exit(0)
-    limit_memory(memory_limit)

@@ -60,6 +60,55 @@ def worker_loop(fd: int, answer: Callable[[str, tuple[object, ...]], object]) ->
         _write_all(fd, HEADER.pack(len(reply)) + reply)
 
 
+def fork_worker(
+    extra: bool,
+    memory_limit: int,
+    answer: Callable[[str, tuple[object, ...]], object],
+    forget: Callable[[], None],
+) -> Worker:
+    """Fork a worker from this (warm) process and return the parent's handle on it.
+
+    In the child, `forget` closes the parent's descriptors (games, other workers), then the
+    worker sets itself up and answers requests until its socket closes; it never returns.
+
+    Raises:
+        OSError: no socket pair or no process could be made.
+    """
+    ours, theirs = socket.socketpair()
+    pool = os.getpid()
+    try:
+        pid = os.fork()
+    except OSError:
+        ours.close()
+        theirs.close()
+        raise
+    if pid == 0:  # the worker: never returns into the parent's loop
+        status = 0
+        try:
+            ours.close()
+            forget()
+            _become_worker(pool, memory_limit)
+            worker_loop(theirs.fileno(), answer)
+        except BaseException:
+            status = 1
+        finally:
+            os._exit(status)
+    theirs.close()
+    ours.setblocking(False)
+    return Worker(pid, ours, extra)
+
+
+def _become_worker(pool: int, memory_limit: int) -> None:
+    """A new worker's own setup: default signals, death with the pool, the memory limit."""
+    from derivquest.engine.worker import die_with_parent, limit_memory
+
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+    if not die_with_parent(pool):
+        os._exit(0)
+    limit_memory(memory_limit)
+
+
 @dataclass(eq=False)
 class Worker:
     """The parent's handle on one forked worker."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import logging
 import os
 import socket
 import sys
@@ -69,6 +70,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--extra", type=int, default=-1, help="-1: as many as --workers")
     parser.add_argument("--parent", type=int, default=None, help="die with this process")
     args = parser.parse_args(argv)
+    # Its stderr is the server's: the teacher's terminal or log. Problems only (a fork refused).
+    logging.basicConfig(format="%(asctime)s checkers: %(message)s", datefmt="%H:%M:%S")
 
     from derivquest.engine.service import memory_limit_from_environment
     from derivquest.engine.worker import answer, die_with_parent

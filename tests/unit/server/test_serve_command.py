@@ -121,3 +121,13 @@ def test_a_school_server_shares_its_host_key_and_database(tmp_path: Path) -> Non
     assert config is not None and config.host_key == key
     assert config.game_env("xterm")["DERIVQUEST_DATABASE"] == url
     assert not any("postgresql" in part for part in config.game_argv("ana"))
+
+
+@pytest.mark.parametrize(
+    ("options", "checkers"), [([], "shared"), (["--checkers", "per-game"], "per-game")]
+)
+def test_the_checkers_are_shared_unless_asked_per_game(options: list[str], checkers: str) -> None:
+    parser = argparse.ArgumentParser(prog="derivquest")
+    serve_command.register(parser.add_subparsers(dest="command"))
+    config = serve_command._config(parser.parse_args(["serve", "--open", *options]))
+    assert config is not None and config.checkers == checkers

@@ -27,6 +27,10 @@ CHECKER_MODES = ("shared", "per-game")
 START_TIMEOUT = 30.0
 """Seconds the pool has to listen (before its imports); then games check on their own."""
 
+MAX_RESTARTS = 3
+"""Times a pool that died is started again before the server leaves the games to their own
+checkers (a pool that keeps dying is broken, not unlucky)."""
+
 
 @dataclass(slots=True)
 class CheckerPool:
@@ -34,6 +38,8 @@ class CheckerPool:
 
     process: subprocess.Popen[bytes]
     folder: Path
+    workers: int = 0
+    restarts: int = 0
 
     @property
     def socket(self) -> str:
@@ -43,6 +49,22 @@ class CheckerPool:
     @property
     def pid(self) -> int:
         return self.process.pid
+
+    def revive(self) -> None:
+        """Start the pool again at the same socket if it died (new games use it; games that
+        saw it die already check on their own)."""
+        code = self.process.poll()
+        if code is None or self.restarts >= MAX_RESTARTS:
+            return
+        self.restarts += 1
+        log.warning("the shared answer checkers stopped (status %s): starting them again", code)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+        process = _launch(self.folder, self.workers, START_TIMEOUT)
+        if process is None:
+            log.warning("the shared answer checkers did not start again: games run their own")
+            return
+        self.process = process
 
     def stop(self, grace: float = 5.0) -> None:
         """SIGTERM, then SIGKILL after `grace` seconds; remove the socket's folder."""
@@ -65,7 +87,21 @@ def start_pool(workers: int = 0, timeout: float = START_TIMEOUT) -> CheckerPool 
     call this from the thread that lives as long as the server: the main one.
     """
     folder = Path(tempfile.mkdtemp(prefix="derivquest-checkers-"))  # mode 0700
-    argv = [sys.executable, "-m", "derivquest.engine.pool", str(folder / "checkers.sock")]
+    process = _launch(folder, workers, timeout)
+    if process is None:
+        shutil.rmtree(folder, ignore_errors=True)
+        log.warning("the shared answer checkers did not start: each game runs its own")
+        return None
+    return CheckerPool(process, folder, workers)
+
+
+def _launch(folder: Path, workers: int, timeout: float) -> subprocess.Popen[bytes] | None:
+    """Start `python -m derivquest.engine.pool` on `folder`'s socket; None if it does not
+    listen within `timeout` seconds."""
+    path = folder / "checkers.sock"
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()  # left by a pool that was killed (the folder is ours alone)
+    argv = [sys.executable, "-m", "derivquest.engine.pool", str(path)]
     argv += ["--parent", str(os.getpid())]
     if workers > 0:
         argv += ["--workers", str(workers)]
@@ -77,18 +113,16 @@ def start_pool(workers: int = 0, timeout: float = START_TIMEOUT) -> CheckerPool 
             start_new_session=True,  # Ctrl+C in the teacher's terminal is the server's to handle
         )
     except OSError as error:
-        shutil.rmtree(folder, ignore_errors=True)
-        log.warning("cannot start the shared answer checkers (%s): each game runs its own", error)
+        log.warning("cannot start the shared answer checkers: %s", error)
         return None
-    pool = CheckerPool(process, folder)
     assert process.stdout is not None
     ready, _, _ = select.select([process.stdout], [], [], timeout)
-    line = process.stdout.readline() if ready else b""
-    if line.strip() != b"listening":
-        pool.stop(grace=0.5)
-        log.warning("the shared answer checkers did not start: each game runs its own")
-        return None
-    return pool
+    if ready and process.stdout.readline().strip() == b"listening":
+        return process
+    process.kill()
+    process.wait()
+    process.stdout.close()
+    return None
 
 
 def stop_pool(pool: CheckerPool | None) -> None:

@@ -119,6 +119,9 @@ async def serve(config: ServerConfig, out: TextIO = sys.stdout, err: TextIO = sy
     while not stop.is_set():
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), SWEEP_SECONDS)
+        if pool is not None:  # the shared answer checkers, started again if they died
+            pool.revive()
+            kept[:] = [pool.pid]
         if reaper is not None:
             reaper.sweep()
     count = len(server.classroom.sessions)

@@ -43,8 +43,13 @@ QUESTIONS = [
     ("ln(x^2+1)/(x+3)", ["1/(x^2+1)", "2x/(x^2+1)", "(2x(x+3) - ln(x^2+1))/(x+3)^2"]),
     ("e^(3x) cos(2x)", ["3e^(3x) cos 2x", "-6e^(3x) sin(2x)", "e^(3x)(3cos 2x - 2 sin 2x)"]),
     ("tanh(x^2) + x^3", ["2x(1-tanh(x^2)^2) + 3x^2", "1-tanh(x^2)^2 + 3x^2", "2x(1-x^4)+3x^2"]),
+    ("sqrt(1 + x^2) ln(x)", ["x/sqrt(1+x^2) ln x + sqrt(1+x^2)/x", "1/(2sqrt(1+x^2)) * 1/x"]),
+    ("(2x - 1)^3 / x", ["3(2x-1)^2", "(6(2x-1)^2 x - (2x-1)^3)/x^2", "6(2x-1)^2/x"]),
+    ("softplus(3x) - x e^(-x)", ["3sigmoid(3x) - e^(-x) + x e^(-x)", "sigmoid(3x) - e^(-x)"]),
+    ("cos(x)^3 + sin(2x)", ["-3cos(x)^2 sin(x) + 2cos(2x)", "3cos(x)^2 + cos(2x)"]),
 ]
-"""One question a round; student i gives answer i mod len(answers)."""
+"""One question a round (a new one each round at the default --rounds 3); student i gives
+answer i mod len(answers)."""
 
 
 def pss_kib(pids: list[int]) -> int:

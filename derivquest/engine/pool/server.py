@@ -8,8 +8,11 @@ Single-threaded (it forks, so it must not have threads) around one ``selectors``
 - The deadline starts when a check is handed to a worker, not when it arrived: time in the
   queue is never held against a player. A worker past its deadline is killed (SIGKILL) and a
   fresh fork of the warm parent takes its place in milliseconds; so is one that died.
-- While every worker is busy and a check has waited ``GROW_AFTER`` seconds, the pool forks
-  up to ``extra`` more workers, retired again after ``RETIRE_AFTER`` idle seconds.
+- While checks wait and every worker has been on its current check for ``GROW_AFTER``
+  seconds (long checks, hostile ones most likely, not merely a busy class), the pool forks
+  up to ``extra`` more workers, retired again after ``RETIRE_AFTER`` idle seconds. More
+  workers than cores only help against long checks: for ordinary ones a queue is faster
+  than processes fighting over the cores, and a new fork starts with cold caches.
 - A connection that sends garbage, an oversized frame or too many requests is closed; the
   pool and every other game go on.
 """
@@ -44,8 +47,9 @@ from derivquest.engine.pool.workers import Worker, fork_worker
 
 log = logging.getLogger("derivquest.engine.pool")
 
-GROW_AFTER = 0.15
-"""Seconds a check may wait with every worker busy before an extra worker is forked."""
+GROW_AFTER = 0.5
+"""Seconds every worker must have spent on its current check, with checks waiting, before an
+extra worker is forked (an ordinary check takes tens of milliseconds)."""
 
 RETIRE_AFTER = 10.0
 """Seconds an extra worker may stay idle before it is ended."""
@@ -136,8 +140,9 @@ class PoolServer:
         for worker in self.workers:
             if worker.request is not None:
                 timeout = min(timeout, worker.started + worker.request.deadline - now)
-        if self.ring and not self._idle():
-            timeout = min(timeout, GROW_AFTER / 2)
+        if self.ring and not self._idle() and self.workers:
+            shortest = min(now - worker.started for worker in self.workers)
+            timeout = min(timeout, max(0.01, GROW_AFTER - shortest))
         return max(0.0, timeout)
 
     def _event(self, key: selectors.SelectorKey, events: int) -> None:
@@ -324,8 +329,8 @@ class PoolServer:
         idle = self._idle()
         extras = [w for w in self.workers if w.extra]
         if self.ring and not idle and len(extras) < self.extra:
-            waited = now - min(c.queue[0][0] for c in self.ring if c.queue)
-            if waited >= GROW_AFTER:
+            shortest = min(now - worker.started for worker in self.workers)
+            if shortest >= GROW_AFTER:
                 self._fork(extra=True)
         for worker in extras:
             if not worker.busy and now - worker.idle_since > RETIRE_AFTER:

@@ -8,6 +8,7 @@ service falls back to a checker of its own; an overrun or a worker's death is an
 
 from __future__ import annotations
 
+import io
 import itertools
 import pickle
 import socket
@@ -33,6 +34,31 @@ pool's warm-up right after the server started) before it checks on its own."""
 
 CONNECT_TIMEOUT = 2.0
 """Seconds to connect: the pool accepts in its loop, which never blocks."""
+
+
+REPLY_CLASSES = frozenset(
+    {
+        ("derivquest.engine.verdict", "Verdict"),
+        ("derivquest.engine.verdict", "Witness"),
+        ("derivquest.engine.verdict", "TermAtFault"),
+        ("derivquest.engine.readings", "ReadingNote"),
+        ("derivquest.engine.functions", "ChartCurves"),
+        ("derivquest.engine.functions", "Program"),
+    }
+)
+"""The only classes a reply may contain. A worker judges every student's answers in turn:
+were one ever subverted by an answer, a pickle naming anything else (``os.system``) must not
+run in the next student's game."""
+
+
+class _RepliesOnly(pickle.Unpickler):
+    """Unpickles verdicts, values and chart programs; refuses every other global."""
+
+    def find_class(self, module: str, name: str) -> type:
+        if (module, name) not in REPLY_CLASSES:
+            raise pickle.UnpicklingError(f"a reply may not contain {module}.{name}")
+        found: type = super().find_class(module, name)
+        return found
 
 
 class PoolUnavailable(OSError):
@@ -106,7 +132,7 @@ class PoolClient:
         if kind == DIED:
             raise WorkerDied()
         try:
-            return pickle.loads(body)
+            return _RepliesOnly(io.BytesIO(body)).load()
         except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError) as error:
             self.close()
             raise PoolUnavailable(f"the checker pool sent a broken reply: {error}") from None

@@ -2,8 +2,9 @@
 
 A game is not fully trusted, so what it sends is JSON (never a pickle), capped in size and
 validated against one signature per method before anything else looks at it; anything wrong
-closes that game's connection. Replies carry the worker's pickled answer untouched (the game
-already trusts its checker's replies; the pool's parent never unpickles a worker's bytes).
+closes that game's connection. Replies carry the worker's pickled answer untouched (the pool's
+parent never unpickles a worker's bytes; the game unpickles only the classes of a verdict,
+a value or a chart program: ``client.REPLY_CLASSES``).
 """
 
 from __future__ import annotations

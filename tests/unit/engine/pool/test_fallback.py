@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
+import pickle
+import socket
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,6 +14,8 @@ import pytest
 
 from derivquest.engine import JudgeService
 from derivquest.engine.pool.client import SOCKET_ENV
+from derivquest.engine.pool.protocol import HEADER, RESULT, encode_reply
+from derivquest.engine.verdict import Verdict, Witness
 from tests.unit.engine.pool.conftest import GENEROUS, Pool
 
 
@@ -57,3 +64,54 @@ def test_a_pool_that_dies_mid_game_is_replaced_by_the_games_own_checker(
         assert not service.shared and service.fallback
         assert service.derivative_text("x^3") == "3*x^2"
     assert "Traceback" not in capfd.readouterr().err
+
+
+class Exploit:
+    """What a subverted worker could send: unpickling it would run a command."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, (f"touch {self.marker}",))
+
+
+def fake_pool(path: Path, reply: bytes) -> threading.Thread:
+    """A pool that answers one request with `reply` (a pickled body) and closes."""
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(str(path))
+    listener.listen(1)
+
+    def serve() -> None:
+        connection, _ = listener.accept()
+        with connection, listener:
+            (length,) = HEADER.unpack(connection.recv(HEADER.size, socket.MSG_WAITALL))
+            request = json.loads(connection.recv(length, socket.MSG_WAITALL))
+            connection.sendall(encode_reply(request["id"], RESULT, reply))
+            connection.recv(1)  # until the game closes its end
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_a_reply_naming_anything_but_a_verdict_is_refused_unrun(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    path = tmp_path / "evil.sock"
+    server = fake_pool(path, pickle.dumps(Exploit(marker)))
+    with JudgeService(GENEROUS, pool=str(path)) as service:
+        verdict = service.check("2x", "x+x")  # judged by the game's own checker instead
+        assert verdict.status == "correct"
+        assert not service.shared and "may not contain" in (service.fallback or "")
+    server.join(GENEROUS)
+    assert not marker.exists()
+
+
+def test_a_verdict_from_the_pool_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "fake.sock"
+    reply = Verdict("correct", "Correct.", witness=Witness((("x", "1"),), "2", "2"))
+    server = fake_pool(path, pickle.dumps(reply))
+    with JudgeService(GENEROUS, pool=str(path)) as service:
+        assert service.check("2x", "x+x").with_elapsed(0) == reply
+        assert service.shared
+    server.join(GENEROUS)

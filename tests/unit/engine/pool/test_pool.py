@@ -86,12 +86,13 @@ def test_the_deadline_counts_the_check_not_the_queue(start_pool: Callable[..., P
     pool = start_pool(workers=1, extra=0)
     hostile = Raw(pool.path)
     try:
-        hostile.send(*HOSTILE, 3.0, 1)
+        hostile.send(*HOSTILE, 3.5, 1)
         (worker,) = pool.workers()
-        wait_busy(worker)  # A's check is in the worker: B's waits about 3 s in the queue
-        with JudgeService(1.0, pool=pool.path) as service:
+        wait_busy(worker)  # A's check is in the worker: B's waits over 3 s in the queue
+        with JudgeService(1.5, pool=pool.path) as service:
             verdict = service.check("2x", "x+x")
         assert (verdict.status, verdict.message) == ("correct", "Correct.")
+        assert verdict.elapsed_ms > 1500  # the premise: it waited longer than its deadline
         assert hostile.reply() == (1, OVERRUN)
     finally:
         hostile.close()

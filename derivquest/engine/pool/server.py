@@ -60,8 +60,9 @@ WATCH_INTERVAL = 0.25
 MAX_QUEUED = 16
 """Requests one connection may have waiting; one more closes it (a game sends one at a time)."""
 
-MAX_CONNECTIONS = 1024
-"""Game connections at once; more are closed as they arrive."""
+MAX_CONNECTIONS = 512
+"""Game connections at once; more are closed as they arrive (a server has at most a few
+hundred games, and a process often may not open more than 1024 descriptors)."""
 
 MAX_PENDING_OUT = 32 * 1024 * 1024
 """Reply bytes a game may leave unread before its connection is closed."""
@@ -107,6 +108,8 @@ class PoolServer:
         self.stopping = False
         self._fork_failed = 0.0
         self._readers: dict[Worker, FrameReader] = {}
+        self._accept_paused: float | None = None
+        """When accepting failed (out of descriptors); None while games are accepted."""
 
     # -- the loop --------------------------------------------------------------------------
 
@@ -150,7 +153,8 @@ class PoolServer:
         if owner is None:
             self._accept()
         elif isinstance(owner, Worker):
-            self._worker_readable(owner)
+            if owner in self.workers:  # not one lost earlier in this same batch of events
+                self._worker_readable(owner)
         elif isinstance(owner, GameConnection):
             if events & selectors.EVENT_WRITE:
                 self._flush(owner)
@@ -167,6 +171,8 @@ class PoolServer:
                 return
             except OSError as error:  # out of descriptors: the game falls back to its own
                 log.warning("cannot accept a game: %s", error)
+                self.selector.unregister(self.listener)  # not a busy loop: retry in a second
+                self._accept_paused = time.monotonic()
                 return
             if len(self.connections) >= MAX_CONNECTIONS or not _same_user(sock):
                 sock.close()
@@ -322,6 +328,9 @@ class PoolServer:
 
     def _keep_workers(self) -> None:
         """Replace missing workers; grow while checks wait; retire idle extras."""
+        if self._accept_paused is not None and time.monotonic() - self._accept_paused > 1.0:
+            self._accept_paused = None
+            self.selector.register(self.listener, selectors.EVENT_READ, None)
         while sum(not w.extra for w in self.workers) < self.size:
             if self._fork(extra=False) is None:
                 break

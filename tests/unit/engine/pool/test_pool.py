@@ -5,13 +5,17 @@ from __future__ import annotations
 import os
 import pickle
 import select
+import shutil
 import signal
+import subprocess
+import sys
+import textwrap
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from derivquest.engine import EngineError, JudgeService
-from derivquest.engine.pool.protocol import DIED, OVERRUN, RESULT
+from derivquest.engine.pool.protocol import OVERRUN, RESULT
 from derivquest.engine.service import TOO_BIG_MESSAGE, memory_limit_from_environment
 from derivquest.engine.verdict import Verdict
 from tests.unit.engine.pool.conftest import (
@@ -21,6 +25,7 @@ from tests.unit.engine.pool.conftest import (
     Pool,
     Raw,
     alive,
+    children,
     wait_busy,
     wait_until,
 )
@@ -191,29 +196,28 @@ def test_a_worker_keeps_the_checkers_memory_limit(quiet_pool: Pool) -> None:
     assert "Max address space         unlimited" in pool_limits  # the parent forks, not checks
 
 
-def test_the_pool_dies_with_its_server(tmp_path: object) -> None:
-    """The server's stand-in starts a pool and is killed: the pool and its workers go too."""
-    import subprocess
+STAND_IN_SERVER = textwrap.dedent(
+    """
     import sys
-    import textwrap
+    from derivquest.server.checkers import start_pool
+    pool = start_pool(workers=1)
+    print(pool.pid, pool.folder, flush=True)
+    sys.stdin.read()
+    """
+)
+"""Starts a pool as `derivquest serve` does, says where, and waits to be killed."""
 
-    script = textwrap.dedent(
-        """
-        import sys
-        from derivquest.server.checkers import start_pool
-        pool = start_pool(workers=1)
-        print(pool.pid, flush=True)
-        sys.stdin.read()
-        """
-    )
+
+def test_the_pool_dies_with_its_server() -> None:
+    """The server's stand-in starts a pool and is killed: the pool and its workers go too."""
     server = subprocess.Popen(
-        [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+        [sys.executable, "-c", STAND_IN_SERVER], stdin=subprocess.PIPE, stdout=subprocess.PIPE
     )
+    folder = ""
     try:
         assert server.stdout is not None
-        pool = int(server.stdout.readline())
-        from tests.unit.engine.pool.conftest import children
-
+        pid, where = server.stdout.readline().decode().split()
+        pool, folder = int(pid), where
         assert wait_until(lambda: len(children(pool)) == 1)
         (worker,) = children(pool)
         server.kill()
@@ -222,4 +226,5 @@ def test_the_pool_dies_with_its_server(tmp_path: object) -> None:
     finally:
         server.kill()
         server.wait()
-    assert DIED != OVERRUN
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)  # a killed server cannot remove it

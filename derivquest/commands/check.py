@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
-from collections.abc import Iterator
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import IO, Any, TextIO
 
 HELP = """\
@@ -16,6 +20,7 @@ Judge whether ANSWER is mathematically EXPECTED (over the reals).
   derivquest check --diff "(3x+2)^5" "5(3x+2)^4"      # expected is d/dx F; names the mistake
   derivquest check --vars w,x,y "2x(wx-y)" "2wx^2 - 2xy"
   derivquest check --jsonl answers.jsonl              # one JSON object per line, - for stdin
+  derivquest check --jsonl answers.jsonl --jobs 4     # four checkers at once, same order
 
 Exit status: 0 correct, 1 incorrect, 2 invalid input. With --jsonl: 0 when every line was
 judged, 2 when a line could not be read (its output line says why).
@@ -30,6 +35,20 @@ MAX_LINE_BYTES = 100_000
 
 MAX_VARIABLES = 26
 """Most variables one --jsonl line may declare."""
+
+MAX_JOBS = 64
+"""Most checker processes --jobs may start."""
+
+AHEAD = 4
+"""Lines read ahead per job: enough to keep every checker busy, never the whole file."""
+
+
+def default_jobs() -> int:
+    """One checker per core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def register(subcommands: Any) -> None:
@@ -48,6 +67,14 @@ def register(subcommands: Any) -> None:
     )
     parser.add_argument("--jsonl", metavar="FILE", help="judge every line of a JSON-lines file")
     parser.add_argument("--json", action="store_true", help="print the verdict as JSON")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="with --jsonl: checker processes at once (default: one per core); the output "
+        "keeps the input's order",
+    )
     parser.add_argument(
         "--deadline",
         type=float,
@@ -70,8 +97,17 @@ def run(args: argparse.Namespace) -> int:
     if args.jsonl is not None:
         if args.texts or args.diff:
             return _usage("--jsonl reads everything from the file: give no other answers")
-        with JudgeService(args.deadline) as service:
-            return _run_jsonl(args.jsonl, service, sys.stdout)
+        jobs = default_jobs() if args.jobs is None else args.jobs
+        if not 1 <= jobs <= MAX_JOBS:
+            return _usage(f"--jobs takes 1 to {MAX_JOBS}, not {jobs}")
+        if jobs == 1:
+            with JudgeService(args.deadline) as service:
+                return _run_jsonl(args.jsonl, _one_by_one(service), sys.stdout)
+        checkers = _Checkers(lambda: JudgeService(args.deadline))
+        try:
+            return _run_jsonl(args.jsonl, _in_parallel(checkers, jobs), sys.stdout)
+        finally:
+            checkers.close()
     with JudgeService(args.deadline) as service:
         if args.diff is not None:
             if len(args.texts) != 1:
@@ -138,18 +174,84 @@ def _capped_lines(handle: IO[bytes]) -> Iterator[bytes | None]:
             yield line
 
 
-def _run_jsonl(path: str, service: Any, out: TextIO) -> int:
+Line = tuple[bytes | None, int]
+"""A line's bytes (None: too long) and its number."""
+
+Judging = Callable[[Iterable[Line]], Iterator[dict[str, Any]]]
+"""Judges lines and yields their results in the lines' order."""
+
+
+def _one_by_one(service: Any) -> Judging:
+    """Every line in turn, in one checker."""
+
+    def judge(lines: Iterable[Line]) -> Iterator[dict[str, Any]]:
+        for raw, number in lines:
+            yield _judge_raw(raw, number, service)
+
+    return judge
+
+
+class _Checkers:
+    """One checker per thread of the pool, started on the thread's first line."""
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self._make = make
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._all: list[Any] = []
+
+    def mine(self) -> Any:
+        service = getattr(self._local, "service", None)
+        if service is None:
+            service = self._make()
+            self._local.service = service
+            with self._lock:
+                self._all.append(service)
+        return service
+
+    def close(self) -> None:
+        with self._lock:
+            for service in self._all:
+                service.close()
+            self._all.clear()
+
+
+def _in_parallel(checkers: _Checkers, jobs: int) -> Judging:
+    """Lines judged `jobs` at a time, each in its own thread's checker, results in order.
+
+    Each line is still judged on its own, by one checker, with the full deadline.
+    """
+
+    def judge_one(raw: bytes | None, number: int) -> dict[str, Any]:
+        return _judge_raw(raw, number, checkers.mine())
+
+    def judge(lines: Iterable[Line]) -> Iterator[dict[str, Any]]:
+        with ThreadPoolExecutor(jobs, thread_name_prefix="derivquest-check") as executor:
+            pending: deque[Future[dict[str, Any]]] = deque()
+            for raw, number in lines:
+                pending.append(executor.submit(judge_one, raw, number))
+                while len(pending) >= jobs * AHEAD or (pending and pending[0].done()):
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+
+    return judge
+
+
+def _run_jsonl(path: str, judge: Judging, out: TextIO) -> int:
     """Judge each JSON line on its own; output lines keep the input order, one per non-blank line.
 
     A line that cannot be read (not UTF-8, not JSON, nested too deeply, wrong types, too
     long) gets an `invalid` output line with its number, and the lines after it are judged.
     """
     status = 0
+    lines = (
+        (raw, number)
+        for number, raw in enumerate(_lines(path), start=1)
+        if raw is None or raw.strip()
+    )
     try:
-        for number, raw in enumerate(_lines(path), start=1):
-            if raw is not None and not raw.strip():
-                continue
-            result = _judge_raw(raw, number, service)
+        for result in judge(lines):
             if "error" in result:
                 status = 2
             out.write(json.dumps(result, ensure_ascii=False) + "\n")

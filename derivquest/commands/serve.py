@@ -106,6 +106,13 @@ def register(subcommands: Any) -> None:
         metavar="M",
         help="processor time each game may use in all (30)",
     )
+    limits.add_argument(
+        "--checkers",
+        choices=("shared", "per-game"),
+        default="shared",
+        help="answer checkers: one warm pool for every game (shared, the default) or one "
+        "process in each game (per-game)",
+    )
     game = parser.add_argument_group("the game")
     game.add_argument(
         "--spawn",
@@ -227,6 +234,8 @@ def _config(args: argparse.Namespace) -> ServerConfig | None:
         host_key=getattr(args, "host_key", None),
         adopt_orphans=True,  # this process runs nothing but the server
         spawn=getattr(args, "spawn", "fork"),
+        # `derivquest web` shares this function and has no --checkers option.
+        checkers=getattr(args, "checkers", "per-game"),
     )
 
 

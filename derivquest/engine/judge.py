@@ -16,8 +16,10 @@ import mpmath
 import sympy
 from mpmath import mpf
 
+from derivquest.engine import candidates as question_candidates
 from derivquest.engine.equivalence import PRECISION, Comparison, compare, witness_point
 from derivquest.engine.errors import EngineError
+from derivquest.engine.expected_values import known_values
 from derivquest.engine.fingerprint import Probes, fingerprint
 from derivquest.engine.mistakes import find_mistakes
 from derivquest.engine.numeric import (
@@ -340,3 +342,12 @@ def _show(value: mpf) -> str:
     if value == 0 or mpf("1e-6") <= abs(value) < mpf("1e15"):
         return f"{float(value):.6g}"
     return str(mpmath.nstr(value, 6, min_fixed=-4, max_fixed=7))
+
+
+def clear_question_caches() -> None:
+    """Forget every question's cached work (tests compare cold and warm checks with it)."""
+    _read_expected.cache_clear()
+    _written.cache_clear()
+    _differentiate.cache_clear()
+    question_candidates.clear()
+    known_values.cache_clear()

@@ -10,27 +10,35 @@ the background, while the player reads the message.
 A checker never outlives its game: it runs under a memory limit (RLIMIT_AS), asks the kernel
 to kill it when the game dies (PR_SET_PDEATHSIG on Linux) and watches its pipe and parent
 itself; see ``derivquest.engine.worker``.
+
+A classroom server's games share one pool of warm checkers instead (``engine.pool``): the
+server names its socket in ``DERIVQUEST_CHECKER_SOCKET`` and the service sends its checks
+there, with the same deadline (measured on the check in its worker, not in the queue) and the
+same verdicts. If the pool cannot be reached the service logs why and checks on its own.
 """
 
 from __future__ import annotations
 
+import logging
 import os
-import queue
-import subprocess
-import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future
-from multiprocessing.connection import Connection
+from collections.abc import Sequence
 from types import TracebackType
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING
 
+from derivquest.engine.checker_process import CANNOT_START_MESSAGE as CANNOT_START_MESSAGE
+from derivquest.engine.checker_process import CheckerProcess
 from derivquest.engine.errors import DeadlineExceeded, EngineError
 from derivquest.engine.verdict import Verdict
 
 if TYPE_CHECKING:
     from derivquest.engine.functions import ChartCurves
+    from derivquest.engine.pool.client import PoolClient
+
+log = logging.getLogger(__name__)
+# Without a handler Python would print warnings to stderr: in a game, that is the screen.
+log.addHandler(logging.NullHandler())
 
 DEFAULT_DEADLINE = 1.0
 """Seconds a single check may take, measured from the moment it is sent to the worker."""
@@ -66,126 +74,20 @@ def memory_limit_from_environment() -> int:
     return value * 1024 * 1024
 
 
-STARTUP_TIMEOUT = 60.0
-"""Seconds to wait for a new worker to be ready (imports are not part of any deadline)."""
-
-CANNOT_START_MESSAGE = "the answer checker could not start; try again"
-"""When no checker process could be started (the machine is out of memory or processes)."""
-
 TOO_BIG_MESSAGE = "that expression is too large to check; try a simpler form of your answer"
 """When a check ran out of memory (a MemoryError, or the checker was killed for its size)."""
 
 
-class _Spawner:
-    """One long-lived thread that starts every checker process.
-
-    PR_SET_PDEATHSIG fires when the *thread* that started a process ends, not the process:
-    a checker started from one of Textual's short-lived worker threads would be killed as
-    soon as that thread finished. This daemon thread lives as long as the game.
-    """
-
-    def __init__(self) -> None:
-        self._jobs: queue.SimpleQueue[tuple[Callable[[], object], Future[object]]] = (
-            queue.SimpleQueue()
-        )
-        self._thread: threading.Thread | None = None
-        self._lock = threading.Lock()
-
-    def run(self, job: Callable[[], object]) -> object:
-        """Run `job` on the spawner thread and return its result (or raise its error)."""
-        with self._lock:
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(
-                    target=self._serve, name="derivquest-checker-spawner", daemon=True
-                )
-                self._thread.start()
-        done: Future[object] = Future()
-        self._jobs.put((job, done))
-        return done.result()
-
-    def _serve(self) -> None:
-        while True:
-            job, done = self._jobs.get()
-            try:
-                done.set_result(job())
-            except BaseException as error:  # handed to the caller, which raises it
-                done.set_exception(error)
+def overrun_message(deadline: float) -> str:
+    """The verdict's message for a check that overran `deadline` seconds."""
+    return f"that took too long to check (over {deadline:g} s); try a simpler form of your answer"
 
 
-_SPAWNER = _Spawner()
+def pool_from_environment() -> str | None:
+    """The checker pool's socket the server named (``DERIVQUEST_CHECKER_SOCKET``), or None."""
+    from derivquest.engine.pool.client import SOCKET_ENV
 
-_T = TypeVar("_T")
-
-
-def _on_spawner_thread(job: Callable[[], _T]) -> _T:
-    """Run `job` (a process start) on the long-lived spawner thread."""
-    return cast(_T, _SPAWNER.run(job))
-
-
-class _Worker:
-    """One checker process and the two pipes to it."""
-
-    def __init__(self, memory_limit: int) -> None:
-        to_child_read, to_child_write = os.pipe()
-        from_child_read, from_child_write = os.pipe()
-        argv = [
-            sys.executable,
-            "-m",
-            "derivquest.engine.worker",
-            str(to_child_read),
-            str(from_child_write),
-            str(memory_limit),
-            str(os.getpid()),
-        ]
-        self.process = _on_spawner_thread(
-            lambda: subprocess.Popen(
-                argv,
-                pass_fds=(to_child_read, from_child_write),
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                # Its own session: Ctrl+C in the player's terminal must not reach the checker.
-                start_new_session=True,
-            )
-        )
-        os.close(to_child_read)
-        os.close(from_child_write)
-        self.requests = Connection(to_child_write, readable=False)
-        self.replies = Connection(from_child_read, writable=False)
-        self.ready = False
-
-    def wait_ready(self) -> None:
-        if self.ready:
-            return
-        try:
-            ready = self.replies.poll(STARTUP_TIMEOUT) and self.replies.recv() == "ready"
-        except (EOFError, OSError):
-            ready = False
-        if not ready:
-            self.kill()
-            raise RuntimeError(CANNOT_START_MESSAGE)
-        self.ready = True
-
-    def alive(self) -> bool:
-        return self.process.poll() is None
-
-    def stop(self) -> None:
-        try:
-            self.requests.send(None)
-        except OSError:
-            pass
-        try:
-            self.process.wait(timeout=1.0)
-        except subprocess.TimeoutExpired:
-            pass
-        self.kill()
-
-    def kill(self) -> None:
-        if self.alive():
-            self.process.kill()
-        self.process.wait()
-        self.requests.close()
-        self.replies.close()
+    return os.environ.get(SOCKET_ENV) or None
 
 
 class JudgeService:
@@ -194,9 +96,17 @@ class JudgeService:
     Every method returns a ``Verdict`` and never raises on bad input: a check that overruns
     the deadline is ``invalid`` with a message, the worker is replaced, and the next check
     runs normally.
+
+    ``pool``: True uses the server's shared checker pool when ``DERIVQUEST_CHECKER_SOCKET``
+    names one (a served game), False never does, a path uses the pool listening there.
     """
 
-    def __init__(self, deadline: float = DEFAULT_DEADLINE, memory_limit: int | None = None) -> None:
+    def __init__(
+        self,
+        deadline: float = DEFAULT_DEADLINE,
+        memory_limit: int | None = None,
+        pool: str | bool = True,
+    ) -> None:
         self.deadline = deadline
         """Seconds each check may take."""
         self.memory_limit = (
@@ -205,7 +115,30 @@ class JudgeService:
         """Bytes of address space the checker may use (RLIMIT_AS); a check that needs more
         is ``invalid`` ("too large to check")."""
         self._lock = threading.Lock()
-        self._worker: _Worker | None = None
+        self._worker: CheckerProcess | None = None
+        self._pool_choice = pool
+        self._pool_chosen = False
+        self._pool: PoolClient | None = None
+        self.fallback: str | None = None
+        """Why this service checks on its own although a pool was named (None: it does not)."""
+
+    @property
+    def shared(self) -> bool:
+        """True while checks go to the shared pool."""
+        return self._shared_pool() is not None
+
+    def _shared_pool(self) -> PoolClient | None:
+        """The pool client, chosen on first use: a game forked from a warm parent (the
+        server's pre-forked games) gets its environment after this service was made."""
+        if not self._pool_chosen:
+            self._pool_chosen = True
+            choice = self._pool_choice
+            path = pool_from_environment() if choice is True else choice or None
+            if path is not None:
+                from derivquest.engine.pool.client import PoolClient
+
+                self._pool = PoolClient(path)
+        return self._pool
 
     # -- public checks (same signatures as derivquest.engine.judge) ------------------------
 
@@ -239,11 +172,20 @@ class JudgeService:
     def start(self) -> None:
         """Start the worker and wait until it is ready (otherwise the first check does)."""
         with self._lock:
+            pool = self._shared_pool()
+            if pool is not None:
+                try:
+                    pool.connect()
+                    return
+                except OSError as error:
+                    self._fall_back(error)
             self._ready_worker()
 
     def close(self) -> None:
         """Stop the worker; the service can still be used afterwards (it restarts)."""
         with self._lock:
+            if self._pool is not None:
+                self._pool.close()
             if self._worker is not None:
                 self._worker.stop()
                 self._worker = None
@@ -308,6 +250,18 @@ class JudgeService:
         The same exchange as ``_call``, with failures as errors instead of verdicts.
         """
         with self._lock:
+            pool = self._shared_pool()
+            if pool is not None:
+                from derivquest.engine.pool.client import Overrun, WorkerDied
+
+                try:
+                    return self._computed(pool.ask(method, args, self.deadline))
+                except Overrun:
+                    return DeadlineExceeded(self.deadline)
+                except WorkerDied:
+                    return EngineError(TOO_BIG_MESSAGE)
+                except OSError as error:
+                    self._fall_back(error)
             try:
                 worker = self._ready_worker()
             except (RuntimeError, OSError):  # out of memory or processes: say so, go on
@@ -343,6 +297,11 @@ class JudgeService:
 
     def _call(self, method: str, *args: object) -> Verdict:
         with self._lock:
+            pool = self._shared_pool()
+            if pool is not None:
+                verdict = self._pooled_call(pool, method, args)
+                if verdict is not None:
+                    return verdict
             try:
                 worker = self._ready_worker()
             except (RuntimeError, OSError):  # out of memory or processes: say so, go on
@@ -354,21 +313,48 @@ class JudgeService:
                 if worker.replies.poll(self.deadline):
                     result: Verdict = worker.replies.recv()
                     return result.with_elapsed((time.perf_counter() - started) * 1000)
-                message = (
-                    f"that took too long to check (over {self.deadline:g} s); "
-                    "try a simpler form of your answer"
-                )
+                message = overrun_message(self.deadline)
             except (EOFError, OSError):
                 # The checker died: its memory limit or the kernel's OOM killer, most likely.
                 message = TOO_BIG_MESSAGE
             self._replace_worker()
             return Verdict("invalid", message).with_elapsed((time.perf_counter() - started) * 1000)
 
-    def _ready_worker(self) -> _Worker:
+    def _pooled_call(
+        self, pool: PoolClient, method: str, args: tuple[object, ...]
+    ) -> Verdict | None:
+        """A check in the shared pool: its verdict, or None when the pool failed (fall back)."""
+        from derivquest.engine.pool.client import Overrun, WorkerDied
+
+        started = time.perf_counter()
+        try:
+            result = pool.ask(method, args, self.deadline)
+        except Overrun:
+            message = overrun_message(self.deadline)
+        except WorkerDied:
+            message = TOO_BIG_MESSAGE
+        except OSError as error:
+            self._fall_back(error)
+            return None
+        else:
+            if not isinstance(result, Verdict):
+                result = Verdict("invalid", self._unexpected(result).message)
+            return result.with_elapsed((time.perf_counter() - started) * 1000)
+        return Verdict("invalid", message).with_elapsed((time.perf_counter() - started) * 1000)
+
+    def _fall_back(self, error: OSError) -> None:
+        """Stop using the pool for good: log why; this game checks on its own from now on."""
+        if self._pool is not None:
+            self._pool.close()
+        self._pool = None
+        self.fallback = str(error)
+        log.warning("checking answers in this game's own checker: %s", error)
+
+    def _ready_worker(self) -> CheckerProcess:
         if self._worker is None or not self._worker.alive():
             if self._worker is not None:
                 self._worker.kill()
-            self._worker = _Worker(self.memory_limit)
+            self._worker = CheckerProcess(self.memory_limit)
         self._worker.wait_ready()
         return self._worker
 
@@ -377,6 +363,6 @@ class JudgeService:
         if self._worker is not None:
             self._worker.kill()
         try:
-            self._worker = _Worker(self.memory_limit)
+            self._worker = CheckerProcess(self.memory_limit)
         except OSError:  # the next check tries again
             self._worker = None

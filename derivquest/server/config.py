@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from derivquest.content.overlay_notes import FEEDBACK_ENV
+from derivquest.engine.pool.client import SOCKET_ENV
 from derivquest.engine.service import DEADLINE_ENV, MEMORY_ENV
 from derivquest.paths import HOME_ENV
 from derivquest.progress.location import DATABASE_ENV
@@ -92,6 +93,12 @@ class ServerConfig:
             return self.zygote_entry
         return GAME_ENTRY if self.game_command == default_game_command() else None
 
+    checkers: str = "per-game"
+    """"shared": `serve` starts one pool of answer checkers for every game (`serve`'s
+    default); "per-game": each game runs its own checker (docs/server.md, Checkers)."""
+    checker_socket: str | None = None
+    """The running pool's socket, given to every game (set by `serve` once it started)."""
+
     def game_argv(self, name: str) -> list[str]:
         """The command line of `name`'s game."""
         return [*self.game_command, "--profile", name, *self.game_options]
@@ -111,4 +118,6 @@ class ServerConfig:
         # A class logging in at once shares the server's cores: a check that takes 0.2 s alone
         # can take seconds then, and the 1 s a single player's game allows would fail it.
         env.setdefault(DEADLINE_ENV, str(SERVER_CHECK_DEADLINE))
+        if self.checker_socket is not None:
+            env[SOCKET_ENV] = self.checker_socket  # the shared checkers (server.checkers)
         return env

@@ -7,7 +7,7 @@ import contextlib
 import signal
 import socket
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TextIO
 
@@ -15,6 +15,7 @@ import asyncssh
 
 from derivquest import __version__
 from derivquest.progress.location import describe, from_environment
+from derivquest.server.checkers import start_pool, stop_pool
 from derivquest.server.classroom import Classroom
 from derivquest.server.config import ServerConfig
 from derivquest.server.connection import StudentConnection
@@ -86,9 +87,19 @@ async def serve(config: ServerConfig, out: TextIO = sys.stdout, err: TextIO = sy
     for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         loop.add_signal_handler(signum, stop.set)
     reaper: StrayReaper | None = None
-    server = await start_server(config)
+    # -- the shared answer checkers (server.checkers): started before any game --
+    pool = start_pool() if config.checkers == "shared" else None
+    if pool is not None:
+        config = replace(config, checker_socket=pool.socket)
+    kept = [] if pool is None else [pool.pid]  # the stray reaper must leave the pool alone
+    try:
+        server = await start_server(config)
+    except BaseException:
+        stop_pool(pool)
+        raise
+    # -- end of the checkers' part --
     if config.adopt_orphans and become_subreaper():
-        reaper = StrayReaper(server.classroom.game_pids)
+        reaper = StrayReaper(lambda: [*server.classroom.game_pids(), *kept])
     key_file = config.host_key or host_key_path()
     _say(out, f"DerivQuest classroom server listening on {config.host} port {server.port}")
     state = "new, saved in" if server.new_key else "kept in"
@@ -101,6 +112,7 @@ async def serve(config: ServerConfig, out: TextIO = sys.stdout, err: TextIO = sy
     database = from_environment()  # a school's shared database (--database), if any
     _say(out, f"progress: {describe(database) if database else config.home}")
     _say(out, f"students type: ssh -p {server.port} NAME@{_reachable(config.host)}")
+    _say(out, "answer checkers: " + ("shared pool" if pool is not None else "one per game"))
     if config.admission.mode == "open":
         _say(err, "WARNING: --open: ANYONE who can reach this port can log in under ANY name,")
         _say(err, "WARNING: including another student's, and see and change their progress.")
@@ -108,11 +120,15 @@ async def serve(config: ServerConfig, out: TextIO = sys.stdout, err: TextIO = sy
     while not stop.is_set():
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), SWEEP_SECONDS)
+        if pool is not None:  # the shared answer checkers, started again if they died
+            pool.revive()
+            kept[:] = [pool.pid]
         if reaper is not None:
             reaper.sweep()
     count = len(server.classroom.sessions)
     _say(out, f"shutting down: ending {count} session{'' if count == 1 else 's'}")
     await server.close()
+    stop_pool(pool)  # the shared answer checkers, after the last game
     if reaper is not None:
         await _end_strays(reaper, config.limits.grace)
     _say(out, "stopped")

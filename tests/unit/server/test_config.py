@@ -55,3 +55,31 @@ def test_the_game_command(tmp_path: Path) -> None:
         "--lang",
         "bn",
     ]
+
+
+@pytest.mark.parametrize(
+    ("socket", "inherited", "expected"),
+    [
+        (
+            "/tmp/derivquest-checkers-x/checkers.sock",
+            None,
+            "/tmp/derivquest-checkers-x/checkers.sock",
+        ),
+        (None, None, None),  # per-game checkers: nothing names a pool
+        (None, "/tmp/elsewhere.sock", None),  # the server's own variable is not passed on
+        ("/tmp/ours.sock", "/tmp/elsewhere.sock", "/tmp/ours.sock"),
+    ],
+)
+def test_the_game_is_told_the_checker_pool(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    socket: str | None,
+    inherited: str | None,
+    expected: str | None,
+) -> None:
+    if inherited is None:
+        monkeypatch.delenv("DERIVQUEST_CHECKER_SOCKET", raising=False)
+    else:
+        monkeypatch.setenv("DERIVQUEST_CHECKER_SOCKET", inherited)
+    config = ServerConfig(Admission.open_to_anyone(), home=tmp_path, checker_socket=socket)
+    assert config.game_env("xterm").get("DERIVQUEST_CHECKER_SOCKET") == expected

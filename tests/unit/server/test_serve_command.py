@@ -138,3 +138,13 @@ def test_spawn_chooses_how_games_start(options: list[str], spawn: str, entry: st
     config = serve_command._config(parser.parse_args(["serve", "--open", *options]))
     assert config is not None and config.spawn == spawn
     assert config.zygote_entry_module() == entry
+
+
+@pytest.mark.parametrize(
+    ("options", "checkers"), [([], "shared"), (["--checkers", "per-game"], "per-game")]
+)
+def test_the_checkers_are_shared_unless_asked_per_game(options: list[str], checkers: str) -> None:
+    parser = argparse.ArgumentParser(prog="derivquest")
+    serve_command.register(parser.add_subparsers(dest="command"))
+    config = serve_command._config(parser.parse_args(["serve", "--open", *options]))
+    assert config is not None and config.checkers == checkers

@@ -45,6 +45,79 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This function could not be drawn ({error}); try another one.",
         "bn": "এই function আঁকা গেল না ({error}); অন্য একটা চেষ্টা করুন।",
     },
+    "chart.undefined": {"en": "undefined", "bn": "অসংজ্ঞায়িত"},
+    "chart.function_label": {"en": "f(x) =", "bn": "f(x) ="},
+    # Chart titles: chart.title.<chart id> (charts/<chart>/view.py).
+    "chart.title.tangent": {
+        "en": "Tangent line visualizer",
+        "bn": "Tangent line visualizer: secant থেকে tangent",
+    },
+    "chart.title.gradient-descent": {
+        "en": "Gradient descent: L(w) = (wx - y)², x = 2, y = 6",
+        "bn": "Gradient descent-এর step: L(w) = (wx - y)², x = 2, y = 6",
+    },
+    "chart.title.gradient-check": {
+        "en": "Gradient check: numerical vs analytical derivative",
+        "bn": "Gradient check: numerical বনাম analytical derivative",
+    },
+    "chart.title.activations": {
+        "en": "Activations and their derivatives",
+        "bn": "Activation আর তাদের derivative",
+    },
+    "chart.tangent.function": {"en": "f(x) = {function}", "bn": "f(x) = {function}"},
+    "chart.tangent.secant": {"en": "secant, h = {h}", "bn": "secant রেখা, h = {h}"},
+    "chart.tangent.line": {"en": "tangent", "bn": "tangent রেখা"},
+    "chart.tangent.status": {
+        "en": "x0 = {x0}   f(x0) = {value}   f'(x0) = {slope}   secant slope = {secant}  (h = {h})",
+        "bn": "x0 = {x0}   f(x0) = {value}   f'(x0) = {slope}   secant-এর slope = {secant}"
+        "  (h = {h})",
+    },
+    "chart.activations.threshold": {
+        "en": "f' < {level}: vanishing",
+        "bn": "f' < {level}: gradient vanish করে",
+    },
+    "chart.activations.vanishing": {
+        "en": "  vanishing gradient: learning stalls here",
+        "bn": "  vanishing gradient: এখানে শেখা থেমে যায়",
+    },
+    "chart.activations.status": {
+        "en": "x = {x}   {name}(x) = {value}   {name}'(x) = {slope}{note}",
+        "bn": "x = {x}   {name}(x) = {value}   {name}'(x) = {slope}{note}",
+    },
+    "chart.descent.steps": {"en": "steps", "bn": "step-গুলো"},
+    "chart.descent.loss_title": {"en": "loss per step", "bn": "প্রতি step-এ loss"},
+    "chart.descent.step_axis": {"en": "step", "bn": "step নম্বর"},
+    "chart.descent.diverged": {
+        "en": "  DIVERGED: lr {lr} > {critical} = 1/x², every step overshoots more",
+        "bn": "  DIVERGE করেছে: lr {lr} > {critical} = 1/x², প্রতি step আরও বেশি ছাড়িয়ে যায়",
+    },
+    "chart.descent.converged": {
+        "en": "  converged to w = {target} in {steps} steps",
+        "bn": "  {steps}টি step-এ w = {target}-এ পৌঁছেছে",
+    },
+    "chart.descent.overshooting": {
+        "en": "  overshooting: lr > {critical} = 1/x², the error grows ×{factor} per step",
+        "bn": "  ছাড়িয়ে যাচ্ছে: lr > {critical} = 1/x², প্রতি step-এ ভুল ×{factor} বাড়ে",
+    },
+    "chart.descent.status": {
+        "en": "lr = {lr}  w0 = {w0}  step {step}  w = {w}   L(w) = {loss}   dL/dw = {gradient}"
+        "{verdict}",
+        "bn": "lr = {lr}  w0 = {w0}  step {step}  w = {w}   L(w) = {loss}   dL/dw = {gradient}"
+        "{verdict}",
+    },
+    "chart.gradcheck.error": {"en": "error", "bn": "error (ভুলের মাপ)"},
+    "chart.gradcheck.chosen": {"en": "chosen h", "bn": "বাছাই করা h"},
+    "chart.gradcheck.title": {
+        "en": "error of the central difference: {function} at x = {at}",
+        "bn": "central difference-এর error: {function}, x = {at}-এ",
+    },
+    "chart.gradcheck.h_axis": {"en": "h (log scale)", "bn": "h (log স্কেলে)"},
+    "chart.gradcheck.status": {
+        "en": "h = {h}   numerical = {estimate}   analytical = {exact}   error = {error}"
+        "   best h ≈ {best}",
+        "bn": "h = {h}   numerical = {estimate}   analytical = {exact}   error = {error}"
+        "   সেরা h ≈ {best}",
+    },
     "app.store_error": {
         "en": "Progress not saved: {problem}",
         "bn": "Progress save হয়নি: {problem}",

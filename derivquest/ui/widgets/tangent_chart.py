@@ -8,7 +8,7 @@ from textual_plotext.plot import Plot
 from derivquest.charts.tangent import SECANT_MIN, TangentView
 from derivquest.engine.functions import ChartCurves
 from derivquest.ui.glyphs import glyphs
-from derivquest.ui.widgets.chart_base import ChartPanel, framed, plot_line, show
+from derivquest.ui.widgets.chart_base import ChartPanel, framed, plot_line
 
 
 class TangentChart(ChartPanel):
@@ -60,10 +60,13 @@ class TangentChart(ChartPanel):
         xs = view.xs()
         low, high = view.y_limits()
         curve = framed(view.curve(), low, high)
-        plot_line(plt, xs, curve, label=f"f(x) = {view.function}", color="blue")
+        function = self.text("chart.tangent.function", function=view.function)
+        plot_line(plt, xs, curve, series=0, color="blue", label=function)
         secant = framed(view.secant_line(), low, high)
-        plot_line(plt, xs, secant, label=f"secant, h = {view.h:g}", color="magenta")
-        plot_line(plt, xs, framed(view.tangent_line(), low, high), label="tangent", color="green")
+        label = self.text("chart.tangent.secant", h=f"{view.h:g}")
+        plot_line(plt, xs, secant, series=1, color="magenta", label=label)
+        tangent = framed(view.tangent_line(), low, high)
+        plot_line(plt, xs, tangent, series=2, color="green", label=self.text("chart.tangent.line"))
         point = framed([view.value], low, high)
         if point[0] is not None:
             plt.scatter([view.x0], point, color="red", marker=glyphs().point)
@@ -72,7 +75,11 @@ class TangentChart(ChartPanel):
 
     def status(self) -> str:
         view = self.view
-        return (
-            f"x0 = {show(view.x0)}   f(x0) = {show(view.value)}   f'(x0) = {show(view.slope)}"
-            f"   secant slope = {show(view.secant_slope)}  (h = {view.h:g})"
+        return self.text(
+            "chart.tangent.status",
+            x0=self.number(view.x0),
+            value=self.number(view.value),
+            slope=self.number(view.slope),
+            secant=self.number(view.secant_slope),
+            h=f"{view.h:g}",
         )

@@ -19,10 +19,36 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No players yet: type a name and press Enter.",
         "bn": "এখনো কোনো player নেই: একটা নাম লিখে Enter চাপুন।",
     },
-    "start.bad_name": {
-        "en": "A name needs 1 to {max} letters, digits, spaces, ., - or _,"
-        " starting with a letter or digit.",
-        "bn": "নামে 1 থেকে {max}টি অক্ষর, সংখ্যা, space, ., - বা _ থাকতে পারে; শুরুতে অক্ষর বা সংখ্যা।",
+    "start.bad_name.length": {
+        "en": "A name has 1 to {max} characters: letters of any script, digits, single spaces,"
+        " . - _ and apostrophes.",
+        "bn": "নামে 1 থেকে {max}টি অক্ষর থাকে: যেকোনো লিপির অক্ষর, সংখ্যা, একটা করে space,"
+        " . - _ আর apostrophe (')।",
+    },
+    "start.bad_name.start": {
+        "en": "A name starts with a letter or a digit, not {char}.",
+        "bn": "নাম শুরু হয় অক্ষর বা সংখ্যা দিয়ে, {char} দিয়ে নয়।",
+    },
+    "start.bad_name.character": {
+        "en": "A name cannot contain {char}: use letters, digits, single spaces, . - _ and"
+        " apostrophes.",
+        "bn": "নামে {char} থাকতে পারে না: অক্ষর, সংখ্যা, একটা করে space, . - _ আর apostrophe ব্যবহার করুন।",
+    },
+    "start.bad_name.mark": {
+        "en": "{char} (an accent or vowel sign) must follow a letter.",
+        "bn": "{char} (কার-চিহ্ন বা accent) কোনো অক্ষরের পরেই বসে।",
+    },
+    "start.bad_name.marks": {
+        "en": "At most {marks} accents or vowel signs in a row.",
+        "bn": "পরপর বড়জোর {marks}টি কার-চিহ্ন বা accent থাকতে পারে।",
+    },
+    "start.bad_name.spaces": {
+        "en": "A name has single spaces between its words only.",
+        "bn": "নামের শব্দগুলোর মাঝে শুধু একটা করে space থাকে।",
+    },
+    "start.bad_name.form": {
+        "en": "This name could not be read as typed; type it again.",
+        "bn": "নামটা যেভাবে লেখা হয়েছে সেভাবে পড়া গেল না; আবার লিখুন।",
     },
     "map.title": {"en": "Course map", "bn": "কোর্সের map"},
     "map.packs": {"en": "packs", "bn": "pack"},

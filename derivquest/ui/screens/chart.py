@@ -62,7 +62,7 @@ class ChartScreen(Screen[None]):
                 yield Input(value=self.function or "", id="function")
             yield Static("", id="function-error", markup=False)
         yield self.chart
-        yield Footer()
+        yield Footer(compact=True)  # a chart has many keys: they fit 80 columns
 
     def on_mount(self) -> None:
         self.chart.focus()

@@ -7,6 +7,7 @@ from textual_plotext.plot import Plot
 
 from derivquest.charts.activations import VANISHING, ActivationView
 from derivquest.ui.glyphs import glyphs
+from derivquest.ui.key_labels import key_group
 from derivquest.ui.widgets.chart_base import ChartPanel, plot_line
 
 
@@ -14,8 +15,8 @@ class ActivationChart(ChartPanel):
     """sigmoid, tanh, relu or softplus (f) and f', with the cursor on both."""
 
     BINDINGS = [
-        Binding("left", "move(-1)", "x left", id="activation.left"),
-        Binding("right", "move(1)", "x right", id="activation.right"),
+        Binding("left", "move(-1)", "x left", id="activation.left", group=key_group("keys.x")),
+        Binding("right", "move(1)", "x right", id="activation.right", group=key_group("keys.x")),
         Binding("f", "cycle", "next function", id="activation.cycle"),
     ]
 

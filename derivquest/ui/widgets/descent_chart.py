@@ -7,6 +7,7 @@ from textual_plotext.plot import Plot
 
 from derivquest.charts.gradient_descent import DescentView
 from derivquest.ui.glyphs import glyphs
+from derivquest.ui.key_labels import key_group
 from derivquest.ui.widgets.chart_base import (
     ChartPanel,
     finite_or_none,
@@ -20,12 +21,13 @@ class DescentChart(ChartPanel):
 
     BINDINGS = [
         Binding("space", "step", "step", id="descent.step"),
-        Binding("r", "run", "run 10", id="descent.run"),
-        Binding("up", "rate(1)", "lr up", id="descent.rate_up"),
-        Binding("down", "rate(-1)", "lr down", id="descent.rate_down"),
-        Binding("left", "start(-1)", "w0 -", id="descent.start_down"),
-        Binding("right", "start(1)", "w0 +", id="descent.start_up"),
-        Binding("backspace", "reset", "reset", id="descent.reset"),
+        Binding("r", "run", "run", id="descent.run"),
+        Binding("up", "rate(1)", "lr up", id="descent.rate_up", group=key_group("keys.lr")),
+        Binding("down", "rate(-1)", "lr down", id="descent.rate_down", group=key_group("keys.lr")),
+        Binding("left", "start(-1)", "w0 -", id="descent.start_down", group=key_group("keys.w0")),
+        Binding("right", "start(1)", "w0 +", id="descent.start_up", group=key_group("keys.w0")),
+        # Off the footer, so the chart's keys fit 80 columns; help lists it.
+        Binding("backspace", "reset", "reset", id="descent.reset", show=False),
     ]
 
     def __init__(self, view: DescentView, *, id: str | None = None) -> None:  # noqa: A002

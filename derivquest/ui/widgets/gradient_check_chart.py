@@ -10,6 +10,7 @@ from textual_plotext.plot import Plot
 from derivquest.charts.gradient_check import STEP_SIZES, GradientCheckView
 from derivquest.engine.functions import ChartCurves
 from derivquest.ui.glyphs import glyphs
+from derivquest.ui.key_labels import key_group
 from derivquest.ui.widgets.chart_base import ChartPanel, finite_or_none, plot_line
 
 
@@ -17,8 +18,10 @@ class GradientCheckChart(ChartPanel):
     """Error = |(f(a+h) - f(a-h))/2h - f'(a)| as h shrinks: truncation, then rounding."""
 
     BINDINGS = [
-        Binding("left", "select(-1)", "larger h", id="gradcheck.larger"),
-        Binding("right", "select(1)", "smaller h", id="gradcheck.smaller"),
+        Binding("left", "select(-1)", "larger h", id="gradcheck.larger", group=key_group("keys.h")),
+        Binding(
+            "right", "select(1)", "smaller h", id="gradcheck.smaller", group=key_group("keys.h")
+        ),
     ]
 
     def __init__(self, view: GradientCheckView, *, id: str | None = None) -> None:  # noqa: A002

@@ -8,6 +8,7 @@ from textual_plotext.plot import Plot
 from derivquest.charts.tangent import SECANT_MIN, TangentView
 from derivquest.engine.functions import ChartCurves
 from derivquest.ui.glyphs import glyphs
+from derivquest.ui.key_labels import key_group
 from derivquest.ui.widgets.chart_base import ChartPanel, framed, plot_line
 
 
@@ -15,11 +16,11 @@ class TangentChart(ChartPanel):
     """f, its tangent at x0 and a secant through x0 and x0+h."""
 
     BINDINGS = [
-        Binding("left", "move(-1)", "x0 left", id="tangent.left"),
-        Binding("right", "move(1)", "x0 right", id="tangent.right"),
-        Binding("down", "secant(-1)", "h smaller", id="tangent.shrink"),
-        Binding("up", "secant(1)", "h larger", id="tangent.widen"),
-        Binding("a", "animate", "animate h→0", id="tangent.animate"),
+        Binding("left", "move(-1)", "x0 left", id="tangent.left", group=key_group("keys.x0")),
+        Binding("right", "move(1)", "x0 right", id="tangent.right", group=key_group("keys.x0")),
+        Binding("down", "secant(-1)", "h smaller", id="tangent.shrink", group=key_group("keys.h")),
+        Binding("up", "secant(1)", "h larger", id="tangent.widen", group=key_group("keys.h")),
+        Binding("a", "animate", "h→0", id="tangent.animate"),
     ]
 
     def __init__(self, view: TangentView, *, id: str | None = None) -> None:  # noqa: A002

@@ -19,7 +19,7 @@ from textual.widgets._footer import FooterKey, FooterLabel
 from derivquest.progress import ProgressStore
 from derivquest.ui.app import DerivQuestApp
 from derivquest.ui.chart_views import views
-from tests.ui.conftest import AppFactory
+from tests.ui.conftest import FIXTURES, AppFactory
 from tests.ui.helpers import answer, open_first_level, settle
 
 Steps = Callable[[Pilot[None], DerivQuestApp], Awaitable[None]]
@@ -175,6 +175,21 @@ async def test_every_footer_key_is_fully_visible_at_80x24(
 
 
 @pytest.mark.parametrize("language", ["en", "bn"])
+async def test_a_graph_questions_footer_fits(make_game: AppFactory, language: str) -> None:
+    """The Backprop Lab brings keys of its own (tab, value/grad) to the question's."""
+    from derivquest.content import load_catalog
+
+    catalog = load_catalog(
+        extra=[FIXTURES / "backprop-fixed"], builtin=False, user=False, entry_points=False
+    )
+    app = make_game(catalog=catalog, language=language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_level(pilot)
+        problems = footer_problems(app)
+        assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", ["en", "bn"])
 @pytest.mark.parametrize("focus", ["name", "list"])
 async def test_the_start_screens_footer_fits(
     make_game: AppFactory, store: ProgressStore, language: str, focus: str
@@ -187,3 +202,19 @@ async def test_the_start_screens_footer_fits(
             await keys(pilot, "shift+tab")
         problems = footer_problems(app)
         assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", ["en", "bn"])
+async def test_the_settings_dialog_fits_80x24(make_game: AppFactory, language: str) -> None:
+    """Every option of the settings dialog is on screen, one row each, inside its frame."""
+    from textual.widgets import RadioButton
+
+    app = make_game(language=language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await keys(pilot, "f2")
+        body = app.screen.query_one("#settings-body")
+        assert body.region.y >= 0 and body.region.bottom <= 24, body.region
+        for button in app.screen.query(RadioButton):
+            region = button.region
+            assert region.height == 1, (str(button.label), region)
+            assert body.region.contains_region(region), (str(button.label), region)

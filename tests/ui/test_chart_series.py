@@ -1,7 +1,7 @@
 """Charts tell their lines apart without colour, and speak the player's language.
 
 Each line of a chart is drawn, and shown in its legend, with characters no other line uses
-(quarter blocks, braille dots, bullets), so a NO_COLOR terminal, a monochrome console or a
+(quarter blocks, braille dots, small squares), so a NO_COLOR terminal, a monochrome console or a
 colour-blind player still sees which line is which. Titles, legends, axis labels and the
 status line come from the catalogue, so `--lang bn` shows them in Bengali.
 """

@@ -81,7 +81,7 @@ def _chart(app: DerivQuestApp, chart: str, keys: tuple[str, ...]) -> Callable[[P
 def test_tangent_chart(snap_compare: SnapCompare, make_game: AppFactory) -> None:
     """f(x) = x^2 - 4x + 3 with x0 = 3: the parabola, the tangent (slope 2) and a secant
     with h = 0.5 after two presses of Down, the point at (3, 0), each line in its own
-    characters (quarter blocks, braille, bullets) as in the legend; the status line reads
+    characters (quarter blocks, braille, small squares) as in the legend; the status line reads
     f'(x0) = 2 and secant slope = 2.5; the footer groups "← → x0" and "↓ ↑ h"."""
     app = make_game()
     assert snap_compare(
@@ -91,7 +91,7 @@ def test_tangent_chart(snap_compare: SnapCompare, make_game: AppFactory) -> None
 
 def test_descent_chart(snap_compare: SnapCompare, make_game: AppFactory) -> None:
     """Gradient descent on L(w) = (2w - 6)^2 with lr 0.1 after one run: the loss curve with
-    the path down to w = 3 on the left (its steps in bullets, labelled in the legend), loss
+    the path down to w = 3 on the left (its steps in small squares, labelled in the legend), loss
     per step falling on the right in braille, and the status line saying it converged."""
     app = make_game()
     assert snap_compare(
@@ -120,7 +120,7 @@ def test_gradient_check_chart(snap_compare: SnapCompare, make_game: AppFactory) 
 def test_activations_chart(snap_compare: SnapCompare, make_game: AppFactory) -> None:
     """tanh and tanh' after one press of f, cursor moved to x = 3: tanh' is tiny there and
     the status line warns of a vanishing gradient; the legend tells tanh (quarter blocks),
-    tanh' (braille) and the vanishing threshold (bullets) apart."""
+    tanh' (braille) and the vanishing threshold (small squares) apart."""
     app = make_game()
     keys = ("f", "right", "right", "right", "right")
     assert snap_compare(app, terminal_size=(80, 24), run_before=_chart(app, "activations", keys))

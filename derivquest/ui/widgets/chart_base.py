@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rich.text import Text
 from textual import work
@@ -50,8 +50,14 @@ def series_marker(series: int) -> str:
     return markers[series % len(markers)]
 
 
+class Plotter(Protocol):
+    """A plot or one of its subplots (plotext's `subplot` returns its own figure class)."""
+
+    def plot(self, *args: Any, **kwargs: Any) -> Any: ...
+
+
 def plot_line(
-    plt: Plot,
+    plt: Plotter,
     xs: Sequence[float],
     ys: Sequence[float | None],
     *,

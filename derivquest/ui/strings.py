@@ -178,10 +178,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "bn": "আর hint নেই: সমাধান দেখতে give up করুন।",
     },
     "question.solution": {"en": "Worked solution", "bn": "সমাধান"},
-    "question.level_done": {
-        "en": "Level complete: {stars}. Press n for the map.",
-        "bn": "Level শেষ: {stars}। Map-এ যেতে n চাপুন।",
-    },
     "question.finish_first": {
         "en": "Answer the question, or give up with Ctrl+G, first.",
         "bn": "আগে প্রশ্নের উত্তর দিন, বা Ctrl+G দিয়ে give up করুন।",
@@ -278,7 +274,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Chart: tangent line visualizer",
         "bn": "Chart: tangent line visualizer",
     },
-    "command.chart('descent')": {"en": "Chart: gradient descent", "bn": "Chart: gradient descent"},
     "command.chart('gradient-descent')": {
         "en": "Chart: gradient descent",
         "bn": "Chart: gradient descent",
@@ -340,7 +335,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "key.drill.skip": {"en": "skip", "bn": "বাদ"},
     "key.drill.end": {"en": "end drill", "bn": "drill শেষ"},
     "key.map.tangent": {"en": "tangent", "bn": "tangent"},
-    "key.map.descent": {"en": "GD", "bn": "GD"},
     "key.map.gradient-descent": {"en": "GD", "bn": "GD"},
     "key.map.gradcheck": {"en": "grad", "bn": "grad"},
     "key.map.activations": {"en": "activ", "bn": "activ"},

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Label, Static
 from textual_plotext import PlotextPlot
@@ -122,6 +123,10 @@ async def test_lines_are_told_apart_without_colour(
         families = [family(shown[-1]) for shown in glyphs.values()]
         for index, one in enumerate(families):
             assert all(one.isdisjoint(other) for other in families[index + 1 :]), glyphs
+        # Every row is as wide as the plot: a Bengali label's marks (ু, ্) do not pull the
+        # frame's right edge left.
+        width = panel.query_one(PlotextPlot).size.width
+        assert [cell_len(line) for line in lines] == [width] * len(lines), lines
         drawn = set(canvas_cells(lines, names))
         for label, one in zip(names, families, strict=True):
             assert drawn & one, f"{label!r}: no cell of the plot drawn with {sorted(one)[:4]}"
@@ -191,3 +196,23 @@ async def test_charts_speak_bengali(
             assert text in shown, (key, shown)
         assert status in status_text(panel)
         assert any("\u0980" <= char <= "\u09ff" for char in status_text(panel))
+
+
+@pytest.mark.parametrize(
+    ("line", "fixed"),
+    [
+        ("│ ▞▞ L(w)     │", "│ ▞▞ L(w)     │"),  # nothing to restore
+        ("│ ▪▪ রেখা     │", "│ ▪▪ রেখা     │"),  # vowel signs (spacing marks) take a cell
+        ("│ ▪▪ step-গুলো   │", "│ ▪▪ step-গুলো    │"),  # u-kar: one space after the label
+        ("│ ▞▞ error (ভুলের মাপ)  │", "│ ▞▞ error (ভুলের মাপ)   │"),  # spaces inside a label
+        ("প্রতি step-এ loss", "প্রতি step-এ loss "),  # virama, at the end of the line
+    ],
+)
+def test_restore_columns_gives_each_mark_its_cell_back(line: str, fixed: str) -> None:
+    from derivquest.ui.cell_width import install
+    from derivquest.ui.widgets.themed_plot import restore_columns
+
+    install()
+    restored = restore_columns(Text(line)).plain
+    assert restored == fixed
+    assert cell_len(restored) == len(line)  # as many cells as plotext laid out

@@ -53,9 +53,9 @@ def run_app(args: argparse.Namespace, **options: Any) -> int:
     if args.profile is not None:
         # The store's one name rule, checked before anything starts (it used to fail inside
         # the running game with a 2,000-line traceback).
-        from derivquest.progress.names import name_problem
+        from derivquest.progress.names import name_problem, normalized
 
-        args.profile = args.profile.strip()
+        args.profile = normalized(args.profile)
         problem = name_problem(args.profile, noun="profile name")
         if problem is not None:
             print(f"derivquest: --profile: {problem}", file=sys.stderr)

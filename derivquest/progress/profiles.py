@@ -9,7 +9,7 @@ from typing import Any
 
 from derivquest.progress.dialect import Connection
 from derivquest.progress.errors import ProfileError
-from derivquest.progress.names import name_problem
+from derivquest.progress.names import name_problem, normalized
 from derivquest.progress.records import Profile
 
 MAX_COHORT = 20
@@ -19,8 +19,9 @@ _COLUMNS = "id, name, player_id, created_at, cohort"
 
 
 def check_name(name: str) -> str:
-    """Return the name stripped, or raise ProfileError when it breaks the name rule."""
-    clean = name.strip()
+    """Return the name as stored (NFC, stripped), or raise ProfileError when it breaks the
+    name rule."""
+    clean = normalized(name)
     problem = name_problem(clean)
     if problem is not None:
         raise ProfileError(problem)
@@ -48,9 +49,10 @@ def all_profiles(connection: Connection) -> list[Profile]:
 
 
 def find(connection: Connection, name: str) -> Profile | None:
-    """Return the profile called `name` (after stripping), or None."""
+    """Return the profile called `name` (after stripping and composing, as names are stored),
+    or None."""
     row = connection.execute(
-        f"SELECT {_COLUMNS} FROM profiles WHERE name = ?", (name.strip(),)
+        f"SELECT {_COLUMNS} FROM profiles WHERE name = ?", (normalized(name),)
     ).fetchone()
     return None if row is None else _profile(row)
 

@@ -1,7 +1,12 @@
 """Student names: the SSH login name, the roster name and the profile name are one string.
 
-The rule itself is the progress layer's (`derivquest.progress.names`); a login name is a
-profile name without spaces, because it travels in SSH user names and roster files.
+The rule itself is the progress layer's (`derivquest.progress.names`). A login name is a
+profile name without spaces and without apostrophes: it travels in SSH user names
+(`ssh amit@host`), in the roster files (`name:hash`, `name key`) and on a command line.
+OpenSSH's client (9.6 and later) refuses a user name holding `'`, and a shell would need it
+quoted, so a student called O'Brien logs in as `OBrien` or `O.Brien`. Names in any script
+are welcome (`অমিত`, `अमित`, `José`, `李明`); control characters, bidi overrides, zero-width
+characters, path separators and shell or file syntax (`:`, `/`, `@`, quotes) never pass.
 """
 
 from __future__ import annotations

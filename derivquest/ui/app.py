@@ -62,7 +62,8 @@ class DerivQuestApp(App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "quit", id="app.quit", priority=True),
         Binding("f1", "help", "help", id="app.help"),
-        Binding("f2", "settings", "settings", id="app.settings"),
+        # Off the footer (80 columns hold each screen's own keys): help and the palette list it.
+        Binding("f2", "settings", "settings", id="app.settings", show=False),
     ]
 
     def __init__(

@@ -14,10 +14,14 @@ class Glyphs:
     no_star: str
     lock: str
     point: str
+    series: tuple[str, ...]
+    """plotext markers for a chart's lines, in order: each draws (and shows in the legend)
+    with characters no other one uses, so series are told apart without colour. Graphics
+    (blocks, braille, geometric shapes), measured as graphics by the colour test."""
 
 
-UNICODE = Glyphs(star="★", no_star="☆", lock="🔒", point="●")
-ASCII = Glyphs(star="*", no_star="-", lock="x", point="o")
+UNICODE = Glyphs(star="★", no_star="☆", lock="🔒", point="●", series=("hd", "braille", "▪", "◆"))
+ASCII = Glyphs(star="*", no_star="-", lock="x", point="o", series=("*", "+", ":", "="))
 
 
 def glyphs() -> Glyphs:

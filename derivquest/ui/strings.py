@@ -19,10 +19,36 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No players yet: type a name and press Enter.",
         "bn": "এখনো কোনো player নেই: একটা নাম লিখে Enter চাপুন।",
     },
-    "start.bad_name": {
-        "en": "A name needs 1 to {max} letters, digits, spaces, ., - or _,"
-        " starting with a letter or digit.",
-        "bn": "নামে 1 থেকে {max}টি অক্ষর, সংখ্যা, space, ., - বা _ থাকতে পারে; শুরুতে অক্ষর বা সংখ্যা।",
+    "start.bad_name.length": {
+        "en": "A name has 1 to {max} characters: letters of any script, digits, single spaces,"
+        " . - _ and apostrophes.",
+        "bn": "নামে 1 থেকে {max}টি অক্ষর থাকে: যেকোনো লিপির অক্ষর, সংখ্যা, একটা করে space,"
+        " . - _ আর apostrophe (')।",
+    },
+    "start.bad_name.start": {
+        "en": "A name starts with a letter or a digit, not {char}.",
+        "bn": "নাম শুরু হয় অক্ষর বা সংখ্যা দিয়ে, {char} দিয়ে নয়।",
+    },
+    "start.bad_name.character": {
+        "en": "A name cannot contain {char}: use letters, digits, single spaces, . - _ and"
+        " apostrophes.",
+        "bn": "নামে {char} থাকতে পারে না: অক্ষর, সংখ্যা, একটা করে space, . - _ আর apostrophe ব্যবহার করুন।",
+    },
+    "start.bad_name.mark": {
+        "en": "{char} (an accent or vowel sign) must follow a letter.",
+        "bn": "{char} (কার-চিহ্ন বা accent) কোনো অক্ষরের পরেই বসে।",
+    },
+    "start.bad_name.marks": {
+        "en": "At most {marks} accents or vowel signs in a row.",
+        "bn": "পরপর বড়জোর {marks}টি কার-চিহ্ন বা accent থাকতে পারে।",
+    },
+    "start.bad_name.spaces": {
+        "en": "A name has single spaces between its words only.",
+        "bn": "নামের শব্দগুলোর মাঝে শুধু একটা করে space থাকে।",
+    },
+    "start.bad_name.form": {
+        "en": "This name could not be read as typed; type it again.",
+        "bn": "নামটা যেভাবে লেখা হয়েছে সেভাবে পড়া গেল না; আবার লিখুন।",
     },
     "map.title": {"en": "Course map", "bn": "কোর্সের map"},
     "map.packs": {"en": "packs", "bn": "pack"},
@@ -44,6 +70,79 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart.failed": {
         "en": "This function could not be drawn ({error}); try another one.",
         "bn": "এই function আঁকা গেল না ({error}); অন্য একটা চেষ্টা করুন।",
+    },
+    "chart.undefined": {"en": "undefined", "bn": "অসংজ্ঞায়িত"},
+    "chart.function_label": {"en": "f(x) =", "bn": "f(x) ="},
+    # Chart titles: chart.title.<chart id> (charts/<chart>/view.py).
+    "chart.title.tangent": {
+        "en": "Tangent line visualizer",
+        "bn": "Tangent line visualizer: secant থেকে tangent",
+    },
+    "chart.title.gradient-descent": {
+        "en": "Gradient descent: L(w) = (wx - y)², x = 2, y = 6",
+        "bn": "Gradient descent-এর step: L(w) = (wx - y)², x = 2, y = 6",
+    },
+    "chart.title.gradient-check": {
+        "en": "Gradient check: numerical vs analytical derivative",
+        "bn": "Gradient check: numerical বনাম analytical derivative",
+    },
+    "chart.title.activations": {
+        "en": "Activations and their derivatives",
+        "bn": "Activation আর তাদের derivative",
+    },
+    "chart.tangent.function": {"en": "f(x) = {function}", "bn": "f(x) = {function}"},
+    "chart.tangent.secant": {"en": "secant, h = {h}", "bn": "secant রেখা, h = {h}"},
+    "chart.tangent.line": {"en": "tangent", "bn": "tangent রেখা"},
+    "chart.tangent.status": {
+        "en": "x0 = {x0}   f(x0) = {value}   f'(x0) = {slope}   secant slope = {secant}  (h = {h})",
+        "bn": "x0 = {x0}   f(x0) = {value}   f'(x0) = {slope}   secant-এর slope = {secant}"
+        "  (h = {h})",
+    },
+    "chart.activations.threshold": {
+        "en": "f' < {level}: vanishing",
+        "bn": "f' < {level}: gradient vanish করে",
+    },
+    "chart.activations.vanishing": {
+        "en": "  vanishing gradient: learning stalls here",
+        "bn": "  vanishing gradient: এখানে শেখা থেমে যায়",
+    },
+    "chart.activations.status": {
+        "en": "x = {x}   {name}(x) = {value}   {name}'(x) = {slope}{note}",
+        "bn": "x = {x}   {name}(x) = {value}   {name}'(x) = {slope}{note}",
+    },
+    "chart.descent.steps": {"en": "steps", "bn": "step-গুলো"},
+    "chart.descent.loss_title": {"en": "loss per step", "bn": "প্রতি step-এ loss"},
+    "chart.descent.step_axis": {"en": "step", "bn": "step নম্বর"},
+    "chart.descent.diverged": {
+        "en": "  DIVERGED: lr {lr} > {critical} = 1/x², every step overshoots more",
+        "bn": "  DIVERGE করেছে: lr {lr} > {critical} = 1/x², প্রতি step আরও বেশি ছাড়িয়ে যায়",
+    },
+    "chart.descent.converged": {
+        "en": "  converged to w = {target} in {steps} steps",
+        "bn": "  {steps}টি step-এ w = {target}-এ পৌঁছেছে",
+    },
+    "chart.descent.overshooting": {
+        "en": "  overshooting: lr > {critical} = 1/x², the error grows ×{factor} per step",
+        "bn": "  ছাড়িয়ে যাচ্ছে: lr > {critical} = 1/x², প্রতি step-এ ভুল ×{factor} বাড়ে",
+    },
+    "chart.descent.status": {
+        "en": "lr = {lr}  w0 = {w0}  step {step}  w = {w}   L(w) = {loss}   dL/dw = {gradient}"
+        "{verdict}",
+        "bn": "lr = {lr}  w0 = {w0}  step {step}  w = {w}   L(w) = {loss}   dL/dw = {gradient}"
+        "{verdict}",
+    },
+    "chart.gradcheck.error": {"en": "error", "bn": "error (ভুলের মাপ)"},
+    "chart.gradcheck.chosen": {"en": "chosen h", "bn": "বাছাই করা h"},
+    "chart.gradcheck.title": {
+        "en": "error of the central difference: {function} at x = {at}",
+        "bn": "central difference-এর error: {function}, x = {at}-এ",
+    },
+    "chart.gradcheck.h_axis": {"en": "h (log scale)", "bn": "h (log স্কেলে)"},
+    "chart.gradcheck.status": {
+        "en": "h = {h}   numerical = {estimate}   analytical = {exact}   error = {error}"
+        "   best h ≈ {best}",
+        "bn": "h = {h}   numerical = {estimate}   analytical = {exact}   error = {error}"
+        "   সেরা h ≈ {best}",
     },
     "app.store_error": {
         "en": "Progress not saved: {problem}",
@@ -79,10 +178,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "bn": "আর hint নেই: সমাধান দেখতে give up করুন।",
     },
     "question.solution": {"en": "Worked solution", "bn": "সমাধান"},
-    "question.level_done": {
-        "en": "Level complete: {stars}. Press n for the map.",
-        "bn": "Level শেষ: {stars}। Map-এ যেতে n চাপুন।",
-    },
     "question.finish_first": {
         "en": "Answer the question, or give up with Ctrl+G, first.",
         "bn": "আগে প্রশ্নের উত্তর দিন, বা Ctrl+G দিয়ে give up করুন।",
@@ -179,7 +274,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Chart: tangent line visualizer",
         "bn": "Chart: tangent line visualizer",
     },
-    "command.chart('descent')": {"en": "Chart: gradient descent", "bn": "Chart: gradient descent"},
     "command.chart('gradient-descent')": {
         "en": "Chart: gradient descent",
         "bn": "Chart: gradient descent",
@@ -194,6 +288,14 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "command.settings": {"en": "Settings: language and colours", "bn": "Settings: ভাষা আর রং"},
     "command.next_theme": {"en": "Colours: next theme", "bn": "রং: পরের theme"},
+    # Footer labels shared by a group of keys (key_group in derivquest/ui/key_labels.py).
+    "keys.charts": {"en": "charts", "bn": "chart"},
+    # Math symbols: the same in both languages (help says what each key does).
+    "keys.x0": {"en": "x0", "bn": "x0"},
+    "keys.x": {"en": "x", "bn": "x"},
+    "keys.h": {"en": "h", "bn": "h"},
+    "keys.lr": {"en": "lr", "bn": "lr"},
+    "keys.w0": {"en": "w0", "bn": "w0"},
     # Footer keys: key.<binding id> (derivquest/ui/key_labels.py).
     "key.app.quit": {"en": "quit", "bn": "বন্ধ"},
     "key.app.help": {"en": "help", "bn": "সাহায্য"},
@@ -220,7 +322,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "key.question.next": {"en": "next", "bn": "পরের"},
     "key.question.back": {"en": "map", "bn": "map"},
     "key.question.lesson": {"en": "lesson", "bn": "পাঠ"},
-    "key.question.list": {"en": "questions", "bn": "প্রশ্নগুলো"},
+    "key.question.list": {"en": "list", "bn": "তালিকা"},
     "key.questions.back": {"en": "back", "bn": "ফিরুন"},
     "key.done.go_on": {"en": "go on", "bn": "এগিয়ে যান"},
     "key.done.map": {"en": "map", "bn": "map"},
@@ -233,7 +335,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "key.drill.skip": {"en": "skip", "bn": "বাদ"},
     "key.drill.end": {"en": "end drill", "bn": "drill শেষ"},
     "key.map.tangent": {"en": "tangent", "bn": "tangent"},
-    "key.map.descent": {"en": "GD", "bn": "GD"},
     "key.map.gradient-descent": {"en": "GD", "bn": "GD"},
     "key.map.gradcheck": {"en": "grad", "bn": "grad"},
     "key.map.activations": {"en": "activ", "bn": "activ"},
@@ -246,8 +347,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "key.activation.left": {"en": "x left", "bn": "x বাঁয়ে"},
     "key.activation.right": {"en": "x right", "bn": "x ডানে"},
     "key.activation.cycle": {"en": "next function", "bn": "পরের function"},
-    "key.descent.step": {"en": "step", "bn": "এক ধাপ"},
-    "key.descent.run": {"en": "run 10", "bn": "10 ধাপ"},
+    "key.descent.step": {"en": "step", "bn": "এক step"},
+    "key.descent.run": {"en": "run", "bn": "চালান"},
     "key.descent.rate_up": {"en": "lr up", "bn": "lr বাড়ান"},
     "key.descent.rate_down": {"en": "lr down", "bn": "lr কমান"},
     "key.descent.start_down": {"en": "w0 -", "bn": "w0 -"},
@@ -257,7 +358,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "key.tangent.right": {"en": "x0 right", "bn": "x0 ডানে"},
     "key.tangent.shrink": {"en": "h smaller", "bn": "h ছোট"},
     "key.tangent.widen": {"en": "h larger", "bn": "h বড়"},
-    "key.tangent.animate": {"en": "animate h→0", "bn": "h→0 দেখুন"},
+    "key.tangent.animate": {"en": "h→0", "bn": "h→0"},
     "key.graph.next": {"en": "next ?", "bn": "পরের ?"},
     "key.graph.previous": {"en": "previous ?", "bn": "আগের ?"},
     "key.graph.toggle": {"en": "value/grad", "bn": "মান/grad"},

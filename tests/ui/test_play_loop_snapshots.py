@@ -17,7 +17,7 @@ SnapCompare = Callable[..., bool]
 def test_right_answer_says_enter_goes_on(snap_compare: SnapCompare, make_game: AppFactory) -> None:
     """The chain-rule question answered right: "Correct!" under the greyed answer box, and
     under the body one line "Enter: next question"; the compact footer shows every key
-    (hint, give up, list, map, quit, help, settings) within 80 columns."""
+    (hint, give up, list, map, lesson, quit, help) within 80 columns."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await open_first_level(pilot)

@@ -80,8 +80,9 @@ def _chart(app: DerivQuestApp, chart: str, keys: tuple[str, ...]) -> Callable[[P
 
 def test_tangent_chart(snap_compare: SnapCompare, make_game: AppFactory) -> None:
     """f(x) = x^2 - 4x + 3 with x0 = 3: the parabola, the tangent (slope 2) and a secant
-    with h = 0.5 after two presses of Down, the point at (3, 0); the status line reads
-    f'(x0) = 2 and secant slope = 2.5."""
+    with h = 0.5 after two presses of Down, the point at (3, 0), each line in its own
+    characters (quarter blocks, braille, small squares) as in the legend; the status line reads
+    f'(x0) = 2 and secant slope = 2.5; the footer groups "← → x0" and "↓ ↑ h"."""
     app = make_game()
     assert snap_compare(
         app, terminal_size=(80, 24), run_before=_chart(app, "tangent", ("down", "down"))
@@ -90,8 +91,8 @@ def test_tangent_chart(snap_compare: SnapCompare, make_game: AppFactory) -> None
 
 def test_descent_chart(snap_compare: SnapCompare, make_game: AppFactory) -> None:
     """Gradient descent on L(w) = (2w - 6)^2 with lr 0.1 after one run: the loss curve with
-    the path down to w = 3 on the left, loss per step falling on the right, and the status
-    line saying it converged."""
+    the path down to w = 3 on the left (its steps in small squares, labelled in the legend), loss
+    per step falling on the right in braille, and the status line saying it converged."""
     app = make_game()
     assert snap_compare(
         app, terminal_size=(80, 24), run_before=_chart(app, "gradient-descent", ("r",))
@@ -110,14 +111,16 @@ def test_diverging_descent_chart(snap_compare: SnapCompare, make_game: AppFactor
 
 def test_gradient_check_chart(snap_compare: SnapCompare, make_game: AppFactory) -> None:
     """The error of the central difference for sin at x = 1 against h on log axes: a V with
-    truncation error on the right and rounding error on the left, h = 1e-5 marked."""
+    truncation error on the right and rounding error on the left, h = 1e-5 marked (and in
+    the legend); the y ticks read 1e-3 ... 1e-11."""
     app = make_game()
     assert snap_compare(app, terminal_size=(80, 24), run_before=_chart(app, "gradient-check", ()))
 
 
 def test_activations_chart(snap_compare: SnapCompare, make_game: AppFactory) -> None:
     """tanh and tanh' after one press of f, cursor moved to x = 3: tanh' is tiny there and
-    the status line warns of a vanishing gradient."""
+    the status line warns of a vanishing gradient; the legend tells tanh (quarter blocks),
+    tanh' (braille) and the vanishing threshold (small squares) apart."""
     app = make_game()
     keys = ("f", "right", "right", "right", "right")
     assert snap_compare(app, terminal_size=(80, 24), run_before=_chart(app, "activations", keys))

@@ -19,7 +19,7 @@ class ActivationsChartView(ChartView):
     order = 40
 
     def free_screen(self) -> ChartScreen:
-        return ChartScreen("Activations and their derivatives", ActivationChart(ActivationView()))
+        return ChartScreen("chart.title.activations", ActivationChart(ActivationView()))
 
     def task_widget(self, task: Any, widget_id: str) -> ChartPanel:
         assert isinstance(task, ActivationTask)

@@ -23,7 +23,7 @@ class GradientCheckChartView(ChartView):
 
     def free_screen(self) -> ChartScreen:
         return ChartScreen(
-            "Gradient check: numerical vs analytical derivative",
+            "chart.title.gradient-check",
             GradientCheckChart(GradientCheckView(EXAMPLE)),
             function=EXAMPLE,
             rebuild=lambda text, curves: GradientCheckChart(GradientCheckView(text, curves=curves)),

@@ -19,9 +19,7 @@ class DescentChartView(ChartView):
     order = 20
 
     def free_screen(self) -> ChartScreen:
-        return ChartScreen(
-            "Gradient descent: L(w) = (wx - y)², x = 2, y = 6", DescentChart(DescentView())
-        )
+        return ChartScreen("chart.title.gradient-descent", DescentChart(DescentView()))
 
     def task_widget(self, task: Any, widget_id: str) -> ChartPanel:
         assert isinstance(task, DescentTask)

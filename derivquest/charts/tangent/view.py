@@ -23,7 +23,7 @@ class TangentChartView(ChartView):
 
     def free_screen(self) -> ChartScreen:
         return ChartScreen(
-            "Tangent line visualizer",
+            "chart.title.tangent",
             TangentChart(TangentView(EXAMPLE, x0=3.0)),
             function=EXAMPLE,
             rebuild=lambda text, curves: TangentChart(TangentView(text, curves=curves)),

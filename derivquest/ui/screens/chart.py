@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from derivquest.engine import EngineError
-from derivquest.ui.strings import t
+from derivquest.ui.strings import STRINGS, t
 from derivquest.ui.widgets.chart_base import ChartPanel, chart_problem, prepare_curves
 
 if TYPE_CHECKING:
@@ -39,20 +39,30 @@ class ChartScreen(Screen[None]):
     ) -> None:
         super().__init__()
         self.chart_title = title
+        """A catalogue key (``chart.title.<chart>``), shown in the player's language; any other
+        text (a chart from outside the game) is shown as it is."""
         self.chart = chart
         self.function = function
         """The function shown, when the player may type another one."""
         self.rebuild = rebuild
 
+    @property
+    def language(self) -> str:
+        """The player's language (English when the app has none)."""
+        return str(getattr(self.app, "language", "en"))
+
     def compose(self) -> ComposeResult:
-        yield Label(self.chart_title, classes="screen-title")
+        title = self.chart_title
+        if title in STRINGS:
+            title = t(title, self.language)
+        yield Label(title, classes="screen-title")
         if self.rebuild is not None:
             with Horizontal(classes="function-bar"):
-                yield Label("f(x) =")
+                yield Label(t("chart.function_label", self.language))
                 yield Input(value=self.function or "", id="function")
             yield Static("", id="function-error", markup=False)
         yield self.chart
-        yield Footer()
+        yield Footer(compact=True)  # a chart has many keys: they fit 80 columns
 
     def on_mount(self) -> None:
         self.chart.focus()

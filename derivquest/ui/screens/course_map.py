@@ -14,6 +14,7 @@ from textual.widgets.tree import TreeNode
 
 from derivquest.game.model import LevelEntry, PackEntry
 from derivquest.ui.glyphs import glyphs, stars
+from derivquest.ui.key_labels import key_group
 from derivquest.ui.strings import t
 
 
@@ -25,14 +26,19 @@ def level_label(entry: LevelEntry) -> Text:
     return Text.assemble((f"{mark:>4} ", "bold"), entry.title)
 
 
+CHARTS = key_group("keys.charts")
+"""The map's chart keys, shown together in the footer."""
+
+
 class CourseMapScreen(Screen[None]):
     """Arrow keys move, Enter opens a level; the charts open from here too."""
 
     BINDINGS = [
-        Binding("t", "chart('tangent')", "tangent", id="map.tangent"),
-        Binding("g", "chart('gradient-descent')", "GD", id="map.gradient-descent"),
-        Binding("k", "chart('gradient-check')", "grad", id="map.gradcheck"),
-        Binding("a", "chart('activations')", "activ", id="map.activations"),
+        # The charts share one footer label ("t g k a charts"); help (F1) says which is which.
+        Binding("t", "chart('tangent')", "tangent", id="map.tangent", group=CHARTS),
+        Binding("g", "chart('gradient-descent')", "GD", id="map.gradient-descent", group=CHARTS),
+        Binding("k", "chart('gradient-check')", "grad", id="map.gradcheck", group=CHARTS),
+        Binding("a", "chart('activations')", "activ", id="map.activations", group=CHARTS),
         Binding("d", "app.drill", "drill", id="map.drill"),
         Binding("r", "app.review", "review", id="map.review"),
         Binding("h", "app.history", "history", id="map.history"),

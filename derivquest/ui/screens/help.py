@@ -22,7 +22,10 @@ HELP_EN = """\
 | Ctrl+O | the level's questions, to jump to one |
 | 1-9 | choose an option (choice questions) |
 | t g k a | charts (map): tangent, gradient descent, gradient check, activations |
-| d r h s | map: timed drill, review, drill history, skills |
+| d r h s m | map: timed drill, review, drill history, skills, my mistakes |
+| ← → ↓ ↑ | charts: move x0, x, h or w0; change h or lr |
+| a | tangent chart: shrink h to 0 step by step |
+| Space / r / Backspace | gradient descent chart: one step / run 10 steps / start again |
 | Esc | back |
 | F1 / F2 | this help / settings |
 | Ctrl+P | command palette: every command of the game |
@@ -60,7 +63,10 @@ HELP_BN = """\
 | Ctrl+O | এই level-এর প্রশ্নগুলো, যেকোনোটায় যেতে |
 | 1-9 | option বাছাই (choice প্রশ্নে) |
 | t g k a | chart (map-এ): tangent, gradient descent, gradient check, activations |
-| d r h s | map-এ: drill, review, drill-এর ইতিহাস, skill |
+| d r h s m | map-এ: drill, review, drill-এর ইতিহাস, skill, আমার ভুলগুলো |
+| ← → ↓ ↑ | chart-এ: x0, x, h বা w0 সরানো; h বা lr বদলানো |
+| a | tangent chart: h ধাপে ধাপে 0-এর দিকে |
+| Space / r / Backspace | gradient descent chart: এক step / 10 step চালানো / আবার শুরু |
 | Esc | ফিরে যাওয়া |
 | F1 / F2 | এই সাহায্য / settings |
 | Ctrl+P | command palette: game-এর সব command |

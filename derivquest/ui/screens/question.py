@@ -11,11 +11,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Footer, Label, Static
 
 from derivquest.game.model import AnswerFeedback, LevelResult, LevelRun
 from derivquest.game.session import PlayerGame
 from derivquest.progress.errors import ProgressError
+from derivquest.ui.key_labels import KeyTexts
 from derivquest.ui.kind_views import Answered, Typed, view_for
 from derivquest.ui.screens.question_list import QuestionListScreen
 from derivquest.ui.strings import t
@@ -31,6 +33,19 @@ def rich_prompt(text: str) -> Text:
     for index, part in enumerate(re.split(r"`([^`]*)`", text)):
         result.append(part, style="bold" if index % 2 else "")
     return result
+
+
+WIDGET_KEY_TEXTS: KeyTexts = {"question.list": None, "question.lesson": None}
+"""Footer texts while the answer widget shows keys of its own (see `has_footer_keys`)."""
+
+
+def has_footer_keys(widget: Widget | None) -> bool:
+    """True when `widget` (a chart, a graph) puts keys of its own on the footer."""
+    if widget is None or isinstance(widget, AnswerInput):
+        return False
+    declared = type(widget)._merged_bindings
+    bindings = declared.key_to_bindings.values() if declared is not None else []
+    return any(binding.show for group in bindings for binding in group)
 
 
 class QuestionScreen(Screen[LevelResult | None]):
@@ -60,6 +75,8 @@ class QuestionScreen(Screen[LevelResult | None]):
         self._checking = False
         self._next_asked = False
         """Ctrl+N pressed while an answer was being checked: go on if it is right."""
+        self.key_texts: KeyTexts = {}
+        """Footer texts: see WIDGET_KEY_TEXTS."""
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -102,6 +119,9 @@ class QuestionScreen(Screen[LevelResult | None]):
         widget = view.answer_widget(
             instance, typed=play.typed, language=self.language, widget_id="answer-input"
         )
+        # A chart or graph brings keys of its own: Ctrl+O and Ctrl+L still work (help lists
+        # them) but leave the footer's 80 columns to the keys that answer this question.
+        self.key_texts = WIDGET_KEY_TEXTS if has_footer_keys(widget) else {}
         if widget is None:
             self.focus()  # the screen's keys answer (e.g. the option numbers)
         else:

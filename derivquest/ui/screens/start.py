@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from derivquest.progress.names import MAX_NAME, is_valid_name
+from derivquest.progress.names import MAX_MARKS, MAX_NAME, name_fault, normalized
 from derivquest.ui.strings import t
 
 
@@ -63,9 +63,14 @@ class StartScreen(Screen[str]):
 
     @on(Input.Submitted, "#new-profile")
     def _created(self, event: Input.Submitted) -> None:
-        name = event.value.strip()
-        if not is_valid_name(name):  # the store's rule (any script: Bengali names welcome)
-            message = t("start.bad_name", self.language, max=MAX_NAME)
+        name = normalized(event.value)
+        fault = name_fault(name)  # the store's rule (any script: Bengali names welcome)
+        if fault is not None:
+            shown = fault.character if fault.character.isprintable() else ""
+            if not shown.strip():  # say which invisible character, as U+XXXX
+                shown = f"U+{ord(fault.character):04X}" if fault.character else ""
+            key = f"start.bad_name.{fault.kind}"
+            message = t(key, self.language, max=MAX_NAME, marks=MAX_MARKS, char=shown)
             self.query_one("#start-message", Static).update(message)
             return
         self.dismiss(name)

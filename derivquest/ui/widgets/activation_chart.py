@@ -7,15 +7,16 @@ from textual_plotext.plot import Plot
 
 from derivquest.charts.activations import VANISHING, ActivationView
 from derivquest.ui.glyphs import glyphs
-from derivquest.ui.widgets.chart_base import ChartPanel, show
+from derivquest.ui.key_labels import key_group
+from derivquest.ui.widgets.chart_base import ChartPanel, plot_line
 
 
 class ActivationChart(ChartPanel):
     """sigmoid, tanh, relu or softplus (f) and f', with the cursor on both."""
 
     BINDINGS = [
-        Binding("left", "move(-1)", "x left", id="activation.left"),
-        Binding("right", "move(1)", "x right", id="activation.right"),
+        Binding("left", "move(-1)", "x left", id="activation.left", group=key_group("keys.x")),
+        Binding("right", "move(1)", "x right", id="activation.right", group=key_group("keys.x")),
         Binding("f", "cycle", "next function", id="activation.cycle"),
     ]
 
@@ -35,9 +36,15 @@ class ActivationChart(ChartPanel):
     def draw(self, plt: Plot) -> None:
         view = self.view
         xs = view.xs()
-        plt.plot(xs, [view.value(x) for x in xs], label=view.name, color="blue")
-        plt.plot(xs, [view.derivative(x) for x in xs], label=f"{view.name}'", color="green")
-        plt.hline(VANISHING, color="red")
+        values = [view.value(x) for x in xs]
+        plot_line(plt, xs, values, series=0, color="blue", label=view.name)
+        slopes = [view.derivative(x) for x in xs]
+        plot_line(plt, xs, slopes, series=1, color="green", label=f"{view.name}'")
+        # The threshold is a line of its own in the legend, not only a red rule.
+        threshold = self.text("chart.activations.threshold", level=f"{VANISHING:g}")
+        plot_line(
+            plt, [view.x_min, view.x_max], [VANISHING] * 2, series=2, color="red", label=threshold
+        )
         plt.vline(view.x, color="magenta")
         plt.scatter(
             [view.x, view.x], [view.value(), view.derivative()], color="red", marker=glyphs().point
@@ -46,8 +53,12 @@ class ActivationChart(ChartPanel):
 
     def status(self) -> str:
         view = self.view
-        note = "  vanishing gradient: learning stalls here" if view.vanishing else ""
-        return (
-            f"x = {show(view.x)}   {view.name}(x) = {show(view.value())}"
-            f"   {view.name}'(x) = {show(view.derivative())}{note}"
+        note = self.text("chart.activations.vanishing") if view.vanishing else ""
+        return self.text(
+            "chart.activations.status",
+            x=self.number(view.x),
+            name=view.name,
+            value=self.number(view.value()),
+            slope=self.number(view.derivative()),
+            note=note,
         )

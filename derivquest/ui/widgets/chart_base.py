@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rich.text import Text
 from textual import work
@@ -16,6 +16,7 @@ from textual_plotext import PlotextPlot
 from textual_plotext.plot import Plot
 
 from derivquest.engine import EngineError
+from derivquest.ui.glyphs import glyphs
 from derivquest.ui.strings import t
 from derivquest.ui.widgets.themed_plot import ThemedPlot
 
@@ -39,14 +40,39 @@ def framed(values: Sequence[float], low: float, high: float) -> list[float | Non
     return [min(max(v, bottom), top) if math.isfinite(v) else None for v in values]
 
 
-def plot_line(plt: Plot, xs: Sequence[float], ys: Sequence[float | None], **style: str) -> None:
-    """Plot a labelled line, or nothing when no point has a value.
+def series_marker(series: int) -> str:
+    """The plotext marker of a chart's `series`-th line (0 first): its own characters.
+
+    Colour alone does not tell lines apart (NO_COLOR, colour-blind players, a monochrome
+    console): each line is drawn, and shown in the legend, with characters no other uses.
+    """
+    markers = glyphs().series
+    return markers[series % len(markers)]
+
+
+class Plotter(Protocol):
+    """A plot or one of its subplots (plotext's `subplot` returns its own figure class)."""
+
+    def plot(self, *args: Any, **kwargs: Any) -> Any: ...
+
+
+def plot_line(
+    plt: Plotter,
+    xs: Sequence[float],
+    ys: Sequence[float | None],
+    *,
+    series: int,
+    color: str,
+    label: str | None = None,
+) -> None:
+    """Plot the chart's `series`-th line with its own marker, or nothing when no point has a
+    value.
 
     plotext fails on a labelled series with no point (its legend indexes the first colour):
     f = ln x with x0 < 0 has no tangent to draw.
     """
     if any(y is not None for y in ys):
-        plt.plot(xs, ys, **style)
+        plt.plot(xs, ys, marker=series_marker(series), color=color, label=label)
 
 
 def prepare_curves(app: App[object], function: str) -> ChartCurves:
@@ -82,10 +108,10 @@ def chart_problem(error: EngineError, language: str) -> str:
     return present_error(error, language)
 
 
-def show(value: float, digits: int = 4) -> str:
+def show(value: float, digits: int = 4, language: str = "en") -> str:
     """A number for the status line: short, and honest about 'undefined'."""
     if not math.isfinite(value):
-        return "undefined"
+        return t("chart.undefined", language)
     return f"{value:.{digits}g}"
 
 
@@ -127,6 +153,14 @@ class ChartPanel(Vertical, can_focus=True):
     def language(self) -> str:
         """The player's language (English when the app has none)."""
         return str(getattr(self.app, "language", "en"))
+
+    def text(self, key: str, **values: object) -> str:
+        """A catalogue entry in the player's language (titles, legends, the status line)."""
+        return t(key, self.language, **values)
+
+    def number(self, value: float, digits: int = 4) -> str:
+        """A number for the status line, 'undefined' in the player's language."""
+        return show(value, digits, self.language)
 
     def function_to_prepare(self) -> str | None:
         """The typed f(x) whose curves the checker must still prepare (subclasses)."""

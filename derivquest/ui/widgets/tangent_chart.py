@@ -8,18 +8,19 @@ from textual_plotext.plot import Plot
 from derivquest.charts.tangent import SECANT_MIN, TangentView
 from derivquest.engine.functions import ChartCurves
 from derivquest.ui.glyphs import glyphs
-from derivquest.ui.widgets.chart_base import ChartPanel, framed, plot_line, show
+from derivquest.ui.key_labels import key_group
+from derivquest.ui.widgets.chart_base import ChartPanel, framed, plot_line
 
 
 class TangentChart(ChartPanel):
     """f, its tangent at x0 and a secant through x0 and x0+h."""
 
     BINDINGS = [
-        Binding("left", "move(-1)", "x0 left", id="tangent.left"),
-        Binding("right", "move(1)", "x0 right", id="tangent.right"),
-        Binding("down", "secant(-1)", "h smaller", id="tangent.shrink"),
-        Binding("up", "secant(1)", "h larger", id="tangent.widen"),
-        Binding("a", "animate", "animate h→0", id="tangent.animate"),
+        Binding("left", "move(-1)", "x0 left", id="tangent.left", group=key_group("keys.x0")),
+        Binding("right", "move(1)", "x0 right", id="tangent.right", group=key_group("keys.x0")),
+        Binding("down", "secant(-1)", "h smaller", id="tangent.shrink", group=key_group("keys.h")),
+        Binding("up", "secant(1)", "h larger", id="tangent.widen", group=key_group("keys.h")),
+        Binding("a", "animate", "h→0", id="tangent.animate"),
     ]
 
     def __init__(self, view: TangentView, *, id: str | None = None) -> None:  # noqa: A002
@@ -60,10 +61,13 @@ class TangentChart(ChartPanel):
         xs = view.xs()
         low, high = view.y_limits()
         curve = framed(view.curve(), low, high)
-        plot_line(plt, xs, curve, label=f"f(x) = {view.function}", color="blue")
+        function = self.text("chart.tangent.function", function=view.function)
+        plot_line(plt, xs, curve, series=0, color="blue", label=function)
         secant = framed(view.secant_line(), low, high)
-        plot_line(plt, xs, secant, label=f"secant, h = {view.h:g}", color="magenta")
-        plot_line(plt, xs, framed(view.tangent_line(), low, high), label="tangent", color="green")
+        label = self.text("chart.tangent.secant", h=f"{view.h:g}")
+        plot_line(plt, xs, secant, series=1, color="magenta", label=label)
+        tangent = framed(view.tangent_line(), low, high)
+        plot_line(plt, xs, tangent, series=2, color="green", label=self.text("chart.tangent.line"))
         point = framed([view.value], low, high)
         if point[0] is not None:
             plt.scatter([view.x0], point, color="red", marker=glyphs().point)
@@ -72,7 +76,11 @@ class TangentChart(ChartPanel):
 
     def status(self) -> str:
         view = self.view
-        return (
-            f"x0 = {show(view.x0)}   f(x0) = {show(view.value)}   f'(x0) = {show(view.slope)}"
-            f"   secant slope = {show(view.secant_slope)}  (h = {view.h:g})"
+        return self.text(
+            "chart.tangent.status",
+            x0=self.number(view.x0),
+            value=self.number(view.value),
+            slope=self.number(view.slope),
+            secant=self.number(view.secant_slope),
+            h=f"{view.h:g}",
         )

@@ -15,7 +15,10 @@ from derivquest.commands import report as report_command
 from derivquest.progress import ProgressStore
 from derivquest.progress.export_format import ImportFormatError, parse_document
 
-NAME_RULE = "(1 to 40 letters, digits, '.', '_', '-' or spaces, starting with a letter or digit)"
+NAME_RULE = (
+    "(1 to 40 letters of any script, digits, single spaces, '.', '_', '-' or apostrophes,"
+    " starting with a letter or digit)"
+)
 """The one profile-name rule (derivquest.progress.names), as its messages end."""
 
 Q1 = "calc/power/q1"
@@ -159,8 +162,7 @@ HOSTILE: list[tuple[tuple[str | int, ...], object, str]] = [
     (
         ("profiles", 0, "name"),
         "a" * 41,
-        "profile 1, name: a name has 1 to 40 letters, digits, '.', '_', '-' or spaces,"
-        " starting with a letter or digit",
+        f"profile 1, name: a name has {NAME_RULE[1:-1]}",
     ),
     (
         ("profiles", 0, "levels", 0, "stars"),

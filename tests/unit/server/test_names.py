@@ -34,3 +34,25 @@ def test_accepted(name: str) -> None:
 def test_refused_with_a_reason(name: str, fragment: str) -> None:
     problem = name_problem(name)
     assert problem is not None and fragment in problem
+
+
+@pytest.mark.parametrize(
+    ("name", "fragment"),
+    [
+        ("O'Brien", '"\'"'),  # OpenSSH 9.6+ refuses ' in a user name; a shell needs quotes
+        ("O’Brien", "'’'"),
+        ("ana\u202eb", "'\\u202e'"),  # bidi override: a name that reads backwards
+        ("ana\u200db", "'\\u200d'"),  # zero-width joiner
+        ("ana\u3164", "U+3164 HANGUL FILLER"),
+        ("ana\\b", "'\\\\'"),
+        ("ana b", "' '"),
+    ],
+)
+def test_login_names_stay_safe_for_ssh_and_rosters(name: str, fragment: str) -> None:
+    problem = name_problem(name)
+    assert problem is not None and fragment in problem, problem
+
+
+@pytest.mark.parametrize("name", ["অমিত", "अमित", "José", "李明", "Anne-Marie", "D.Rao", "OBrien"])
+def test_login_names_in_any_script(name: str) -> None:
+    assert is_student_name(name)

@@ -455,7 +455,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "bn": "Enter: শুরু · Esc: বাতিল · Space: বাছাই",
     },
     # -- The secant and bowl charts (charts/secant, charts/bowl): kept together for merging --
-    "chart.undefined": {"en": "undefined", "bn": "অসংজ্ঞায়িত"},
     "chart.secant.title": {
         "en": "Secant to tangent: shrink h and watch the secant's slope",
         "bn": "Secant থেকে tangent: h ছোট করুন, secant-এর slope দেখুন",

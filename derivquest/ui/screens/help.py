@@ -25,7 +25,9 @@ HELP_EN = """\
 | d r h s m | map: timed drill, review, drill history, skills, my mistakes |
 | ← → ↓ ↑ | charts: move x0, x, h or w0; change h or lr |
 | a | tangent chart: shrink h to 0 step by step |
-| Space / r / Backspace | gradient descent chart: one step / run 10 steps / start again |
+| Space / r / Backspace | descent and 2-D bowl charts: one step / run 10 steps / start again |
+| ↓ ↑ - (secant chart) | halve h / double h / take h to the other side of a |
+| [ ] ← → (2-D bowl chart) | move the start point (w2, w1) |
 | Esc | back |
 | F1 / F2 | this help / settings |
 | Ctrl+P | command palette: every command of the game |
@@ -66,7 +68,9 @@ HELP_BN = """\
 | d r h s m | map-এ: drill, review, drill-এর ইতিহাস, skill, আমার ভুলগুলো |
 | ← → ↓ ↑ | chart-এ: x0, x, h বা w0 সরানো; h বা lr বদলানো |
 | a | tangent chart: h ধাপে ধাপে 0-এর দিকে |
-| Space / r / Backspace | gradient descent chart: এক step / 10 step চালানো / আবার শুরু |
+| Space / r / Backspace | gradient descent আর 2-D bowl chart: এক step / 10 step চালানো / আবার শুরু |
+| ↓ ↑ - (secant chart) | h অর্ধেক / h দ্বিগুণ / h-কে a-র অন্য পাশে নেওয়া |
+| [ ] ← → (2-D bowl chart) | শুরুর বিন্দু সরানো (w2, w1) |
 | Esc | ফিরে যাওয়া |
 | F1 / F2 | এই সাহায্য / settings |
 | Ctrl+P | command palette: game-এর সব command |

@@ -9,6 +9,7 @@ from textual_plotext.plot import Plot
 
 from derivquest.charts.bowl import BowlView
 from derivquest.ui.glyphs import glyphs
+from derivquest.ui.key_labels import key_group
 from derivquest.ui.strings import t
 from derivquest.ui.widgets.chart_base import ChartPanel, framed
 from derivquest.ui.widgets.plot_safety import label_if_visible
@@ -37,9 +38,10 @@ class BowlChart(ChartPanel):
     BINDINGS = [
         Binding("space", "step", "step", id="bowl.step"),
         Binding("r", "run", "run 10", id="bowl.run"),
-        Binding("up", "rate(1)", "lr up", id="bowl.rate_up"),
-        Binding("down", "rate(-1)", "lr down", id="bowl.rate_down"),
-        Binding("backspace", "reset", "reset", id="bowl.reset"),
+        Binding("up", "rate(1)", "lr up", id="bowl.rate_up", group=key_group("keys.lr")),
+        Binding("down", "rate(-1)", "lr down", id="bowl.rate_down", group=key_group("keys.lr")),
+        # Off the footer so that it fits 80 columns, as on the descent chart; help lists it.
+        Binding("backspace", "reset", "reset", id="bowl.reset", show=False),
         Binding("left", "start(0, -1)", "w1 start -", id="bowl.w1_down", show=False),
         Binding("right", "start(0, 1)", "w1 start +", id="bowl.w1_up", show=False),
         Binding("[", "start(1, -1)", "w2 start -", id="bowl.w2_down", show=False),

@@ -14,12 +14,6 @@ from derivquest.ui.strings import t
 from derivquest.ui.widgets.chart_base import ChartPanel, framed, plot_line
 from derivquest.ui.widgets.plot_safety import label_if_visible
 
-TANGENT_MARKER = "."
-"""The tangent is dotted and the secant drawn in +, so they differ without colour too."""
-
-SECANT_MARKER = "+"
-"""See TANGENT_MARKER."""
-
 A_STEP = 0.5
 """How far one key press moves a on the free chart."""
 
@@ -87,25 +81,24 @@ class SecantChart(ChartPanel):
         low, high = view.y_limits()
         x_range, y_range = (view.x_min, view.x_max), (low, high)
         series = (
-            (view.curve(), t("chart.secant.curve", language, function=view.function), "blue", "hd"),
+            (view.curve(), t("chart.secant.curve", language, function=view.function), "blue"),
             (
                 view.tangent_line(),
                 t("chart.secant.tangent", language, a=f"{view.a:g}"),
                 "green",
-                TANGENT_MARKER,
             ),
             (
                 view.secant_line(),
                 t("chart.secant.secant", language, h=f"{view.h:g}"),
                 "magenta",
-                SECANT_MARKER,
             ),
         )
-        for values, label, color, marker in series:
+        # Each line its own marker (chart_base.series_marker): told apart without colour too.
+        for index, (values, label, color) in enumerate(series):
             ys = framed(values, low, high)
             shown = label_if_visible(label, xs, ys, x_range, y_range)
             if shown is not None:  # a line with no point on the canvas is not drawn at all
-                plot_line(plt, xs, ys, label=shown, color=color, marker=marker)
+                plot_line(plt, xs, ys, series=index, label=shown, color=color)
         point_xs = [view.a, view.a + view.h]
         points = framed([view.value, view.far_value], low, high)
         label = t("chart.secant.points", language)

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from derivquest.engine.checker_process import CANNOT_START_MESSAGE as CANNOT_START_MESSAGE
 from derivquest.engine.checker_process import CheckerProcess
 from derivquest.engine.errors import DeadlineExceeded, EngineError
-from derivquest.engine.verdict import Verdict
+from derivquest.engine.verdict import Verdict, invalid_verdict
 
 if TYPE_CHECKING:
     from derivquest.engine.functions import ChartCurves
@@ -80,7 +80,22 @@ TOO_BIG_MESSAGE = "that expression is too large to check; try a simpler form of 
 
 def overrun_message(deadline: float) -> str:
     """The verdict's message for a check that overran `deadline` seconds."""
-    return f"that took too long to check (over {deadline:g} s); try a simpler form of your answer"
+    return overrun_error(deadline).message
+
+
+def overrun_error(deadline: float) -> EngineError:
+    """A check that overran `deadline` seconds (said in the player's language by the presenter)."""
+    return EngineError.said("error.checker-too-slow", seconds=f"{deadline:g}")
+
+
+def too_big_error() -> EngineError:
+    """A check that ran out of memory, or whose checker was killed for its size."""
+    return EngineError.said("error.checker-too-big")
+
+
+def cannot_start_error() -> EngineError:
+    """No checker process could be started (out of memory or processes)."""
+    return EngineError.said("error.checker-cannot-start")
 
 
 def pool_from_environment() -> str | None:
@@ -259,14 +274,14 @@ class JudgeService:
                 except Overrun:
                     return DeadlineExceeded(self.deadline)
                 except WorkerDied:
-                    return EngineError(TOO_BIG_MESSAGE)
+                    return too_big_error()
                 except OSError as error:
                     self._fall_back(error)
             try:
                 worker = self._ready_worker()
             except (RuntimeError, OSError):  # out of memory or processes: say so, go on
                 self._worker = None
-                return EngineError(CANNOT_START_MESSAGE)
+                return cannot_start_error()
             try:
                 worker.requests.send((method, args))
                 if worker.replies.poll(self.deadline):
@@ -274,18 +289,25 @@ class JudgeService:
                     return self._computed(reply)
                 failure: EngineError = DeadlineExceeded(self.deadline)
             except (EOFError, OSError):
-                failure = EngineError(TOO_BIG_MESSAGE)  # the checker died, most likely of size
+                failure = too_big_error()  # the checker died, most likely of size
             self._replace_worker()
             return failure
 
     @staticmethod
     def _computed(reply: object) -> object:
-        """A computation's value, or its ("error", message, column) reply as an EngineError."""
-        if isinstance(reply, tuple) and len(reply) == 3 and reply[0] in ("value", "error"):
-            kind, value, column = reply
+        """A computation's value, or its ("error", message, column, id, values) reply as an
+        EngineError (the id and values let the presenter say it in the player's language)."""
+        if isinstance(reply, tuple) and len(reply) in (3, 5) and reply[0] in ("value", "error"):
+            kind, value, column = reply[:3]
             if kind == "value":
                 return value
-            return EngineError(str(value), column if isinstance(column, int) else None)
+            key, params = reply[3:] if len(reply) == 5 else (None, ())
+            return EngineError(
+                str(value),
+                column if isinstance(column, int) else None,
+                key=key if isinstance(key, str) else None,
+                params=tuple(params) if isinstance(params, tuple) else (),
+            )
         return JudgeService._unexpected(reply)
 
     @staticmethod
@@ -306,19 +328,20 @@ class JudgeService:
                 worker = self._ready_worker()
             except (RuntimeError, OSError):  # out of memory or processes: say so, go on
                 self._worker = None
-                return Verdict("invalid", CANNOT_START_MESSAGE)
+                return invalid_verdict(cannot_start_error())
             started = time.perf_counter()
             try:
                 worker.requests.send((method, args))
                 if worker.replies.poll(self.deadline):
                     result: Verdict = worker.replies.recv()
                     return result.with_elapsed((time.perf_counter() - started) * 1000)
-                message = overrun_message(self.deadline)
+                failure = overrun_error(self.deadline)
             except (EOFError, OSError):
                 # The checker died: its memory limit or the kernel's OOM killer, most likely.
-                message = TOO_BIG_MESSAGE
+                failure = too_big_error()
             self._replace_worker()
-            return Verdict("invalid", message).with_elapsed((time.perf_counter() - started) * 1000)
+            elapsed = (time.perf_counter() - started) * 1000
+            return invalid_verdict(failure).with_elapsed(elapsed)
 
     def _pooled_call(
         self, pool: PoolClient, method: str, args: tuple[object, ...]
@@ -330,17 +353,17 @@ class JudgeService:
         try:
             result = pool.ask(method, args, self.deadline)
         except Overrun:
-            message = overrun_message(self.deadline)
+            failure = overrun_error(self.deadline)
         except WorkerDied:
-            message = TOO_BIG_MESSAGE
+            failure = too_big_error()
         except OSError as error:
             self._fall_back(error)
             return None
         else:
             if not isinstance(result, Verdict):
-                result = Verdict("invalid", self._unexpected(result).message)
+                result = invalid_verdict(self._unexpected(result))
             return result.with_elapsed((time.perf_counter() - started) * 1000)
-        return Verdict("invalid", message).with_elapsed((time.perf_counter() - started) * 1000)
+        return invalid_verdict(failure).with_elapsed((time.perf_counter() - started) * 1000)
 
     def _fall_back(self, error: OSError) -> None:
         """Stop using the pool for good: log why; this game checks on its own from now on."""

@@ -20,8 +20,9 @@ import threading
 from multiprocessing.connection import Connection
 
 from derivquest.engine import functions, judge
-from derivquest.engine.service import DEFAULT_MEMORY_MB, TOO_BIG_MESSAGE
-from derivquest.engine.verdict import Verdict
+from derivquest.engine.errors import EngineError
+from derivquest.engine.service import DEFAULT_MEMORY_MB
+from derivquest.engine.verdict import Verdict, invalid_verdict
 
 WATCH_INTERVAL = 0.25
 """Seconds between the watchdog's looks at the pipe and the parent."""
@@ -69,24 +70,27 @@ COMPUTATIONS = {
 }
 """Requests that compute a value from an author's math, rather than judge an answer."""
 
-Outcome = tuple[str, object, int | None]
-"""A computation's reply: ("value", the value, None) or ("error", message, column)."""
+Outcome = tuple[object, ...]
+"""A computation's reply: ("value", the value, None), or ("error", message, column, message
+id, values) so that the game can say it in its player's language."""
 
 
 def compute(method: str, args: tuple[object, ...]) -> Outcome:
-    """Run one computation; every failure becomes an ("error", message, column) reply."""
-    from derivquest.engine.errors import EngineError
-
+    """Run one computation; every failure becomes an ("error", ...) reply."""
     try:
         return ("value", COMPUTATIONS[method](*args), None)  # type: ignore[operator]
     except EngineError as error:
-        return ("error", error.message, error.column)
+        return _error_reply(error)
     except MemoryError:
-        return ("error", TOO_BIG_MESSAGE, None)
+        return _error_reply(EngineError.said("error.checker-too-big"))
     except RecursionError:
-        return ("error", "that expression is nested too deeply to work with", None)
+        return _error_reply(EngineError.said("error.checker-nested"))
     except Exception as error:  # a bug must not take the checker down with it
-        return ("error", f"the checker failed on this input ({type(error).__name__})", None)
+        return _error_reply(EngineError.said("error.checker-failed", kind=type(error).__name__))
+
+
+def _error_reply(error: EngineError) -> Outcome:
+    return ("error", error.message, error.column, error.key, error.params)
 
 
 def answer(method: str, args: tuple[object, ...]) -> Verdict | Outcome:
@@ -100,11 +104,11 @@ def answer(method: str, args: tuple[object, ...]) -> Verdict | Outcome:
         verdict: Verdict = METHODS[method](*args)  # type: ignore[operator]
         return verdict
     except MemoryError:
-        return Verdict("invalid", TOO_BIG_MESSAGE)
+        return invalid_verdict(EngineError.said("error.checker-too-big"))
     except RecursionError:
-        return Verdict("invalid", "that expression is nested too deeply to check")
+        return invalid_verdict(EngineError.said("error.checker-nested"))
     except Exception as error:  # a bug must not take the checker down with it
-        return Verdict("invalid", f"the checker failed on this input ({type(error).__name__})")
+        return invalid_verdict(EngineError.said("error.checker-failed", kind=type(error).__name__))
 
 
 def limit_memory(limit: int) -> None:

@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 
 from derivquest.engine import JudgeService
+from derivquest.engine.error_texts import error_text
+from derivquest.engine.errors import EngineError
+from derivquest.engine.presenter import present, present_error
 from derivquest.engine.service import (
     DEFAULT_MEMORY_MB,
     MEMORY_ENV,
@@ -120,7 +123,17 @@ def test_a_checker_killed_during_a_check_gives_a_verdict_and_is_replaced() -> No
         os.kill(pid, signal.SIGKILL)  # as the kernel's OOM killer would
         checking.join(GENEROUS)
         assert [(v.status, v.message) for v in verdicts] == [("invalid", TOO_BIG_MESSAGE)]
+        # A Bengali player reads it in Bengali: the verdict carries the message id.
+        assert verdicts[0].sentence_id == "error.checker-too-big"
+        assert present(verdicts[0], "bn") == error_text("error.checker-too-big", "bn", ())
         assert service.check_derivative("x^2", "2x").status == "correct"
+
+
+def test_a_computation_error_keeps_its_message_id_across_the_pipe() -> None:
+    with JudgeService(deadline=GENEROUS) as service:
+        error = service.expression_text("sin(x", ("x",))
+    assert isinstance(error, EngineError) and error.key is not None
+    assert present_error(error, "bn") != error.message  # said in Bengali, not English
 
 
 def test_a_checker_started_by_a_short_lived_thread_outlives_the_thread() -> None:

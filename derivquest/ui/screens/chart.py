@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from derivquest.engine import EngineError
 from derivquest.ui.strings import STRINGS, t
 from derivquest.ui.widgets.chart_base import ChartPanel, chart_problem, prepare_curves
+from derivquest.ui.widgets.game_footer import GameFooter
 
 if TYPE_CHECKING:
     from derivquest.engine.functions import ChartCurves
@@ -62,7 +63,7 @@ class ChartScreen(Screen[None]):
                 yield Input(value=self.function or "", id="function")
             yield Static("", id="function-error", markup=False)
         yield self.chart
-        yield Footer(compact=True)  # a chart has many keys: they fit 80 columns
+        yield GameFooter(compact=True)  # a chart has many keys: they fit 80 columns
 
     def on_mount(self) -> None:
         self.chart.focus()
@@ -96,5 +97,5 @@ class ChartScreen(Screen[None]):
         self.query_one("#function-error", Static).update("")
         self.chart.remove()
         self.chart = chart
-        self.mount(chart, before=self.query_one(Footer))
+        self.mount(chart, before=self.query_one(GameFooter))
         chart.focus()

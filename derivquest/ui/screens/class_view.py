@@ -12,11 +12,12 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from derivquest.progress import ProgressError, ProgressStore
 from derivquest.progress.mistakes import ClassNow
 from derivquest.ui.strings import t
+from derivquest.ui.widgets.game_footer import GameFooter
 
 REFRESH_SECONDS = 5.0
 """How often the view reads the store again."""
@@ -97,7 +98,7 @@ class ClassViewScreen(Screen[None]):
             yield DataTable(id="class-stuck", cursor_type="row")
             yield Static(t("class.mistakes", self.language), classes="class-heading")
             yield DataTable(id="class-mistakes", cursor_type="row")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         for selector, third in (

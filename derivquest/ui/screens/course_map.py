@@ -9,13 +9,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static, Tree
+from textual.widgets import Label, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from derivquest.game.model import LevelEntry, PackEntry
 from derivquest.ui.glyphs import glyphs, stars
 from derivquest.ui.key_labels import key_group
 from derivquest.ui.strings import t
+from derivquest.ui.widgets.game_footer import GameFooter
 
 
 def level_label(entry: LevelEntry) -> Text:
@@ -105,7 +106,7 @@ class CourseMapScreen(Screen[None]):
             yield Static(due, id="map-due", markup=False)
         if self.problems:
             yield Static("\n".join(self.problems), id="map-problems", markup=False)
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         tree = self.query_one(Tree)

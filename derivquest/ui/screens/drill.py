@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from derivquest.engine.presenter import present
 from derivquest.game.drill import DrillAnswer, DrillGame
@@ -18,6 +18,7 @@ from derivquest.ui.kind_views import Answered, view_for
 from derivquest.ui.screens.question import rich_prompt
 from derivquest.ui.strings import t
 from derivquest.ui.widgets.answer_input import AnswerInput
+from derivquest.ui.widgets.game_footer import GameFooter
 
 DrillResult = tuple[DrillSummary, DrillSaved]
 
@@ -51,7 +52,7 @@ class DrillScreen(Screen[DrillResult]):
             yield Static("", id="drill-prompt")
             yield Static("", id="drill-options")
             yield Static("", id="drill-feedback")
-        yield Footer()
+        yield GameFooter()
 
     def _title(self) -> str:
         setting = self.game.drill.setting

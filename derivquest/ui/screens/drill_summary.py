@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from derivquest.progress import DrillSaved, DrillSummary
 from derivquest.ui.strings import t
+from derivquest.ui.widgets.game_footer import GameFooter
 
 
 def summary_text(
@@ -87,7 +88,7 @@ class DrillSummaryScreen(Screen[str]):
                 summary_text(self.summary, self.saved, self.language, self.prompts),
                 id="summary-text",
             )
-        yield Footer()
+        yield GameFooter()
 
     def action_choose(self, choice: str) -> None:
         self.dismiss(choice)

@@ -6,11 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 from textual_plotext import PlotextPlot
 
 from derivquest.progress import HistoryEntry
 from derivquest.ui.strings import t
+from derivquest.ui.widgets.game_footer import GameFooter
 from derivquest.ui.widgets.themed_plot import ThemedPlot
 
 
@@ -36,7 +37,7 @@ class HistoryScreen(Screen[None]):
         if not self.history:
             line = t("history.empty", self.language)
         yield Static(Text(line), id="history-bests")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         plt = self.query_one(PlotextPlot).plt

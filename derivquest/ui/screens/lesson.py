@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label
+from textual.widgets import Label
 
 from derivquest.ui.key_labels import KeyTexts
+from derivquest.ui.widgets.game_footer import GameFooter
 from derivquest.ui.widgets.lesson_view import LessonView
 
 
@@ -42,7 +43,7 @@ class LessonScreen(Screen[bool]):
         yield Label(self.lesson_title, classes="screen-title")
         with VerticalScroll(id="lesson-text"):
             yield LessonView(self.lesson)
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()

@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from derivquest.game.model import LevelResult
 from derivquest.ui.glyphs import stars
 from derivquest.ui.strings import t
+from derivquest.ui.widgets.game_footer import GameFooter
 
 
 def result_text(result: LevelResult, language: str) -> Text:
@@ -52,7 +53,7 @@ class LevelCompleteScreen(Screen[bool]):
         yield Label(t("done.title", self.language, title=self.result.title), classes="screen-title")
         with VerticalScroll(id="level-complete"):
             yield Static(result_text(self.result, self.language), id="level-summary")
-        yield Footer()
+        yield GameFooter()
 
     def action_go_on(self) -> None:
         self.dismiss(self.result.next_level is not None)

@@ -10,13 +10,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from derivquest.engine.presenter import mistake_sentence
 from derivquest.engine.texts import MISTAKES
 from derivquest.progress.mistakes import RepeatedMistake
 from derivquest.ui.strings import t
+from derivquest.ui.widgets.game_footer import GameFooter
 
 if TYPE_CHECKING:
     from derivquest.ui.app import DerivQuestApp
@@ -64,7 +65,7 @@ class MyMistakesScreen(Screen[None]):
                 yield Static(t("mine.hint", self.language), classes="muted")
             else:
                 yield Static(t("mine.empty", self.language), id="mine-empty")
-        yield Footer()
+        yield GameFooter()
 
     def action_review(self) -> None:
         if not self.mistakes:

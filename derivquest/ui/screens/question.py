@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from derivquest.game.model import AnswerFeedback, LevelResult, LevelRun
 from derivquest.game.session import PlayerGame
@@ -22,6 +22,7 @@ from derivquest.ui.kind_views import Answered, Typed, view_for
 from derivquest.ui.screens.question_list import QuestionListScreen
 from derivquest.ui.strings import t
 from derivquest.ui.widgets.answer_input import AnswerInput
+from derivquest.ui.widgets.game_footer import GameFooter
 
 SAVE_TYPED_AFTER = 1.0
 """Seconds of quiet typing after which the typed text is saved for resuming."""
@@ -89,7 +90,7 @@ class QuestionScreen(Screen[LevelResult | None]):
             yield Static("", id="hints")
             yield Static("", id="solution")
         yield Static("", id="next-step")
-        yield Footer(compact=True)  # every key fits 80 columns
+        yield GameFooter(compact=True)  # every key fits 80 columns
 
     async def on_mount(self) -> None:
         await self.show_question()

@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from derivquest.progress.mastery import Mastery, SkillMastery
 from derivquest.ui.strings import t
+from derivquest.ui.widgets.game_footer import GameFooter
 
 LEVEL_NAMES = {
     Mastery.NEW: {"en": "new", "bn": "নতুন"},
@@ -71,4 +72,4 @@ class SkillsScreen(Screen[None]):
             else:
                 yield Static(t("skills.empty", self.language), id="skills-table")
             yield Static(t("skills.rule", self.language), classes="muted")
-        yield Footer()
+        yield GameFooter()

@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from derivquest.progress.names import MAX_MARKS, MAX_NAME, name_fault, normalized
 from derivquest.ui.strings import t
+from derivquest.ui.widgets.game_footer import GameFooter
 
 
 class ProfileList(OptionList):
@@ -47,7 +48,7 @@ class StartScreen(Screen[str]):
             key = "start.type_or_tab" if self.profiles else "start.no_profiles"
             message = t(key, self.language)
             yield Static(message, id="start-message", markup=False)
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -12,9 +12,6 @@ from derivquest.commands.database_option import add_database_option, use_databas
 from derivquest.languages import LANGUAGES
 from derivquest.settings import THEMES
 
-WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
-"""The driver textual-serve names in TEXTUAL_DRIVER for a game drawn in a browser."""
-
 
 def add_play_options(parser: argparse.ArgumentParser) -> None:
     """Options of the game, accepted with or without the `play` word."""
@@ -62,6 +59,7 @@ def run_app(args: argparse.Namespace, **options: Any) -> int:
             return 2
     from derivquest.progress.errors import ProgressError
     from derivquest.ui.app import make_app
+    from derivquest.ui.web_keymap import WEB_DRIVER
 
     use_database(args)
     # Under Textual's web driver (`derivquest web`) the pipes to the server are the terminal.

@@ -9,6 +9,10 @@ id, and the footer shows the swapped keys.
 
 from __future__ import annotations
 
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+"""Textual's driver for a game in a browser: `derivquest web` sets it (TEXTUAL_DRIVER), and the
+game, seeing it, takes these keys and treats its pipes as the terminal."""
+
 WEB_KEYMAP: dict[str, str] = {
     "app.quit": "ctrl+backslash",
     "app.help": "f4",

@@ -22,8 +22,7 @@ from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
 
 from derivquest.server.pty_child import Budget, WindowSize, apply_budget
-
-WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+from derivquest.ui.web_keymap import WEB_DRIVER
 
 
 def web_environment(base: dict[str, str], size: WindowSize) -> dict[str, str]:

@@ -9,7 +9,8 @@ import pytest
 
 from derivquest.server.pty_child import WindowSize
 from derivquest.server.web import pages
-from derivquest.server.web.game import WEB_DRIVER, web_environment
+from derivquest.server.web.game import web_environment
+from derivquest.ui.web_keymap import WEB_DRIVER
 
 URL = re.compile(r"""(?:\s(?:src|href)=|url\()\s*["']?([^"')\s>]+)""", re.IGNORECASE)
 STATIC = Path(pages.__file__).parent / "static"

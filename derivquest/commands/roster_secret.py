@@ -8,7 +8,7 @@ import sys
 
 # One rule for both commands: `serve passwd` (password roster files) and `roster add`.
 from derivquest.commands.serve import MIN_PASSWORD
-from derivquest.commands.serve import _new_password as generate_password
+from derivquest.commands.serve import new_password as generate_password
 
 
 def read_password(args: argparse.Namespace) -> str | None:

@@ -161,7 +161,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail("--game-memory-mb takes 512 or more, --game-cpu-minutes a positive number")
     use_database(args)  # before the roster: it may be in that database
     try:
-        config = _config(args)
+        config = server_config(args)
     except RosterError as error:
         problems = "\n  ".join(str(problem) for problem in error.problems)
         return _fail(f"the roster cannot be used:\n  {problems}")
@@ -178,10 +178,10 @@ def run(args: argparse.Namespace) -> int:
             f" (chmod 600 {args.passwords})",
             file=sys.stderr,
         )
-    problem = _check_store(config.home)
+    problem = check_store(config.home)
     if problem is not None:
         return _fail(problem, 1)
-    _configure_logging()
+    configure_logging()
     from derivquest.server.runner import serve
 
     try:
@@ -193,7 +193,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail(f"cannot start the server: {error.strerror or error}{where}", 1)
 
 
-def _config(args: argparse.Namespace) -> ServerConfig | None:
+def server_config(args: argparse.Namespace) -> ServerConfig | None:
     """The ServerConfig the options describe, or None when no admission mode was chosen."""
     from derivquest import paths
     from derivquest.server.auth import Admission
@@ -239,7 +239,7 @@ def _config(args: argparse.Namespace) -> ServerConfig | None:
     )
 
 
-def _check_store(home: Path) -> str | None:
+def check_store(home: Path) -> str | None:
     """Open the progress store once, so a broken one is reported before anyone logs in."""
     from derivquest.progress import ProgressError, ProgressStore
 
@@ -251,7 +251,7 @@ def _check_store(home: Path) -> str | None:
     return None
 
 
-def _configure_logging() -> None:
+def configure_logging() -> None:
     import logging
 
     logging.basicConfig(format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
@@ -274,7 +274,7 @@ def run_passwd(args: argparse.Namespace) -> int:
                 found = remove_student(args.file, name)
                 print(f"removed {name}" if found else f"{name} was not in {args.file}")
                 continue
-            password = _new_password() if args.generate else _ask_password(name)
+            password = new_password() if args.generate else _ask_password(name)
             if password is None:
                 return 1
             added = set_password(args.file, name, password)
@@ -289,7 +289,7 @@ def run_passwd(args: argparse.Namespace) -> int:
     return 0
 
 
-def _new_password() -> str:
+def new_password() -> str:
     """Ten characters from a 32-letter alphabet: 50 bits, easy to read out to a student."""
     return "".join(secrets.choice(_ALPHABET) for _ in range(10))
 

@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     """Handle `derivquest web`."""
     import asyncio
 
-    from derivquest.commands.serve import _check_store, _config, _configure_logging
+    from derivquest.commands.serve import check_store, configure_logging, server_config
     from derivquest.progress import ProgressError
     from derivquest.server.roster_file import RosterError
 
@@ -93,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail("--game-memory-mb takes 512 or more, --game-cpu-minutes a positive number")
     use_database(args)  # the games inherit it (DERIVQUEST_DATABASE is passed on), the roster too
     try:
-        config = _config(args)
+        config = server_config(args)
     except RosterError as error:
         problems = "\n  ".join(str(problem) for problem in error.problems)
         return _fail(f"the roster cannot be used:\n  {problems}")
@@ -104,10 +104,10 @@ def run(args: argparse.Namespace) -> int:
             "choose who may log in: --passwords FILE, --roster database (students added with"
             " `derivquest roster add`) or --open"
         )
-    problem = _check_store(config.home)
+    problem = check_store(config.home)
     if problem is not None:
         return _fail(problem, 1)
-    _configure_logging()
+    configure_logging()
     from derivquest.server.web.runner import serve_web
 
     try:

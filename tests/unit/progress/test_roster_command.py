@@ -229,7 +229,7 @@ def test_which_roster_a_server_uses(
     serve_command.register(parser.add_subparsers())
     args = parser.parse_args(["serve", *options, *(("--database", database) if database else ())])
     use_database(args)
-    config = serve_command._config(args)
+    config = serve_command.server_config(args)
     assert config is not None and config.admission.mode == mode
     assert config.admission.accepts_passwords == (mode != "open")
     assert config.admission.accepts_keys == (mode == "database")

@@ -117,7 +117,7 @@ def test_a_school_server_shares_its_host_key_and_database(tmp_path: Path) -> Non
     url = "postgresql://derivquest@db.school.example/derivquest"
     args = parser.parse_args(["serve", "--open", "--host-key", str(key), "--database", url])
     use_database(args)
-    config = serve_command._config(args)
+    config = serve_command.server_config(args)
     assert config is not None and config.host_key == key
     assert config.game_env("xterm")["DERIVQUEST_DATABASE"] == url
     assert not any("postgresql" in part for part in config.game_argv("ana"))
@@ -135,7 +135,7 @@ def test_spawn_chooses_how_games_start(options: list[str], spawn: str, entry: st
     """Games are forked from the zygote unless `--spawn fresh` asks for today's spawn."""
     parser = argparse.ArgumentParser(prog="derivquest")
     serve_command.register(parser.add_subparsers(dest="command"))
-    config = serve_command._config(parser.parse_args(["serve", "--open", *options]))
+    config = serve_command.server_config(parser.parse_args(["serve", "--open", *options]))
     assert config is not None and config.spawn == spawn
     assert config.zygote_entry_module() == entry
 
@@ -146,5 +146,5 @@ def test_spawn_chooses_how_games_start(options: list[str], spawn: str, entry: st
 def test_the_checkers_are_shared_unless_asked_per_game(options: list[str], checkers: str) -> None:
     parser = argparse.ArgumentParser(prog="derivquest")
     serve_command.register(parser.add_subparsers(dest="command"))
-    config = serve_command._config(parser.parse_args(["serve", "--open", *options]))
+    config = serve_command.server_config(parser.parse_args(["serve", "--open", *options]))
     assert config is not None and config.checkers == checkers

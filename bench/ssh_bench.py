@@ -7,7 +7,8 @@ on a free port of 127.0.0.1 with a fresh data directory, waits until it is ready
 zygote, when it forks games), then logs that many asyncssh students in at once, each with a
 PTY (xterm-256color, 100x30). Every student plays the real game: opens the first level,
 waits at the first question while the class sits idle, types a wrong answer of their own
-(`sqrt(1000+i)`) one key at a time, presses Enter, reads the verdict and quits.
+(`sqrt(3)*(1000+i)`, irrational: no question or authored feedback expects it) one key at a
+time, presses Enter, reads the verdict and quits.
 
 The designs:
 - today: every game a fresh interpreter (`--spawn fresh`), each with its own answer checker
@@ -212,7 +213,9 @@ async def script(port: int, student: Student, at_question: asyncio.Barrier) -> N
         student.to_question = time.perf_counter() - started
         await at_question.wait()  # memory and login CPU are measured now
         await at_question.wait()  # ... and idle CPU and bytes until now
-        wrong = f"sqrt({1000 + student.number})"  # never a whole number: always wrong
+        # Irrational, so always wrong and never one of the authored wrong answers (sqrt(1024)
+        # once hit "that is the change in position", a note that does not say "Not quite").
+        wrong = f"sqrt(3)*{1000 + student.number}"
         await type_and_time(process, screen, wrong, student)
         await submit(process, screen, "Not quite", student)
         student.answers = [wrong]
@@ -509,8 +512,8 @@ def show(count: int, columns: list[tuple[Design, Figures]]) -> None:
             print(f"  {problem}")
 
 
-async def run(counts: list[int], idle: float, timeout: float) -> int:
-    chosen = designs()
+async def run(counts: list[int], idle: float, timeout: float, only: str | None = None) -> int:
+    chosen = [d for d in designs() if only is None or d.name.startswith(only)]
     bench = os.getpid()
     print(
         f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start;"
@@ -535,12 +538,15 @@ def main() -> int:
     parser.add_argument("--idle", type=float, default=5.0, help="seconds of idle measure (5)")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per run (600)")
     parser.add_argument("--quick", action="store_true", help="1 and 5 students, 2 s idle")
+    parser.add_argument(
+        "--only", choices=("today", "new"), help="run one design only (to look into one)"
+    )
     args = parser.parse_args()
     counts = [1, 5] if args.quick else [int(n) for n in args.students.split(",")]
     idle = 2.0 if args.quick else args.idle
     if not all(1 <= n <= MAX_STUDENTS for n in counts):
         parser.error(f"--students takes 1 to {MAX_STUDENTS}")
-    return asyncio.run(run(counts, idle, args.timeout))
+    return asyncio.run(run(counts, idle, args.timeout, args.only))
 
 
 if __name__ == "__main__":

@@ -51,12 +51,14 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import asyncssh
+
+from derivquest.server.zygote_process import running_zygote_socket
 
 ESCAPES = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
@@ -350,8 +352,10 @@ async def until_ready(home: Path, server: int, forks: bool, timeout: float = 120
     """Wait for the zygote's socket (when games are forked), then for the tree to go quiet."""
     deadline = time.monotonic() + timeout
     if forks:
-        socket = home / "server" / f"zygote-{server}.sock"
-        while not socket.exists() and time.monotonic() < deadline:
+        while time.monotonic() < deadline:
+            socket = running_zygote_socket(server)
+            if socket is not None and socket.exists():
+                break
             await asyncio.sleep(0.1)
     await until_quiet(server, 0)  # a pool of checkers may still be warming up
 
@@ -484,7 +488,7 @@ def split(values: dict[str, float], names: Sequence[str], unit: str) -> str:
     return " / ".join(f"{values.get(name, 0):.{decimals}f}" for name in names) + f" {unit}"
 
 
-ROWS = (
+ROWS: tuple[tuple[str, Callable[[Figures], str]], ...] = (
     ("PSS per student", lambda f: f"{f.pss:.0f} MiB"),
     ("  of it in games / checkers", lambda f: split(f.pss_roles, ("game", "checker"), "MiB")),
     ("fixed (server + zygote/pool)", lambda f: f"{f.fixed_pss:.0f} MiB"),

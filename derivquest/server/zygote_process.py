@@ -53,6 +53,24 @@ def socket_path(folder: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=PRIVATE_PREFIX)) / "zygote.sock"
 
 
+def running_zygote_socket(server_pid: int) -> Path | None:
+    """Where the zygote of the server `server_pid` listens (read from the zygote's command
+    line, since a long data directory moves it to a temporary folder), or None when that
+    server has no zygote running (Linux /proc; for tests, the benchmark and an admin)."""
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            argv = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        if parent == server_pid and argv[1:3] == [b"-m", b"derivquest.server.zygote"]:
+            return Path(os.fsdecode(argv[3]))
+    return None
+
+
 class Zygote:
     """One zygote process: its pid, whether it listens, and the forks it makes."""
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import asyncssh
 import pytest
 
+from derivquest.server.zygote_process import running_zygote_socket
 from tests.e2e.pty_game import ESCAPES
 from tests.e2e.test_ssh_openssh import Server, process_name
 
@@ -49,9 +50,11 @@ async def bytes_within(process: asyncssh.SSHClientProcess[bytes], seconds: float
 async def test_an_idle_served_game_sends_nothing(tmp_path: Path) -> None:
     server = Server(tmp_path / "home", "--open")
     try:
-        socket = server.home / "server" / f"zygote-{server.process.pid}.sock"
         async with asyncio.timeout(60):
-            while not socket.exists():
+            while True:
+                socket = running_zygote_socket(server.process.pid)
+                if socket is not None and socket.exists():
+                    break
                 await asyncio.sleep(0.05)
         async with asyncssh.connect(
             "127.0.0.1",

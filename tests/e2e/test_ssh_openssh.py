@@ -21,6 +21,7 @@ from pathlib import Path
 import asyncssh
 import pytest
 
+from derivquest.server.zygote_process import running_zygote_socket
 from tests.e2e.tmux import Terminal
 
 pytestmark = pytest.mark.e2e
@@ -237,8 +238,12 @@ def test_play_lose_the_connection_resume_then_shutdown(
     classroom: tuple[Server, dict[str, Path]], tmp_path: Path
 ) -> None:
     server, keys = classroom
-    socket = server.home / "server" / f"zygote-{server.process.pid}.sock"
-    wait_until(socket.exists, "the zygote to listen", timeout=60)
+
+    def zygote_listens() -> bool:
+        socket = running_zygote_socket(server.process.pid)
+        return socket is not None and socket.exists()
+
+    wait_until(zygote_listens, "the zygote to listen", timeout=60)
     zygote = server.zygotes()[0]
     pidfile = tmp_path / "ssh.pid"
     with student(ssh(server.port, keys["ana"], "ana", "-tt"), pidfile) as terminal:

@@ -18,7 +18,7 @@ from derivquest.server.config import ServerConfig
 from derivquest.server.launcher import GameLauncher
 from derivquest.server.pty_child import Budget, PtyChild, WindowSize
 from derivquest.server.reaper import become_subreaper
-from derivquest.server.zygote_process import Zygote
+from derivquest.server.zygote_process import Zygote, running_zygote_socket
 from derivquest.server.zygote_wire import GameRequest
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux only")
@@ -232,3 +232,9 @@ async def test_a_long_data_directory_gets_a_private_socket_folder(tmp_path: Path
     assert zygote.path.parent.stat().st_mode & 0o777 == 0o700
     await zygote.close()
     assert not zygote.path.parent.exists()
+
+
+async def test_the_running_zygote_socket_is_found_from_its_server(zygote: Zygote) -> None:
+    # This test process started the zygote, so it is the "server" the lookup is asked about.
+    assert running_zygote_socket(os.getpid()) == zygote.path
+    assert running_zygote_socket(zygote.pid or 0) is None  # the zygote runs no zygote itself

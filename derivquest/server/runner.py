@@ -129,6 +129,7 @@ async def serve(config: ServerConfig, out: TextIO = sys.stdout, err: TextIO = sy
     _say(out, f"shutting down: ending {count} session{'' if count == 1 else 's'}")
     await server.close()
     stop_pool(pool)  # the shared answer checkers, after the last game
+    config.admission.close()  # the database roster's connection, once no login can come
     if reaper is not None:
         await _end_strays(reaper, config.limits.grace)
     _say(out, "stopped")

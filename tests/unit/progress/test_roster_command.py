@@ -233,6 +233,7 @@ def test_which_roster_a_server_uses(
     assert config is not None and config.admission.mode == mode
     assert config.admission.accepts_passwords == (mode != "open")
     assert config.admission.accepts_keys == (mode == "database")
+    config.admission.close()  # as the server does when it stops
 
 
 def test_a_lost_laptops_key_is_taken_away(

@@ -64,6 +64,36 @@ def register(subcommands: Any) -> None:
     who.add_argument("--passwords", type=Path, metavar="FILE", help="password roster")
     add_roster_option(who)
     who.add_argument("--open", action="store_true", help="no login: anyone, under any name")
+    limits = add_limit_options(parser)
+    limits.add_argument(
+        "--checkers",
+        choices=("shared", "per-game"),
+        default="shared",
+        help="answer checkers: one warm pool for every game (shared, the default) or one "
+        "process in each game (per-game)",
+    )
+    game = add_game_options(parser)
+    game.add_argument(
+        "--spawn",
+        choices=("fork", "fresh"),
+        default="fork",
+        help="fork: each game is forked from one warm, pre-loaded game (fast, shares memory);"
+        " fresh: each game starts a new interpreter (docs/server.md)",
+    )
+    add_database_option(game)
+    parser.set_defaults(handler=run)
+
+    actions = parser.add_subparsers(dest="serve_action", metavar="ACTION")
+    passwd = actions.add_parser("passwd", help="set, generate or remove students' passwords")
+    passwd.add_argument("file", type=Path, metavar="FILE", help="the password roster")
+    passwd.add_argument("names", nargs="+", metavar="NAME")
+    passwd.add_argument("--generate", action="store_true", help="random passwords, printed")
+    passwd.add_argument("--remove", action="store_true", help="take the names off the roster")
+    passwd.set_defaults(handler=run_passwd)
+
+
+def add_limit_options(parser: argparse.ArgumentParser) -> Any:
+    """The limits every classroom server (`serve`, `web`) takes; returns their group."""
     limits = parser.add_argument_group("limits (docs/server.md)")
     limits.add_argument(
         "--max-sessions", type=int, default=40, metavar="N", help="games at once (40)"
@@ -106,35 +136,17 @@ def register(subcommands: Any) -> None:
         metavar="M",
         help="processor time each game may use in all (30)",
     )
-    limits.add_argument(
-        "--checkers",
-        choices=("shared", "per-game"),
-        default="shared",
-        help="answer checkers: one warm pool for every game (shared, the default) or one "
-        "process in each game (per-game)",
-    )
+    return limits
+
+
+def add_game_options(parser: argparse.ArgumentParser) -> Any:
+    """The options of the games a classroom server runs; returns their group."""
     game = parser.add_argument_group("the game")
-    game.add_argument(
-        "--spawn",
-        choices=("fork", "fresh"),
-        default="fork",
-        help="fork: each game is forked from one warm, pre-loaded game (fast, shares memory);"
-        " fresh: each game starts a new interpreter (docs/server.md)",
-    )
     game.add_argument("--lang", choices=LANGUAGES, default="en", help="course language")
     game.add_argument(
         "--pack", action="append", type=Path, default=[], metavar="PATH", help="also load a pack"
     )
-    add_database_option(game)
-    parser.set_defaults(handler=run)
-
-    actions = parser.add_subparsers(dest="serve_action", metavar="ACTION")
-    passwd = actions.add_parser("passwd", help="set, generate or remove students' passwords")
-    passwd.add_argument("file", type=Path, metavar="FILE", help="the password roster")
-    passwd.add_argument("names", nargs="+", metavar="NAME")
-    passwd.add_argument("--generate", action="store_true", help="random passwords, printed")
-    passwd.add_argument("--remove", action="store_true", help="take the names off the roster")
-    passwd.set_defaults(handler=run_passwd)
+    return game
 
 
 def _fail(message: str, status: int = 2) -> int:

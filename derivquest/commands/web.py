@@ -9,6 +9,13 @@ from typing import Any
 
 from derivquest.commands.database_option import add_database_option, use_database
 from derivquest.commands.roster_option import EmptyRosterError, add_roster_option
+from derivquest.commands.serve import (
+    add_game_options,
+    add_limit_options,
+    check_store,
+    configure_logging,
+    server_config,
+)
 
 HELP = """\
 Let a class play in a web browser: nothing to install, not even an SSH client (docs/web.md).
@@ -44,27 +51,8 @@ def register(subcommands: Any) -> None:
     add_roster_option(who)
     who.add_argument("--open", action="store_true", help="no login: anyone, under any name")
     add_database_option(parser)  # a school's PostgreSQL database, as for `serve`
-    limits = parser.add_argument_group("limits (docs/server.md)")
-    limits.add_argument("--max-sessions", type=int, default=40, metavar="N", help="games (40)")
-    limits.add_argument(
-        "--max-per-address", type=int, default=0, metavar="N", help="games from one address"
-    )
-    limits.add_argument(
-        "--idle-minutes", type=float, default=15.0, metavar="M", help="close idle games (15)"
-    )
-    limits.add_argument(
-        "--fail-delay", type=float, default=1.0, metavar="S", help="wait after a wrong password"
-    )
-    limits.add_argument(
-        "--max-failures", type=int, default=30, metavar="N", help="failed logins before lockout"
-    )
-    limits.add_argument("--game-memory-mb", type=int, default=2048, metavar="MB")
-    limits.add_argument("--game-cpu-minutes", type=float, default=30.0, metavar="M")
-    game = parser.add_argument_group("the game")
-    game.add_argument("--lang", choices=("en", "bn"), default="en", help="course language")
-    game.add_argument(
-        "--pack", action="append", type=Path, default=[], metavar="PATH", help="also load a pack"
-    )
+    add_limit_options(parser)  # the same limits and game options as `serve`
+    add_game_options(parser)
     parser.set_defaults(handler=run, authorized_keys=None)
 
 
@@ -77,7 +65,6 @@ def run(args: argparse.Namespace) -> int:
     """Handle `derivquest web`."""
     import asyncio
 
-    from derivquest.commands.serve import check_store, configure_logging, server_config
     from derivquest.progress import ProgressError
     from derivquest.server.roster_file import RosterError
 

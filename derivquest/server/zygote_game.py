@@ -1,4 +1,4 @@
-"""The real game as the zygote runs it: imported and warmed once, then `derivquest` per fork."""
+"""The game as the zygote runs it: imported, warmed and rehearsed once, then run per fork."""
 
 from __future__ import annotations
 
@@ -7,24 +7,43 @@ from collections.abc import Sequence
 from pathlib import Path
 
 
-def pack_options(options: Sequence[str]) -> tuple[Path, ...]:
-    """The `--pack PATH` folders among the server's game options, in order."""
+def _parsed(options: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--pack", action="append", type=Path, default=[])
+    parser.add_argument("--lang", default=None)
+    parser.add_argument("--theme", default=None)
     known, _ = parser.parse_known_args(list(options))
-    return tuple(known.pack)
+    return known
+
+
+def pack_options(options: Sequence[str]) -> tuple[Path, ...]:
+    """The `--pack PATH` folders among the server's game options, in order."""
+    return tuple(_parsed(options).pack)
+
+
+def rehearsal_languages(options: Sequence[str]) -> tuple[str, ...]:
+    """The class's language (`--lang`) first, then the others a student may have chosen."""
+    from derivquest.languages import LANGUAGES
+
+    chosen = _parsed(options).lang
+    first = (chosen,) if chosen in LANGUAGES else ()
+    return first + tuple(language for language in LANGUAGES if language != chosen)
 
 
 def prepare(options: Sequence[str]) -> None:
-    """Import the game, load the packs the server's options name, run the warm-ups."""
+    """Import the game, load the packs the server's options name, run the warm-ups, and
+    play once to the first question (headless) so each game starts with Textual warm."""
     import derivquest.cli  # noqa: F401 - imported here so every game shares it
     import derivquest.ui.app  # noqa: F401
     from derivquest.content.catalog import load_catalog
+    from derivquest.ui.rehearsal import rehearse
     from derivquest.ui.warm import keep_catalog, warm_up
 
     extra = pack_options(options)
-    keep_catalog(extra, load_catalog(extra=extra))
+    catalog = load_catalog(extra=extra)
+    keep_catalog(extra, catalog)
     warm_up()
+    rehearse(catalog, rehearsal_languages(options), _parsed(options).theme)
 
 
 def run(argv: Sequence[str]) -> int:

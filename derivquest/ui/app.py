@@ -30,6 +30,7 @@ from derivquest.settings import (
 )
 from derivquest.ui.cell_width import install as install_cell_widths
 from derivquest.ui.commands import GameCommands
+from derivquest.ui.css_cache import share_parsed_css
 from derivquest.ui.key_labels import follow_language
 from derivquest.ui.screens.start import StartScreen
 from derivquest.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
@@ -82,6 +83,7 @@ class DerivQuestApp(App[None]):
     ) -> None:
         super().__init__()
         install_cell_widths()  # Bengali vowel signs take a cell, as in the terminal
+        share_parsed_css()  # each game would parse the same CSS again
         self.served = served
         """True in a game the classroom server started: settings are the player's own,
         and the palette has no screenshot or other system commands."""

@@ -1,0 +1,65 @@
+"""Parsed CSS shared by every app in the process: a game forked from the zygote parses none.
+
+Textual keeps each stylesheet's parsed rules in a cache of that stylesheet, so every game
+parses the theme file and each widget's default CSS again (about 30 ms of a login), and
+re-parses all of it in a fresh stylesheet whenever a screen brings its own CSS. The parse
+depends only on the text, where it came from, its priority, its scope and the theme's
+variables, so one cache keyed on all of them gives the same rules. Rule sets are never
+changed after parsing (Textual's own cache already hands the same ones out again).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from textual.cache import LRUCache
+from textual.css.model import RuleSet
+from textual.css.stylesheet import Stylesheet
+from textual.css.types import CSSLocation
+
+_SIZE = 1024
+"""Parsed sources kept: a game has about 60 (theme, screens, widgets) per colour theme."""
+
+_parsed: LRUCache[Hashable, list[RuleSet]] = LRUCache(_SIZE)
+_installed = False
+
+
+def _variables_key(stylesheet: Stylesheet) -> Hashable:
+    """The stylesheet's variables as a key, made once per variables mapping it is given."""
+    variables: dict[str, str] = stylesheet._variables
+    memo: tuple[int, Hashable] | None = getattr(stylesheet, "_dq_variables_key", None)
+    if memo is None or memo[0] != id(variables):
+        memo = (id(variables), frozenset(variables.items()))
+        stylesheet._dq_variables_key = memo  # type: ignore[attr-defined]
+    return memo[1]
+
+
+def share_parsed_css() -> None:
+    """Make every stylesheet in this process look up and keep parsed CSS in one cache."""
+    global _installed
+    if _installed:
+        return
+    _installed = True
+    parse_own = Stylesheet._parse_rules
+
+    def parse_shared(
+        self: Stylesheet,
+        css: str,
+        read_from: CSSLocation,
+        is_default_rules: bool = False,
+        tie_breaker: int = 0,
+        scope: str = "",
+    ) -> list[RuleSet]:
+        key = (css, read_from, is_default_rules, tie_breaker, scope, _variables_key(self))
+        rules = _parsed.get(key)
+        if rules is None:  # errors raise and are not kept, as in Textual's cache
+            rules = parse_own(self, css, read_from, is_default_rules, tie_breaker, scope)
+            _parsed[key] = rules
+        return rules
+
+    setattr(Stylesheet, "_parse_rules", parse_shared)  # noqa: B010 - a method, replaced once
+
+
+def parsed_count() -> int:
+    """How many parsed sources the shared cache holds (tests and the zygote's log)."""
+    return len(_parsed)

@@ -1,0 +1,168 @@
+"""What a login costs: the footer rebuilds only on a change, CSS is parsed once per process,
+and the zygote's rehearsal reaches the first question and leaves nothing running."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+from collections.abc import Hashable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.binding import Binding
+from textual.css import stylesheet as stylesheet_module
+from textual.css.stylesheet import Stylesheet
+from textual.widgets._footer import FooterKey
+
+from derivquest.content import Catalog, load_catalog
+from derivquest.ui import rehearsal
+from derivquest.ui.css_cache import parsed_count, share_parsed_css
+from derivquest.ui.screens.course_map import CourseMapScreen
+from derivquest.ui.screens.question import QuestionScreen
+from derivquest.ui.widgets.game_footer import GameFooter
+from tests.ui.conftest import AppFactory
+from tests.ui.helpers import open_first_level, settle
+
+
+def _footer_keys(app: Any) -> list[str]:
+    footer = app.screen.query_one(GameFooter)
+    return [key.description for key in footer.query(FooterKey)]
+
+
+async def test_the_footer_is_never_rebuilt_with_the_keys_it_shows(
+    make_game: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rebuilt: list[tuple[int, Hashable, Hashable]] = []
+    recompose = GameFooter.recompose
+
+    async def counted(footer: GameFooter) -> None:
+        before = footer._shown
+        await recompose(footer)
+        rebuilt.append((id(footer), before, footer._shown))
+
+    monkeypatch.setattr(GameFooter, "recompose", counted)
+    app = make_game()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_level(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        assert "give up" in _footer_keys(app)
+    # Textual rebuilt the footers 19 times on this way; each rebuild now shows other keys.
+    assert all(before != after for _, before, after in rebuilt), rebuilt
+    assert len(rebuilt) <= 6
+
+
+async def test_the_footer_shows_a_key_bound_after_it_was_drawn(make_game: AppFactory) -> None:
+    app = make_game()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, CourseMapScreen)
+        drawn = _footer_keys(app)
+        app.screen._bindings.bind("f9", "app.bell", "ring the bell")
+        app.screen.refresh_bindings()
+        await settle(pilot)
+        assert "ring the bell" not in drawn
+        assert "ring the bell" in _footer_keys(app)
+        app.screen._bindings.key_to_bindings.pop("f9")
+        app.screen.refresh_bindings()
+        await settle(pilot)
+        assert _footer_keys(app) == drawn
+
+
+async def test_a_second_game_parses_no_css(
+    make_game: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_game()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_level(pilot)
+    parsed: list[str] = []
+    parse = getattr(stylesheet_module, "parse")  # noqa: B009 - Textual does not export it
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        parsed.append(args[1][:40])
+        return parse(*args, **kwargs)
+
+    monkeypatch.setattr(stylesheet_module, "parse", counted)
+    again = make_game()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await open_first_level(pilot)
+        assert isinstance(again.screen, QuestionScreen)
+    assert parsed == []
+    assert parsed_count() > 0
+
+
+def test_parsed_css_is_kept_apart_for_each_theme() -> None:
+    share_parsed_css()
+    css = "Screen { color: $accent; }"
+    colours = []
+    for accent in ("#ff0000", "#0000ff", "#ff0000"):
+        sheet = Stylesheet(variables={"accent": accent})
+        sheet.add_source(css, read_from=("test", "accent"))
+        sheet.parse()
+        colours.append(sheet.rules[0].styles.color.hex)
+    assert colours == ["#FF0000", "#0000FF", "#FF0000"]
+
+
+def _children() -> set[str]:
+    task = Path(f"/proc/{os.getpid()}/task")
+    found: set[str] = set()
+    for thread in task.iterdir():
+        with open(thread / "children") as listed:
+            found.update(listed.read().split())
+    return found
+
+
+@pytest.fixture(scope="module")
+def course() -> Catalog:
+    return load_catalog(user=False, entry_points=False)
+
+
+def test_a_rehearsal_reaches_the_first_question_and_leaves_nothing(
+    course: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    threads, children = set(threading.enumerate()), _children()
+    reached: list[str] = []
+    play = rehearsal._to_first_question
+
+    async def watched(pilot: Any) -> None:
+        await play(pilot)
+        reached.append(f"{pilot.app.language}:{type(pilot.app.screen).__name__}")
+
+    monkeypatch.setattr(rehearsal, "_to_first_question", watched)
+    assert rehearsal.rehearse(course, ("en", "bn")) is True
+    assert reached == ["en:QuestionScreen", "bn:QuestionScreen"]
+    assert set(threading.enumerate()) == threads  # the zygote forks only without threads
+    assert _children() == children  # and it started no checker
+    assert list(tmp_path.iterdir()) == []  # the throwaway player is gone
+
+
+def test_a_rehearsal_that_cannot_reach_a_question_says_so_and_raises_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    assert rehearsal.rehearse(Catalog(), ("en",)) is False
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_rehearsal_whose_game_breaks_is_logged_not_raised(
+    course: Catalog, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr("derivquest.progress.ProgressStore.open", broken)
+    assert rehearsal.rehearse(course, ("en",)) is False
+    assert "the rehearsal in en failed: disk full" in caplog.text
+
+
+def test_the_footer_compares_bindings_by_value() -> None:
+    # A screen's keys are translated into new Binding objects at each change: equal ones
+    # must compare (and hash) equal, or the footer would rebuild every time.
+    first, again = (
+        Binding("f1", "help", "help", id="app.help"),
+        Binding("f1", "help", "help", id="app.help"),
+    )
+    assert first is not again and first == again and hash(first) == hash(again)
+    assert first != Binding("f1", "help", "সাহায্য", id="app.help")

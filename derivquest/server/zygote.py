@@ -25,7 +25,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from typing import Protocol, cast
 
-from derivquest.server.zygote_child import become_game, name_process
+from derivquest.server.zygote_child import become_game, find_generators, name_process
 from derivquest.server.zygote_wire import GameRequest, WireError, encode_reply, receive_request
 
 REQUEST_TIMEOUT = 5.0
@@ -172,6 +172,7 @@ def main(argv: Sequence[str]) -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the server's to handle
     entry = cast(Entry, importlib.import_module(entry_name))
     entry.prepare(options)
+    find_generators()  # before the fork: each game re-seeds them without searching
     gc.collect()
     gc.freeze()
     listener = listen(path)

@@ -8,3 +8,10 @@ keeps none of the client's variables), `pty_child` (spawn within a budget, resiz
 imports Textual, and nothing outside this package imports asyncssh. docs/server.md is the
 teacher's guide.
 """
+
+import warnings
+
+# asyncssh imports cryptography's DSA classes, and cryptography warns at each use: five
+# warnings on every `derivquest serve`. DSA is neither offered nor accepted here (the host
+# key is Ed25519, and keys.py reads students' keys), so the teacher is spared them.
+warnings.filterwarnings("ignore", message="DSA is deprecated", module=r"asyncssh(\.|$)")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,7 +52,6 @@ def parse_key_roster(text: str, path: Path) -> tuple[KeyRoster, list[RosterProbl
     Every line is checked and every problem is returned. A key listed for two different
     students is a problem: the key alone must say who is logging in.
     """
-    _quiet_asyncssh_import()
     from asyncssh import KeyImportError, import_public_key
 
     keys: dict[str, set[bytes]] = {}
@@ -99,17 +97,6 @@ def _roster_key(data: bytes, comment: list[str]) -> RosterKey:
     return RosterKey(key_type, base64.b64encode(data).decode("ascii"), " ".join(comment))
 
 
-def _quiet_asyncssh_import() -> None:
-    """Import asyncssh without the DSA deprecation warnings its import prints.
-
-    `derivquest roster` reads key files with it: the teacher should see the command's answer,
-    not a library's notice about a key type no roster uses.
-    """
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="DSA is deprecated")
-        import asyncssh  # noqa: F401
-
-
 _PRIVATE = "-----BEGIN"
 """How a private key file starts (OpenSSH, PEM): never what a roster wants."""
 
@@ -121,7 +108,6 @@ def read_public_keys(path: Path) -> list[RosterKey]:
         RosterError: the file cannot be read, holds a private key, has no key, or a line is
             not a public key; every problem is listed with its line.
     """
-    _quiet_asyncssh_import()
     from asyncssh import KeyImportError, import_public_key
 
     try:

@@ -1,10 +1,12 @@
 """Load test of `derivquest serve`: today's design beside the new default, in the same run.
 
-    python bench/ssh_bench.py [--quick] [--students 1,10,20,40] [--idle 5] [--timeout 600]
+    python bench/ssh_bench.py [--quick] [--students 1,10,20,40] [--idle 5] [--spread 0]
+                              [--timeout 600] [--only today|new]
 
 For each design (a column) and each class size (a block), starts `derivquest serve --open`
 on a free port of 127.0.0.1 with a fresh data directory, waits until it is ready (its
-zygote, when it forks games), then logs that many asyncssh students in at once, each with a
+zygote, when it forks games), then logs that many asyncssh students in at once (or, with
+`--spread S`, one every S/students seconds, as a class arriving over S seconds), each with a
 PTY (xterm-256color, 100x30). Every student plays the real game: opens the first level,
 waits at the first question while the class sits idle, types a wrong answer of their own
 (`sqrt(3)*(1000+i)`, irrational: no question or authored feedback expects it) one key at a
@@ -181,7 +183,8 @@ async def submit(process: Any, screen: Screen, verdict: str, student: Student) -
         await asyncio.sleep(1.0)
 
 
-async def play(port: int, student: Student, at_question: asyncio.Barrier) -> None:
+async def play(port: int, student: Student, at_question: asyncio.Barrier, delay: float) -> None:
+    await asyncio.sleep(delay)  # the class arrives over --spread seconds
     try:
         await script(port, student, at_question)
     except BaseException:
@@ -408,7 +411,7 @@ class Figures:
 
 
 async def run_once(
-    design: Design, count: int, idle: float, timeout: float, bench_pid: int
+    design: Design, count: int, idle: float, timeout: float, bench_pid: int, spread: float = 0.0
 ) -> Figures:
     students = [Student(number) for number in range(1, count + 1)]
     figures = Figures(count)
@@ -423,7 +426,9 @@ async def run_once(
             busy_before, mine_before = machine_busy(), cpu_seconds(bench_pid)
             started = time.monotonic()
             at_question = asyncio.Barrier(count + 1)
-            sessions = asyncio.gather(*(play(port, s, at_question) for s in students))
+            sessions = asyncio.gather(
+                *(play(port, s, at_question, spread * i / count) for i, s in enumerate(students))
+            )
             try:
                 async with asyncio.timeout(timeout):
                     await at_question.wait()
@@ -516,18 +521,21 @@ def show(count: int, columns: list[tuple[Design, Figures]]) -> None:
             print(f"  {problem}")
 
 
-async def run(counts: list[int], idle: float, timeout: float, only: str | None = None) -> int:
+async def run(
+    counts: list[int], idle: float, timeout: float, only: str | None = None, spread: float = 0.0
+) -> int:
     chosen = [d for d in designs() if only is None or d.name.startswith(only)]
     bench = os.getpid()
+    arriving = f"logging in over {spread:g} s" if spread else "logging in at once"
     print(
         f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start;"
-        f" idle measured over {idle:g} s"
+        f" idle measured over {idle:g} s; students {arriving}"
     )
     failed = False
     for count in counts:
         columns = []
         for design in chosen:
-            figures = await run_once(design, count, idle, timeout, bench)
+            figures = await run_once(design, count, idle, timeout, bench, spread)
             columns.append((design, figures))
             failed = failed or bool(figures.problems)
         show(count, columns)
@@ -545,12 +553,20 @@ def main() -> int:
     parser.add_argument(
         "--only", choices=("today", "new"), help="run one design only (to look into one)"
     )
+    parser.add_argument(
+        "--spread",
+        type=float,
+        default=0.0,
+        help="seconds over which the class logs in, evenly (0: all at once)",
+    )
     args = parser.parse_args()
     counts = [1, 5] if args.quick else [int(n) for n in args.students.split(",")]
     idle = 2.0 if args.quick else args.idle
     if not all(1 <= n <= MAX_STUDENTS for n in counts):
         parser.error(f"--students takes 1 to {MAX_STUDENTS}")
-    return asyncio.run(run(counts, idle, args.timeout, args.only))
+    if not 0 <= args.spread <= 600:
+        parser.error("--spread takes 0 to 600 seconds")
+    return asyncio.run(run(counts, idle, args.timeout, args.only, args.spread))
 
 
 if __name__ == "__main__":

@@ -200,12 +200,16 @@ class DerivQuestApp(App[None]):
         )
         # Read the place before the map shows: showing the map marks the player as on it.
         run = None if self._start_drill is not None else self.session.resume()
+        if run is not None:
+            # Straight back to the question. Every way out of it shows a freshly computed map,
+            # so a map built under it would be thrown away unseen (a third of a returning
+            # student's login on a classroom server), and marking the player as on the map
+            # cost two writes the question's own place undid at once.
+            self.push_screen(QuestionScreen(self.session, run), self._after_level)
+            return
         self.show_map()
         if self._start_drill is not None:
             self.drills.start(self._start_drill)
-            return
-        if run is not None:
-            self.push_screen(QuestionScreen(self.session, run), self._after_level)
 
     def current_session(self) -> PlayerGame:
         """The player's session (there is one once a player is chosen)."""

@@ -25,7 +25,9 @@ Prints per class size, side by side, with no timed assertion:
 - login CPU: CPU seconds the server and everything below it used from the first login until
   the whole class sat at the first question, per student (exited processes not counted);
 - connect-to-question: from opening the connection to the first question's answer box on
-  screen, median and p90 over the class;
+  screen, median and p90 over the class (a first login: the map, Enter, the level's lesson,
+  Enter, the question); and the same once the class has quit and logs in again (the next
+  lesson: each game reopens at the student's question);
 - idle CPU (% of one core per student) and bytes per second per idle student, over `--idle`
   seconds with the whole class at the question and nobody typing;
 - key-to-screen p50/p90: from sending a key to the text typed so far on screen, with the
@@ -139,6 +141,8 @@ class Student:
     number: int
     screen: Screen = field(default_factory=Screen)
     to_question: float = 0.0
+    back_at_question: float = 0.0
+    """Logging in again: connect to the question the student left (resumed, no map)."""
     latencies: list[float] = field(default_factory=list)
     first_check: float = 0.0
     answers: list[str] = field(default_factory=list)
@@ -224,6 +228,34 @@ async def script(port: int, student: Student, at_question: asyncio.Barrier) -> N
         await type_and_time(process, screen, wrong, student)
         await submit(process, screen, "Not quite", student)
         student.answers = [wrong]
+        process.stdin.write(b"\x11")  # Ctrl+Q
+        await process.wait()
+        await reader
+
+
+QUESTION_SHOWN = re.compile(r"Question \d+ of \d+")
+
+
+async def come_back(port: int, student: Student, delay: float) -> None:
+    """Log in again, once the whole class has quit: the game reopens at the question."""
+    await asyncio.sleep(delay)
+    screen = Screen()
+    started = time.perf_counter()
+    async with asyncssh.connect(
+        "127.0.0.1",
+        port,
+        username=student.name,
+        known_hosts=None,
+        agent_path=None,
+        config=None,
+        client_keys=None,
+    ) as conn:
+        process = await conn.create_process(
+            term_type="xterm-256color", term_size=(100, 30), encoding=None
+        )
+        reader = asyncio.create_task(pump(process, screen))
+        await screen.wait_for(QUESTION_SHOWN)
+        student.back_at_question = time.perf_counter() - started
         process.stdin.write(b"\x11")  # Ctrl+Q
         await process.wait()
         await reader
@@ -393,6 +425,7 @@ class Figures:
     """MiB per student, beyond the fixed part."""
     login_cpu: float = 0.0
     to_question: list[float] = field(default_factory=list)
+    back_at_question: list[float] = field(default_factory=list)
     idle_cpu: float = 0.0
     """Percent of one core per idle student."""
     idle_bytes: float = 0.0
@@ -457,6 +490,11 @@ async def run_once(
                     figures.load = os.getloadavg()[0]
                     await at_question.wait()
                     await sessions
+                    # The class logs in again (the next lesson): straight to the question.
+                    await until_quiet(server.pid, 0)
+                    await asyncio.gather(
+                        *(come_back(port, s, spread * i / count) for i, s in enumerate(students))
+                    )
             except BaseException:
                 sessions.cancel()
                 with contextlib.suppress(BaseException):
@@ -470,6 +508,7 @@ async def run_once(
             server.wait(timeout=60)
         figures.problems = check_progress(home, students)
     figures.to_question = [s.to_question for s in students]
+    figures.back_at_question = [s.back_at_question for s in students]
     figures.keys = [ms for s in students for ms in s.latencies]
     figures.checks = [s.first_check for s in students]
     figures.too_long = sum(s.too_long for s in students)
@@ -500,6 +539,7 @@ ROWS: tuple[tuple[str, Callable[[Figures], str]], ...] = (
     ("login CPU per student", lambda f: f"{f.login_cpu:.2f} s"),
     ("  server / zygote / game / chk", lambda f: split(f.login_roles, ROLES, "s")),
     ("connect-to-question p50/p90", lambda f: ms(f.to_question)),
+    ("  logging in again p50/p90", lambda f: ms(f.back_at_question)),
     ("idle CPU per student", lambda f: f"{f.idle_cpu:.2f}% of a core"),
     ("bytes per idle student", lambda f: f"{f.idle_bytes:.0f} B/s"),
     ("key-to-screen p50/p90", lambda f: ms(f.keys)),

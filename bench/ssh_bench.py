@@ -55,7 +55,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -197,9 +197,10 @@ async def play(port: int, student: Student, at_question: asyncio.Barrier, delay:
         raise
 
 
-async def script(port: int, student: Student, at_question: asyncio.Barrier) -> None:
-    screen = student.screen
-    started = time.perf_counter()
+@contextlib.asynccontextmanager
+async def session(port: int, student: Student, screen: Screen) -> AsyncIterator[Any]:
+    """The student's SSH session with a PTY (xterm-256color, 100x30), its output pumped
+    into `screen`; on leaving, Ctrl+Q and the end of the game."""
     async with asyncssh.connect(
         "127.0.0.1",
         port,
@@ -213,6 +214,16 @@ async def script(port: int, student: Student, at_question: asyncio.Barrier) -> N
             term_type="xterm-256color", term_size=(100, 30), encoding=None
         )
         reader = asyncio.create_task(pump(process, screen))
+        yield process
+        process.stdin.write(b"\x11")  # Ctrl+Q
+        await process.wait()
+        await reader
+
+
+async def script(port: int, student: Student, at_question: asyncio.Barrier) -> None:
+    screen = student.screen
+    started = time.perf_counter()
+    async with session(port, student, screen) as process:
         await screen.wait_for("Course map")
         process.stdin.write(b"\r")
         await screen.wait_for("start the questions")
@@ -228,9 +239,6 @@ async def script(port: int, student: Student, at_question: asyncio.Barrier) -> N
         await type_and_time(process, screen, wrong, student)
         await submit(process, screen, "Not quite", student)
         student.answers = [wrong]
-        process.stdin.write(b"\x11")  # Ctrl+Q
-        await process.wait()
-        await reader
 
 
 QUESTION_SHOWN = re.compile(r"Question \d+ of \d+")
@@ -241,24 +249,9 @@ async def come_back(port: int, student: Student, delay: float) -> None:
     await asyncio.sleep(delay)
     screen = Screen()
     started = time.perf_counter()
-    async with asyncssh.connect(
-        "127.0.0.1",
-        port,
-        username=student.name,
-        known_hosts=None,
-        agent_path=None,
-        config=None,
-        client_keys=None,
-    ) as conn:
-        process = await conn.create_process(
-            term_type="xterm-256color", term_size=(100, 30), encoding=None
-        )
-        reader = asyncio.create_task(pump(process, screen))
+    async with session(port, student, screen):
         await screen.wait_for(QUESTION_SHOWN)
         student.back_at_question = time.perf_counter() - started
-        process.stdin.write(b"\x11")  # Ctrl+Q
-        await process.wait()
-        await reader
 
 
 # -- the server and its processes ------------------------------------------------------------

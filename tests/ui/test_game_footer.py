@@ -234,9 +234,11 @@ async def test_hovering_a_key_highlights_it_and_shows_what_it_does() -> None:
         changed = {a.text for a, b in zip(after, before, strict=True) if a.style != b.style}
         assert changed and changed <= {" f5 ", "ring "}, changed
         assert bar.tooltip is None  # ring has no tooltip of its own
+        assert app.screen._pointer_shape == "pointer"
         await pilot.hover(Label)
         await pilot.pause()
         assert list(bar.render_line(0)) == before
+        assert app.screen._pointer_shape == "default"
 
 
 async def test_a_footer_that_leaves_its_screen_stops_listening(make_game: AppFactory) -> None:

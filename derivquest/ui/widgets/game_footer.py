@@ -148,7 +148,7 @@ class GameFooter(Widget, can_focus=False):
             return
         self._layout = self._lay_out() if showing is not None else _EMPTY
         self._shown = showing
-        self._hover = None
+        self._hover_over(None)  # the keys moved: the mouse is over none until it moves
         self.refresh()
 
     def _lay_out(self) -> _Layout:
@@ -197,8 +197,9 @@ class GameFooter(Widget, can_focus=False):
                 index = add(
                     binding, binding.description, enabled, binding.tooltip or binding.description
                 )
-                # Textual docks it right, compact, behind a thin border, a space after it.
-                right.append((BORDER, PALETTE_BORDER, None))
+                # Textual docks it right, compact, behind a thin border (part of the key: a
+                # click there opens the palette too), a space after it.
+                right.append((BORDER, PALETTE_BORDER, index))
                 right.extend(_key_pieces(keys[index], index, compact=True))
                 right.append((" ", None, None))
         return _Layout(tuple(keys), tuple(left), tuple(right))
@@ -318,6 +319,8 @@ class GameFooter(Widget, can_focus=False):
             return
         self._hover = index
         self.tooltip = None if index is None else (self._layout.keys[index].tooltip or None)
+        # A pointing hand over a key, as over Textual's keys (terminals and browsers that can).
+        self.styles.pointer = "default" if index is None else "pointer"
         self.refresh()
 
     # -- following the screen's bindings ----------------------------------------------------

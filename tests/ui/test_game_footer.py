@@ -30,6 +30,11 @@ def column_of(app: App[None], text: str) -> int:
     return line.index(text)
 
 
+def pointer(app: App[None]) -> str:
+    """The mouse pointer's shape the screen asks the terminal for."""
+    return str(app.screen._pointer_shape)
+
+
 class KeysApp(App[None]):
     """A footer over two keys: f5 rings, f6 is shown but closed (disabled)."""
 
@@ -234,11 +239,11 @@ async def test_hovering_a_key_highlights_it_and_shows_what_it_does() -> None:
         changed = {a.text for a, b in zip(after, before, strict=True) if a.style != b.style}
         assert changed and changed <= {" f5 ", "ring "}, changed
         assert bar.tooltip is None  # ring has no tooltip of its own
-        assert app.screen._pointer_shape == "pointer"
+        assert pointer(app) == "pointer"
         await pilot.hover(Label)
         await pilot.pause()
         assert list(bar.render_line(0)) == before
-        assert app.screen._pointer_shape == "default"
+        assert pointer(app) == "default"
 
 
 async def test_a_footer_that_leaves_its_screen_stops_listening(make_game: AppFactory) -> None:

@@ -11,6 +11,7 @@ changed after parsing (Textual's own cache already hands the same ones out again
 from __future__ import annotations
 
 from collections.abc import Hashable
+from dataclasses import replace
 
 from textual.cache import LRUCache
 from textual.css.model import RuleSet
@@ -20,7 +21,8 @@ from textual.css.types import CSSLocation
 _SIZE = 1024
 """Parsed sources kept: a game has about 60 (theme, screens, widgets) per colour theme."""
 
-_parsed: LRUCache[Hashable, list[RuleSet]] = LRUCache(_SIZE)
+_parsed: LRUCache[Hashable, dict[int, list[RuleSet]]] = LRUCache(_SIZE)
+"""Each source's rules by tie-breaker; parsed once at tie-breaker 1 (see `_at_tie_breaker`)."""
 _installed = False
 
 
@@ -32,6 +34,14 @@ def _variables_key(stylesheet: Stylesheet) -> Hashable:
         memo = (id(variables), frozenset(variables.items()))
         stylesheet._dq_variables_key = memo  # type: ignore[attr-defined]
     return memo[1]
+
+
+def _at_tie_breaker(rules: list[RuleSet], tie_breaker: int) -> list[RuleSet]:
+    """Rules parsed at tie-breaker 1, as parsed at `tie_breaker`.
+
+    A rule nested k levels deep gets (k + 1) times the source's tie-breaker.
+    """
+    return [replace(rule, tie_breaker=rule.tie_breaker * tie_breaker) for rule in rules]
 
 
 def share_parsed_css() -> None:
@@ -50,11 +60,17 @@ def share_parsed_css() -> None:
         tie_breaker: int = 0,
         scope: str = "",
     ) -> list[RuleSet]:
-        key = (css, read_from, is_default_rules, tie_breaker, scope, _variables_key(self))
-        rules = _parsed.get(key)
-        if rules is None:  # errors raise and are not kept, as in Textual's cache
-            rules = parse_own(self, css, read_from, is_default_rules, tie_breaker, scope)
-            _parsed[key] = rules
+        # A widget's CSS is added with a tie-breaker from the depth of the class that brought
+        # it first, which depends on the order widgets mount in (a returning player's game
+        # mounts the question before the map): the cache keeps one parse for every depth.
+        key = (css, read_from, is_default_rules, scope, _variables_key(self))
+        found = _parsed.get(key)
+        if found is None:  # errors raise and are not kept, as in Textual's cache
+            found = {1: parse_own(self, css, read_from, is_default_rules, 1, scope)}
+            _parsed[key] = found
+        rules = found.get(tie_breaker)
+        if rules is None:
+            rules = found[tie_breaker] = _at_tie_breaker(found[1], tie_breaker)
         return rules
 
     setattr(Stylesheet, "_parse_rules", parse_shared)  # noqa: B010 - a method, replaced once

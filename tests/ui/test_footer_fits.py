@@ -10,15 +10,13 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 import pytest
-from rich.cells import cell_len
 from textual.pilot import Pilot
 from textual.screen import ModalScreen
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey, FooterLabel
 
 from derivquest.progress import ProgressStore
 from derivquest.ui.app import DerivQuestApp
 from derivquest.ui.chart_views import views
+from derivquest.ui.widgets.game_footer import GameFooter
 from tests.ui.conftest import FIXTURES, AppFactory
 from tests.ui.helpers import answer, open_first_level, settle
 
@@ -27,28 +25,31 @@ Steps = Callable[[Pilot[None], DerivQuestApp], Awaitable[None]]
 
 def footer_problems(app: DerivQuestApp) -> list[str]:
     """Each footer key or label that is not wholly on screen, left of the palette's key."""
-    found = app.screen.query(Footer)
+    found = app.screen.query(GameFooter)
     if not found and isinstance(app.screen, ModalScreen):
         return []  # a dialog over a screen: no footer of its own to cut
     footer = found.first()
     width = app.size.width
-    items = [*footer.query(FooterKey), *footer.query(FooterLabel)]
-    palette = [item for item in items if item.has_class("-command-palette")]
-    right = palette[0].region.x if palette else width
+    line = footer.shown_line()
     problems = []
-    for item in items:
-        region = item.region
-        text = item.render()
-        shown = cell_len(str(text))
-        if item in palette:
-            if region.right > width or region.width < shown:
-                problems.append(f"palette key {text!s} at {region}")
+    if footer.size.width != width or footer.size.height != 1:
+        problems.append(f"the footer is {footer.size}, not one line {width} wide")
+    if footer.needed_width() > width:
+        problems.append(f"the keys need {footer.needed_width()} columns of {width}")
+    keys = footer.shown_keys()
+    column = 0
+    for display, description in keys:
+        at = line.find(display, column)
+        if at < 0 or line.find(description, at + len(display)) < 0:
+            problems.append(f"{display} {description!r} is not on the line (from {column})")
             continue
-        if region.x < 0 or region.right > right or region.width < shown or region.width == 0:
-            problems.append(f"{str(text).strip()!r} at {region.x}..{region.right} (room: {right})")
+        column = at + len(display)
     if problems:  # say what the whole footer holds, to choose what to shorten
-        problems.append(" | ".join(f"{str(item.render())}:{item.region.width}" for item in items))
-    if not [item for item in items if item not in palette]:
+        problems.append(f"{line!r}: {keys}")
+    palette = footer.palette_key()
+    if palette is not None and not line.rstrip().endswith(" ".join(palette)):
+        problems.append(f"the palette's key {palette} is not at the right end")
+    if len(keys) == (palette is not None):
         problems.append("no keys at all")
     return problems
 

@@ -14,7 +14,6 @@ import pytest
 from textual.binding import Binding
 from textual.css import stylesheet as stylesheet_module
 from textual.css.stylesheet import Stylesheet
-from textual.widgets._footer import FooterKey
 
 from derivquest.content import Catalog, load_catalog
 from derivquest.ui import rehearsal
@@ -28,29 +27,34 @@ from tests.ui.helpers import open_first_level, settle
 
 def _footer_keys(app: Any) -> list[str]:
     footer = app.screen.query_one(GameFooter)
-    return [key.description for key in footer.query(FooterKey)]
+    return [description for _, description in footer.shown_keys()]
 
 
-async def test_the_footer_is_never_rebuilt_with_the_keys_it_shows(
+async def test_the_footer_never_redraws_the_keys_it_shows(
     make_game: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    rebuilt: list[tuple[int, Hashable, Hashable]] = []
-    recompose = GameFooter.recompose
+    looked: list[int] = []
+    redrawn: list[tuple[int, Hashable, Hashable]] = []
+    update, lay_out = GameFooter._update, GameFooter._lay_out
 
-    async def counted(footer: GameFooter) -> None:
-        before = footer._shown
-        await recompose(footer)
-        rebuilt.append((id(footer), before, footer._shown))
+    def counted_update(footer: GameFooter) -> None:
+        looked.append(id(footer))
+        update(footer)
 
-    monkeypatch.setattr(GameFooter, "recompose", counted)
+    def counted_lay_out(footer: GameFooter) -> Any:
+        redrawn.append((id(footer), footer._shown, footer._showing()))
+        return lay_out(footer)
+
+    monkeypatch.setattr(GameFooter, "_update", counted_update)
+    monkeypatch.setattr(GameFooter, "_lay_out", counted_lay_out)
     app = make_game()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_first_level(pilot)
         assert isinstance(app.screen, QuestionScreen)
         assert "give up" in _footer_keys(app)
-    # Textual rebuilt the footers 19 times on this way; each rebuild now shows other keys.
-    assert all(before != after for _, before, after in rebuilt), rebuilt
-    assert len(rebuilt) <= 6
+    # Textual rebuilt the footers 19 times on this way; each redraw now shows other keys.
+    assert all(before != after for _, before, after in redrawn), redrawn
+    assert 3 <= len(redrawn) <= 6 < len(looked), (len(redrawn), len(looked))
 
 
 async def test_the_footer_shows_a_key_bound_after_it_was_drawn(make_game: AppFactory) -> None:
@@ -102,6 +106,46 @@ def test_parsed_css_is_kept_apart_for_each_theme() -> None:
         sheet.parse()
         colours.append(sheet.rules[0].styles.color.hex)
     assert colours == ["#FF0000", "#0000FF", "#FF0000"]
+
+
+NESTED_CSS = """
+Screen { color: green; Label { color: red; &.-on { color: blue; } } }
+Label { background: red; }
+"""
+
+
+@pytest.mark.parametrize("ties", [(0, -1, -3), (-2, -1, 0), (-1, -3, -1), (1, -2, 0)])
+def test_css_added_at_another_tie_breaker_is_not_parsed_again(
+    ties: tuple[int, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same widget CSS comes with the depth of the class that brought it first (the
+    order widgets mount in): each depth gets the rules a parse would give, from one parse."""
+    share_parsed_css()
+    source = NESTED_CSS + f"/* {ties} */"  # its own entry in the shared cache
+    parse = getattr(stylesheet_module, "parse")  # noqa: B009 - Textual does not export it
+    parsed: list[int] = []
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        parsed.append(kwargs["tie_breaker"])
+        return parse(*args, **kwargs)
+
+    monkeypatch.setattr(stylesheet_module, "parse", counted)
+    for tie in ties:
+        sheet = Stylesheet()
+        sheet.add_source(source, read_from=("test", "nested"), is_default_css=True, tie_breaker=tie)
+        sheet.parse()
+        got = [(rule.selectors, rule.tie_breaker) for rule in sheet.rules]
+        own = list(
+            parse(
+                "",
+                source,
+                ("test", "nested"),
+                is_default_rules=True,
+                tie_breaker=tie,
+            )
+        )
+        assert got == [(rule.selectors, rule.tie_breaker) for rule in own], tie
+    assert parsed == [1]  # once, for every tie-breaker
 
 
 def _children() -> set[str]:

@@ -24,6 +24,7 @@ Prints per class size, side by side, with no timed assertion:
   before anyone logged in, divided by the students; and that fixed part alone;
 - login CPU: CPU seconds the server and everything below it used from the first login until
   the whole class sat at the first question, per student (exited processes not counted);
+  and the same for logging in again;
 - connect-to-question: from opening the connection to the first question's answer box on
   screen, median and p90 over the class (a first login: the map, Enter, the level's lesson,
   Enter, the question); and the same once the class has quit and logs in again (the next
@@ -244,7 +245,7 @@ async def script(port: int, student: Student, at_question: asyncio.Barrier) -> N
 QUESTION_SHOWN = re.compile(r"Question \d+ of \d+")
 
 
-async def come_back(port: int, student: Student, delay: float) -> None:
+async def come_back(port: int, student: Student, delay: float, back: asyncio.Barrier) -> None:
     """Log in again, once the whole class has quit: the game reopens at the question."""
     await asyncio.sleep(delay)
     screen = Screen()
@@ -252,6 +253,8 @@ async def come_back(port: int, student: Student, delay: float) -> None:
     async with session(port, student, screen):
         await screen.wait_for(QUESTION_SHOWN)
         student.back_at_question = time.perf_counter() - started
+        await back.wait()  # the returning logins' CPU is measured now
+        await back.wait()
 
 
 # -- the server and its processes ------------------------------------------------------------
@@ -419,6 +422,8 @@ class Figures:
     login_cpu: float = 0.0
     to_question: list[float] = field(default_factory=list)
     back_at_question: list[float] = field(default_factory=list)
+    back_cpu: float = 0.0
+    """CPU seconds per student logging in again (to the question they left)."""
     idle_cpu: float = 0.0
     """Percent of one core per idle student."""
     idle_bytes: float = 0.0
@@ -485,9 +490,19 @@ async def run_once(
                     await sessions
                     # The class logs in again (the next lesson): straight to the question.
                     await until_quiet(server.pid, 0)
-                    await asyncio.gather(
-                        *(come_back(port, s, spread * i / count) for i, s in enumerate(students))
+                    cpu_before = tree_cpu(server.pid)
+                    back = asyncio.Barrier(count + 1)
+                    returns = asyncio.gather(
+                        *(
+                            come_back(port, s, spread * i / count, back)
+                            for i, s in enumerate(students)
+                        )
                     )
+                    await back.wait()
+                    await until_quiet(server.pid, count)
+                    figures.back_cpu = (tree_cpu(server.pid) - cpu_before) / count
+                    await back.wait()
+                    await returns
             except BaseException:
                 sessions.cancel()
                 with contextlib.suppress(BaseException):
@@ -533,6 +548,7 @@ ROWS: tuple[tuple[str, Callable[[Figures], str]], ...] = (
     ("  server / zygote / game / chk", lambda f: split(f.login_roles, ROLES, "s")),
     ("connect-to-question p50/p90", lambda f: ms(f.to_question)),
     ("  logging in again p50/p90", lambda f: ms(f.back_at_question)),
+    ("  its login CPU per student", lambda f: f"{f.back_cpu:.2f} s"),
     ("idle CPU per student", lambda f: f"{f.idle_cpu:.2f}% of a core"),
     ("bytes per idle student", lambda f: f"{f.idle_bytes:.0f} B/s"),
     ("key-to-screen p50/p90", lambda f: ms(f.keys)),

@@ -52,6 +52,11 @@ def has_footer_keys(widget: Widget | None) -> bool:
 class QuestionScreen(Screen[LevelResult | None]):
     """Plays the questions of a level until it ends or the player goes back."""
 
+    AUTO_FOCUS = ""
+    """Nothing is focused for the player: each question focuses its answer widget (or the
+    screen). Textual's default focused the scrolling body first, and moving the focus to
+    the answer box then restyled the screen twice more at every question shown."""
+
     BINDINGS = [
         Binding("ctrl+t", "hint", "hint", id="question.hint"),
         Binding("ctrl+g", "give_up", "give up", id="question.give_up"),

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 
-def _parsed(options: Sequence[str]) -> argparse.Namespace:
+def game_options(options: Sequence[str]) -> argparse.Namespace:
+    """The server's game options the zygote needs: `--pack` (all, in order), `--lang`, `--theme`."""
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--pack", action="append", type=Path, default=[])
     parser.add_argument("--lang", default=None)
@@ -18,14 +19,13 @@ def _parsed(options: Sequence[str]) -> argparse.Namespace:
 
 def pack_options(options: Sequence[str]) -> tuple[Path, ...]:
     """The `--pack PATH` folders among the server's game options, in order."""
-    return tuple(_parsed(options).pack)
+    return tuple(game_options(options).pack)
 
 
-def rehearsal_languages(options: Sequence[str]) -> tuple[str, ...]:
+def rehearsal_languages(chosen: str | None) -> tuple[str, ...]:
     """The class's language (`--lang`) first, then the others a student may have chosen."""
     from derivquest.languages import LANGUAGES
 
-    chosen = _parsed(options).lang
     first = (chosen,) if chosen in LANGUAGES else ()
     return first + tuple(language for language in LANGUAGES if language != chosen)
 
@@ -41,11 +41,12 @@ def prepare(options: Sequence[str]) -> None:
     from derivquest.ui.rehearsal import rehearse
     from derivquest.ui.warm import keep_catalog, warm_up
 
-    extra = pack_options(options)
+    chosen = game_options(options)
+    extra = tuple(chosen.pack)
     catalog = load_catalog(extra=extra)
     keep_catalog(extra, catalog)
     warm_up()
-    rehearse(catalog, rehearsal_languages(options), _parsed(options).theme)
+    rehearse(catalog, rehearsal_languages(chosen.lang), chosen.theme)
 
 
 def run(argv: Sequence[str]) -> int:

@@ -65,13 +65,18 @@ import asyncssh
 
 from derivquest.server.zygote_process import running_zygote_socket
 
-ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC
-    r"|\x1bP[^\x1b]*\x1b\\"  # DCS
-    r"|\x1b[()][0-9A-Za-z]|\x1b[ -~]"
-)
+ESCAPE_KINDS = {
+    "[": re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]"),  # CSI
+    "]": re.compile(r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"),  # OSC
+    "P": re.compile(r"\x1bP[^\x1b]*\x1b\\"),  # DCS
+    "(": re.compile(r"\x1b\([0-9A-Za-z]"),  # character sets
+    ")": re.compile(r"\x1b\)[0-9A-Za-z]"),
+}
+ESCAPES = re.compile("|".join(kind.pattern for kind in ESCAPE_KINDS.values()) + r"|\x1b[ -~]")
 """Terminal control sequences, removed to find the text a student would see."""
+
+OVERLAP = 200
+"""Characters searched again when more text arrives (a pattern split across two reads)."""
 
 TOO_LONG = "took too long to check"
 """The game's verdict when a check overruns its deadline (wall-clock, so load matters)."""
@@ -106,11 +111,32 @@ def designs() -> list[Design]:
 # -- one student ---------------------------------------------------------------------------
 
 
+def complete_until(raw: str, start: int) -> int:
+    """Where the text from `start` stops being safe to clean: before a control sequence the
+    next read may still finish (a read can end anywhere in one)."""
+    last = raw.rfind("\x1b", start)
+    if last == -1:
+        return len(raw)
+    kind = raw[last + 1 : last + 2]
+    if not kind:
+        return last
+    anchored = ESCAPE_KINDS.get(kind)
+    if anchored is None:  # a two-character sequence, complete once its second one came
+        return len(raw)
+    return len(raw) if anchored.match(raw, last) else last
+
+
 @dataclass
 class Screen:
-    """Everything a session printed, decoded, with a cursor for "output after now"."""
+    """Everything a session printed, decoded, and its text without control sequences, cleaned
+    as it arrives (so 20 students in one bench process cost little CPU: the bench shares the
+    machine with the server it measures)."""
 
     raw: str = ""
+    text: str = ""
+    """What a student reads: `raw` without control sequences, up to `cleaned`."""
+    cleaned: int = 0
+    """How much of `raw` is in `text`."""
     received: int = 0
     """Bytes received in all."""
     decoder: Any = field(default_factory=lambda: codecs.getincrementaldecoder("utf-8")("replace"))
@@ -119,18 +145,27 @@ class Screen:
     def feed(self, data: bytes) -> None:
         self.received += len(data)
         self.raw += self.decoder.decode(data)
+        end = complete_until(self.raw, self.cleaned)
+        self.text += ESCAPES.sub("", self.raw[self.cleaned : end])
+        self.cleaned = end
         self.changed.set()
 
+    def mark(self) -> int:
+        """A place in the text: `wait_for(..., mark)` looks only at what came after it."""
+        return len(self.text)
+
     def visible(self, start: int = 0) -> str:
-        return ESCAPES.sub("", self.raw[start:])
+        return self.text[start:]
 
     async def wait_for(self, pattern: str | re.Pattern[str], start: int = 0) -> re.Match[str]:
-        """Wait until `pattern` shows in the text printed since `start`."""
+        """Wait until `pattern` shows in the text printed since `start` (a `mark()`)."""
         regex = re.compile(re.escape(pattern)) if isinstance(pattern, str) else pattern
+        searched = start
         while True:
-            found = regex.search(self.visible(start))
+            found = regex.search(self.text, searched)
             if found is not None:
                 return found
+            searched = max(start, len(self.text) - OVERLAP)
             self.changed.clear()
             await self.changed.wait()
 
@@ -166,7 +201,7 @@ async def pump(process: Any, screen: Screen) -> None:
 async def type_and_time(process: Any, screen: Screen, text: str, student: Student) -> None:
     """Type `text` one key at a time, timing each until the text so far is on screen."""
     for count in range(1, len(text) + 1):
-        mark = len(screen.raw)
+        mark = screen.mark()
         sent = time.perf_counter()
         process.stdin.write(text[count - 1].encode())
         await screen.wait_for(text[:count], mark)
@@ -178,7 +213,7 @@ async def submit(process: Any, screen: Screen, verdict: str, student: Student) -
     """Press Enter until `verdict` shows (a check over the deadline is retried after 1 s)."""
     started = time.perf_counter()
     while True:
-        mark = len(screen.raw)
+        mark = screen.mark()
         process.stdin.write(b"\r")
         found = await screen.wait_for(re.compile(f"{re.escape(verdict)}|{TOO_LONG}"), mark)
         if found.group(0) == verdict:
@@ -228,7 +263,7 @@ async def script(port: int, student: Student, at_question: asyncio.Barrier) -> N
         await screen.wait_for("Course map")
         process.stdin.write(b"\r")
         await screen.wait_for("start the questions")
-        mark = len(screen.raw)
+        mark = screen.mark()
         process.stdin.write(b"\r")
         await screen.wait_for("type a number", mark)  # the answer box is there
         student.to_question = time.perf_counter() - started

@@ -7,7 +7,7 @@ For each design (a column) and each class size (a block), starts `derivquest ser
 on a free port of 127.0.0.1 with a fresh data directory, waits until it is ready (its
 zygote, when it forks games), then logs that many asyncssh students in at once (or, with
 `--spread S`, one every S/students seconds, as a class arriving over S seconds), each with a
-PTY (xterm-256color, 100x30). Every student plays the real game: opens the first level,
+PTY (xterm-256color, 100x30). Every student plays the real game: starts the first level,
 waits at the first question while the class sits idle, types a wrong answer of their own
 (`sqrt(3)*(1000+i)`, irrational: no question or authored feedback expects it) one key at a
 time, presses Enter, reads the verdict and quits.
@@ -26,9 +26,10 @@ Prints per class size, side by side, with no timed assertion:
   the whole class sat at the first question, per student (exited processes not counted);
   and the same for logging in again;
 - connect-to-question: from opening the connection to the first question's answer box on
-  screen, median and p90 over the class (a first login: the map, Enter, the level's lesson,
-  Enter, the question); and the same once the class has quit and logs in again (the next
-  lesson: each game reopens at the student's question);
+  screen, median and p90 over the class (a first login: the first level's lesson, where a new
+  player starts, Enter, the question; a server whose games open on the map gets Enter there
+  first); and the same once the class has quit and logs in again (the next lesson: each game
+  reopens at the student's question);
 - idle CPU (% of one core per student) and bytes per second per idle student, over `--idle`
   seconds with the whole class at the question and nobody typing;
 - key-to-screen p50/p90: from sending a key to the text typed so far on screen, with the
@@ -256,13 +257,18 @@ async def session(port: int, student: Student, screen: Screen) -> AsyncIterator[
         await reader
 
 
+FIRST_SCREEN = re.compile("Course map|start the questions")
+"""A new student's first screen: the map (Enter opens the first level) or that level's lesson."""
+
+
 async def script(port: int, student: Student, at_question: asyncio.Barrier) -> None:
     screen = student.screen
     started = time.perf_counter()
     async with session(port, student, screen) as process:
-        await screen.wait_for("Course map")
-        process.stdin.write(b"\r")
-        await screen.wait_for("start the questions")
+        first = await screen.wait_for(FIRST_SCREEN)
+        if first.group(0) == "Course map":
+            process.stdin.write(b"\r")
+            await screen.wait_for("start the questions")
         mark = screen.mark()
         process.stdin.write(b"\r")
         await screen.wait_for("type a number", mark)  # the answer box is there

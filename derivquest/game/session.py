@@ -93,9 +93,27 @@ class PlayerGame:
         level_ids = [str(LevelId(p.id, level.id)) for p in self.catalog.packs for level in p.levels]
         return self.store.summary(self.profile_id, question_ids, level_ids)
 
+    def starting_level(self) -> LevelEntry | None:
+        """Where a new player starts: the first open level, while they have answered
+        nothing and kept no place (call after `resume`, which sees a place left for the map).
+
+        None once anything is answered or recorded, or when no level is open.
+        """
+        if self._on_map:
+            return None
+        summary = self.summary()
+        if summary.questions or summary.levels:
+            return None
+        return next(
+            (entry for pack in self._map(summary) for entry in pack.levels if not entry.locked),
+            None,
+        )
+
     def map(self) -> list[PackEntry]:
         """Every pack with its levels, locked or open, with progress and stars."""
-        summary = self.summary()
+        return self._map(self.summary())
+
+    def _map(self, summary: ProgressSummary) -> list[PackEntry]:
         point = self.store.resume_point(self.profile_id, PLAY_SLOT)
         place = None if point is None else self.catalog.question(point.question_id)
         packs = []

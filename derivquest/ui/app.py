@@ -207,6 +207,13 @@ class DerivQuestApp(App[None]):
             # cost two writes the question's own place undid at once.
             self.push_screen(QuestionScreen(self.session, run), self._after_level)
             return
+        first = None if self._start_drill is not None else self.session.starting_level()
+        if first is not None:
+            # A new player starts learning at once: the first level's lesson, with a line
+            # of welcome that says where the map is. (A class logging in together also
+            # waits for one screen fewer.)
+            self.open_level(first.pack_id, first.level_id, welcome=profile.name)
+            return
         self.show_map()
         if self._start_drill is not None:
             self.drills.start(self._start_drill)
@@ -252,8 +259,12 @@ class DerivQuestApp(App[None]):
     def on_course_map_screen_level_chosen(self, event: CourseMapScreen.LevelChosen) -> None:
         self.open_level(event.entry.pack_id, event.entry.level_id)
 
-    def open_level(self, pack_id: str, level_id: str) -> None:
-        """Open a level where the player is; its lesson first when it starts from the top."""
+    def open_level(self, pack_id: str, level_id: str, *, welcome: str | None = None) -> None:
+        """Open a level where the player is; its lesson first when it starts from the top.
+
+        `welcome`: a new player's name, greeted on the lesson, whose Esc builds the map
+        (there is none under it).
+        """
         from derivquest.ui.screens.lesson import LessonScreen
         from derivquest.ui.screens.question import QuestionScreen
 
@@ -266,8 +277,11 @@ class DerivQuestApp(App[None]):
         def start_questions(start: bool | None) -> None:
             if start:
                 self.push_screen(QuestionScreen(session, run), self._after_level)
+            elif welcome is not None:
+                self.show_map()
 
-        self.push_screen(LessonScreen(run.title, run.lesson, self.language), start_questions)
+        lesson = LessonScreen(run.title, run.lesson, self.language, welcome=welcome)
+        self.push_screen(lesson, start_questions)
 
     def _after_level(self, result: LevelResult | None = None) -> None:
         from derivquest.ui.screens.level_complete import LevelCompleteScreen

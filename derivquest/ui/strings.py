@@ -159,6 +159,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "bn": "বিস্তারিত আছে {path} ফাইলে।",
     },
     "lesson.start": {"en": "start the questions", "bn": "প্রশ্ন শুরু করুন"},
+    "lesson.welcome": {
+        "en": "Welcome, {name}! The course starts here: read this lesson, then Enter starts"
+        " its questions. Esc shows the course map with every level.",
+        "bn": "স্বাগতম, {name}! কোর্স এখান থেকে শুরু: এই lesson পড়ুন, তারপর Enter চাপলে এর প্রশ্ন"
+        " শুরু হবে। Esc চাপলে সব level সহ কোর্সের map দেখা যাবে।",
+    },
     "question.counter": {"en": "Question {number} of {total}", "bn": "প্রশ্ন {number}/{total}"},
     "question.checking": {"en": "Checking…", "bn": "যাচাই করা হচ্ছে…"},
     "question.correct": {"en": "Correct!", "bn": "সঠিক!"},

@@ -80,6 +80,9 @@ def wait_until_gone(terminal: Tmux, text: str, timeout: float = 30.0) -> None:
 def visit_screens(terminal: Tmux) -> dict[str, str]:
     """Map, help, settings, a chart, the drill set-up, a lesson and a judged question."""
     screens: dict[str, str] = {}
+    terminal.wait_for("start the questions")
+    screens["first lesson"] = coloured_screen(terminal)
+    terminal.send("Escape")  # a new player starts at the first lesson: Esc shows the map
     terminal.wait_for("Course map")
     screens["map"] = coloured_screen(terminal)
     steps = [

@@ -30,9 +30,8 @@ def test_play_the_first_question_quit_and_resume(tmp_path: Path) -> None:
         terminal.wait_for("Who is playing?")
         terminal.write("Mira")
         terminal.send("Enter")
-        terminal.wait_for("Course map")
-        terminal.send("Enter")  # the first level is highlighted
-        terminal.wait_for("start the questions")
+        screen = terminal.wait_for("start the questions")  # a new player: the first lesson
+        assert "Welcome, Mira! The course starts here" in screen
         terminal.send("Enter")
         terminal.wait_for("Question 1 of 8")
         terminal.write("0")
@@ -79,6 +78,8 @@ def test_the_map_in_plain_terminals(
 ) -> None:
     env = {**environment(tmp_path / "home"), "TERM": term, **extra}
     with Terminal([*command(), "--profile", "Ravi"], env) as terminal:
+        terminal.wait_for("start the questions")  # a new player: the first lesson
+        terminal.send("Escape")
         screen = terminal.wait_for("Course map")
         assert f"{lock}The definition: limits and tangent" in screen
         terminal.send("F1")

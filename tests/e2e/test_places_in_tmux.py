@@ -18,9 +18,7 @@ def test_the_map_the_draft_and_a_give_up_survive_quitting(tmp_path: Path) -> Non
         terminal.wait_for("Who is playing?")
         terminal.write("Mira")
         terminal.send("Enter")
-        terminal.wait_for("Course map")
-        terminal.send("Enter")
-        terminal.wait_for("start the questions")
+        terminal.wait_for("start the questions")  # a new player: the first lesson
         terminal.send("Enter")
         terminal.wait_for("Enter: check your answer")
         terminal.write("1+")  # a draft, not submitted

@@ -119,7 +119,7 @@ def test_one_roster_for_every_server(postgres_cluster: Cluster, tmp_path: Path) 
         assert [admitted(lab, keys["bo"], "bo") for lab in labs] == [True, True]
         pidfile = tmp_path / "ssh.pid"
         with student(ssh(labs[1].port, keys["bo"], "bo", "-tt"), pidfile) as terminal:
-            terminal.wait_for("Course map")
+            terminal.wait_for("start the questions")  # a new player: the first lesson
         # Removed: refused by both at once.
         assert roster(url, "remove", "ana") == "removed ana\n"
         assert [admitted(lab, keys["ana"], "ana") for lab in labs] == [False, False]

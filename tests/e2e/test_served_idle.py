@@ -68,10 +68,8 @@ async def test_an_idle_served_game_sends_nothing(tmp_path: Path) -> None:
             process = await conn.create_process(
                 term_type="xterm-256color", term_size=(100, 30), encoding=None
             )
-            await read_until(process, "Course map")
+            await read_until(process, "start the questions")  # a new player: the first lesson
             assert [process_name(game) for game in server.games()] == ["derivquest-game"]
-            process.stdin.write(b"\r")
-            await read_until(process, "start the questions")
             process.stdin.write(b"\r")
             await read_until(process, "type a number")
             await bytes_within(process, SETTLE)

@@ -247,9 +247,7 @@ def test_play_lose_the_connection_resume_then_shutdown(
     zygote = server.zygotes()[0]
     pidfile = tmp_path / "ssh.pid"
     with student(ssh(server.port, keys["ana"], "ana", "-tt"), pidfile) as terminal:
-        terminal.wait_for("Course map")
-        terminal.send("Enter")  # the first level is highlighted
-        terminal.wait_for("start the questions")
+        terminal.wait_for("start the questions")  # a new player: the first lesson
         terminal.send("Enter")
         terminal.wait_for("Question 1 of 8")
         terminal.write("0")
@@ -342,9 +340,7 @@ def test_a_drop_just_after_enter_keeps_that_answer(
     server, keys = classroom
     pidfile = tmp_path / "ssh.pid"
     with student(ssh(server.port, keys["ana"], "ana", "-tt"), pidfile) as terminal:
-        terminal.wait_for("Course map")
-        terminal.send("Enter")
-        terminal.wait_for("start the questions")
+        terminal.wait_for("start the questions")  # a new player: the first lesson
         terminal.send("Enter")
         terminal.wait_for("Question 1 of 8")
         terminal.write("-7")

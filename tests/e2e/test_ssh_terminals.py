@@ -38,7 +38,7 @@ def test_the_start_screen_in_the_terminal(term: str, tmp_path: Path) -> None:
         assert not GARBAGE.search(screen)
         terminal.write("Mira")
         terminal.send("Enter")
-        screen = terminal.wait_for("Course map")
+        screen = terminal.wait_for("start the questions")  # a new player: the first lesson
         assert "Rate of change" in screen and not GARBAGE.search(screen)
         terminal.send("C-q")
         terminal.wait_for("EXITED-0")
@@ -55,6 +55,8 @@ def test_the_game_over_ssh(term: str, lock: str, tmp_path: Path) -> None:
     try:
         env = {"TERM": term, "PATH": os.environ["PATH"]}
         with Terminal(ssh(server.port, key, "mira", "-tt"), env) as terminal:
+            terminal.wait_for("start the questions")  # a new player: the first lesson
+            terminal.send("Escape")
             screen = terminal.wait_for("Course map")
             assert "Rate of change" in screen and not GARBAGE.search(screen)
             assert f"{lock}The definition: limits and tangent" in screen

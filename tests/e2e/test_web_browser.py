@@ -104,8 +104,8 @@ async def test_log_in_play_reload_resume(isolated_home: Path, tmp_path: Path) ->
             await page.fill("#name", "ana")
             await page.fill("#password", PASSWORD)
             await page.click("button[type=submit]")
-            await wait_for(page, ("Course map",))
-            await page.screenshot(path=str(tmp_path / "map.png"))
+            await wait_for(page, ("The course starts here",))  # a new player: the first lesson
+            await page.screenshot(path=str(tmp_path / "lesson.png"))
             await page.click("#terminal")  # the terminal takes the keys
             deadline = time.monotonic() + 60
             while "Question 1 of" not in terminal.text():

@@ -7,6 +7,8 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from derivquest.ui.app import DerivQuestApp
+from derivquest.ui.screens.course_map import CourseMapScreen
+from derivquest.ui.screens.lesson import LessonScreen
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -17,12 +19,24 @@ async def settle(pilot: Pilot[None]) -> None:
 
 
 async def open_first_level(pilot: Pilot[None]) -> None:
-    """From the map: open the highlighted level and start its questions."""
+    """Start the first level's questions: a new player is at its lesson (else the map
+    highlights the first open level: Enter opens it)."""
     await settle(pilot)
-    await pilot.press("enter")  # the map highlights the first open level
-    await settle(pilot)
+    if isinstance(pilot.app.screen, CourseMapScreen):
+        await pilot.press("enter")
+        await settle(pilot)
+    assert isinstance(pilot.app.screen, LessonScreen), pilot.app.screen
     await pilot.press("enter")  # lesson -> questions
     await settle(pilot)
+
+
+async def to_map(pilot: Pilot[None]) -> None:
+    """To the map: a new player starts at the first lesson, whose Esc builds the map."""
+    await settle(pilot)
+    if isinstance(pilot.app.screen, LessonScreen):
+        await pilot.press("escape")
+        await settle(pilot)
+    assert isinstance(pilot.app.screen, CourseMapScreen), pilot.app.screen
 
 
 async def answer(pilot: Pilot[None], text: str) -> None:

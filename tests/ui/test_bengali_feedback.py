@@ -6,7 +6,7 @@ import re
 
 from derivquest.ui.screens.drill import DrillScreen
 from tests.ui.conftest import AppFactory
-from tests.ui.helpers import answer, open_first_level, settle, shown
+from tests.ui.helpers import answer, open_first_level, settle, shown, to_map
 from tests.ui.test_drills import HandClock
 
 WITNESS_BN = re.compile(r"x = -?[\d.e+-]+ হলে আপনার উত্তর দেয় -?[\d.e+-]+, কিন্তু সেখানে সঠিক মান")
@@ -29,7 +29,7 @@ async def test_a_bengali_drill_shows_bengali_feedback(make_game: AppFactory) -> 
     """A missed drill answer was followed by an English sentence; now it is Bengali."""
     app = make_game(language="bn", clock=HandClock())
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+        await to_map(pilot)
         await pilot.press("d")
         await settle(pilot)
         await pilot.press("enter")

@@ -10,7 +10,7 @@ from derivquest.ui.screens.drill import DrillScreen
 from derivquest.ui.screens.drill_summary import DrillSummaryScreen
 from derivquest.ui.screens.history import HistoryScreen
 from tests.ui.conftest import PLAYER, AppFactory
-from tests.ui.helpers import settle, shown
+from tests.ui.helpers import settle, shown, to_map
 
 
 @dataclass
@@ -40,7 +40,7 @@ async def test_a_full_drill_scores_counts_down_and_sets_a_record(
     clock = HandClock()
     app = make_game(clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await to_map(pilot)
         await pilot.press("d")
         await settle(pilot)
         await pilot.press("enter")  # 3 minutes, all skills: a standard setting
@@ -83,7 +83,7 @@ async def test_ending_early_keeps_no_record_and_replay_serves_the_missed_item(
     clock = HandClock()
     app = make_game(clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await to_map(pilot)
         await pilot.press("d", "enter")
         await settle(pilot)
         missed = shown(app, "#drill-prompt").splitlines()[0]
@@ -110,7 +110,7 @@ async def test_ending_early_keeps_no_record_and_replay_serves_the_missed_item(
 async def test_review_after_a_mistake_is_due_on_the_map(make_game: AppFactory) -> None:
     app = make_game()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await to_map(pilot)
         await pilot.press("r")  # nothing answered yet: nothing to review
         await settle(pilot)
         assert isinstance(app.screen, CourseMapScreen)

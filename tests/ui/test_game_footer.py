@@ -16,7 +16,7 @@ from derivquest.ui.screens.question import QuestionScreen
 from derivquest.ui.strings import t
 from derivquest.ui.widgets.game_footer import GameFooter
 from tests.ui.conftest import AppFactory
-from tests.ui.helpers import open_first_level, settle
+from tests.ui.helpers import open_first_level, settle, to_map
 
 
 def footer(app: App[None]) -> GameFooter:
@@ -96,8 +96,7 @@ async def test_a_click_on_a_key_presses_it(
 ) -> None:
     app = make_game()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        assert isinstance(app.screen, CourseMapScreen)
+        await to_map(pilot)
         await pilot.click(GameFooter, offset=(column_of(app, target), 0))
         await settle(pilot)
         assert isinstance(app.screen, screen), app.screen
@@ -106,7 +105,7 @@ async def test_a_click_on_a_key_presses_it(
 async def test_a_click_between_keys_or_on_a_label_presses_nothing(make_game: AppFactory) -> None:
     app = make_game()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await to_map(pilot)
         for text in ("charts", "  d drill"):
             await pilot.click(GameFooter, offset=(column_of(app, text), 0))
             await settle(pilot)
@@ -138,7 +137,7 @@ async def test_a_disabled_key_is_dim_and_an_enabled_one_is_not() -> None:
 async def test_a_bengali_footer_reads_bengali(make_game: AppFactory) -> None:
     app = make_game(language="bn")
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await to_map(pilot)
         keys = dict(footer(app).shown_keys())
         assert keys["f1"] == t("key.app.help", "bn") == "সাহায্য"
         assert keys["^q"] == "বন্ধ" and keys["h"] == "ইতিহাস"

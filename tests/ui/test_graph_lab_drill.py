@@ -8,7 +8,7 @@ from derivquest.kinds.graph.judging import right_number
 from derivquest.kinds.graph.view import GraphLab
 from derivquest.ui.screens.drill import DrillScreen
 from tests.ui.conftest import FIXTURES, AppFactory
-from tests.ui.helpers import settle, shown
+from tests.ui.helpers import settle, shown, to_map
 
 
 async def test_a_drill_asks_the_gradient_at_one_node(make_game: AppFactory) -> None:
@@ -17,7 +17,7 @@ async def test_a_drill_asks_the_gradient_at_one_node(make_game: AppFactory) -> N
     )
     app = make_game(catalog=catalog)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await to_map(pilot)
         await pilot.press("d")
         await settle(pilot)
         await pilot.press("enter")  # 3 minutes, all skills

@@ -15,7 +15,7 @@ from derivquest.ui.app import DerivQuestApp
 from derivquest.ui.screens.course_map import CourseMapScreen
 from derivquest.ui.screens.question import QuestionScreen
 from tests.ui.conftest import GAME_PACK, PLAYER, AppFactory
-from tests.ui.helpers import open_first_level, settle, shown
+from tests.ui.helpers import open_first_level, settle, shown, to_map
 
 SLOW = "(x+1)^1000 + (x+2)^1000"
 """SymPy takes minutes to tidy this derivative: it overruns any deadline."""
@@ -59,7 +59,7 @@ async def test_the_game_starts_with_a_deep_and_a_huge_pack_and_lists_them(
     catalog = load_catalog(extra=extra, builtin=False, user=False, entry_points=False)
     app = make_game(catalog=catalog)
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot)
+        await to_map(pilot)
         assert isinstance(app.screen, CourseMapScreen)
         assert [pack.pack_id for pack in app.screen.packs] == ["game-test"]
         problems = " ".join(shown(app, "#map-problems").split())

@@ -12,8 +12,8 @@ from derivquest.ui.screens.course_map import CourseMapScreen
 from derivquest.ui.screens.lesson import LessonScreen
 from derivquest.ui.screens.question import QuestionScreen
 from derivquest.ui.widgets.answer_input import AnswerInput
-from tests.ui.conftest import AppFactory
-from tests.ui.helpers import open_first_level, settle
+from tests.ui.conftest import PLAYER, AppFactory
+from tests.ui.helpers import open_first_level, settle, shown
 
 LEVELS = Path(__file__).parents[2] / "levels" / "calculus-for-ml" / "levels"
 
@@ -87,6 +87,11 @@ async def test_ctrl_l_reopens_the_lesson_and_returns_to_the_same_draft(
 async def test_footer_keys_and_titles_follow_the_language(make_game: AppFactory) -> None:
     app = make_game(language="bn")
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, LessonScreen)  # a new player: the first lesson, greeted
+        assert footer_keys(app.screen)["enter"] == "প্রশ্ন শুরু"
+        assert shown(app, "#lesson-welcome").startswith(f"স্বাগতম, {PLAYER}!")
+        await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, CourseMapScreen)
         keys = footer_keys(app.screen)

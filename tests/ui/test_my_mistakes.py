@@ -15,7 +15,7 @@ from derivquest.progress.mistakes import RepeatedMistake
 from derivquest.ui.screens.my_mistakes import MyMistakesScreen, describe
 from derivquest.ui.screens.question import QuestionScreen
 from tests.ui.conftest import PLAYER, AppFactory
-from tests.ui.helpers import settle
+from tests.ui.helpers import settle, to_map
 
 SnapCompare = Callable[..., bool]
 
@@ -80,7 +80,7 @@ async def test_m_on_the_map_lists_repeated_mistakes_and_enter_reviews_them(
 async def test_no_mistakes_yet(make_game: AppFactory) -> None:
     app = make_game()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await to_map(pilot)
         await pilot.press("m")
         await settle(pilot)
         assert isinstance(app.screen, MyMistakesScreen)

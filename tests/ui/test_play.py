@@ -8,12 +8,13 @@ import pytest
 
 from derivquest.progress import ProgressStore, StoreUnavailableError
 from derivquest.ui.screens.course_map import CourseMapScreen
+from derivquest.ui.screens.lesson import LessonScreen
 from derivquest.ui.screens.level_complete import LevelCompleteScreen
 from derivquest.ui.screens.question import QuestionScreen
 from derivquest.ui.screens.too_small import TooSmallScreen
 from derivquest.ui.widgets.answer_input import AnswerInput
 from tests.ui.conftest import PLAYER, AppFactory
-from tests.ui.helpers import answer, open_first_level, settle, shown
+from tests.ui.helpers import answer, open_first_level, settle, shown, to_map
 
 CHAIN = "game-test/first/chain"
 
@@ -45,7 +46,7 @@ async def test_a_broken_pack_is_listed_on_the_map_and_the_rest_load(make_game: A
     assert catalog.broken, "the fixture must fail to load"
     app = make_game(catalog=catalog)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await to_map(pilot)
         assert isinstance(app.screen, CourseMapScreen)
         assert [pack.pack_id for pack in app.screen.packs] == ["game-test"]
         problems = shown(app, "#map-problems")
@@ -258,7 +259,7 @@ async def test_below_80x24_a_message_replaces_the_layout(make_game: AppFactory) 
         assert "at least 80×24 (now 60×20)" in shown(app, "#too-small-message")
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
-        assert isinstance(app.screen, CourseMapScreen)
+        assert isinstance(app.screen, LessonScreen)  # the new player's first lesson is back
 
 
 async def test_quitting_and_coming_back_resumes_exactly(make_game: AppFactory) -> None:

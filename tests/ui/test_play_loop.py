@@ -12,7 +12,7 @@ from derivquest.ui.screens.question import QuestionScreen
 from derivquest.ui.screens.question_list import QuestionListScreen
 from derivquest.ui.widgets.answer_input import AnswerBox
 from tests.ui.conftest import PLAYER, AppFactory
-from tests.ui.helpers import answer, open_first_level, settle, shown
+from tests.ui.helpers import answer, open_first_level, settle, shown, to_map
 
 CHAIN = "game-test/first/chain"
 NUMBER = "game-test/first/number"
@@ -246,7 +246,7 @@ async def test_the_drill_setup_fits_80x24_with_the_built_in_course(
 
     app = make_game(catalog=load_catalog(user=False, entry_points=False))
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await to_map(pilot)
         await pilot.press("d")
         await settle(pilot)
         assert isinstance(app.screen, DrillSetupScreen)

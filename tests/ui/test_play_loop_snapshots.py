@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 
 from derivquest.progress import ProgressStore
 from tests.ui.conftest import AppFactory
-from tests.ui.helpers import open_first_level, settle
+from tests.ui.helpers import open_first_level, settle, to_map
 
 SnapCompare = Callable[..., bool]
 
@@ -117,7 +117,7 @@ def test_drill_setup_fits(snap_compare: SnapCompare, make_game: AppFactory) -> N
     with "Enter: start · Esc: cancel" beside it, all inside the box."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await settle(pilot)
+        await to_map(pilot)
         await pilot.press("d")
         await settle(pilot)
 

@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 
 from derivquest.ui.app import DerivQuestApp
 from tests.ui.conftest import AppFactory
-from tests.ui.helpers import settle
+from tests.ui.helpers import settle, to_map
 
 SnapCompare = Callable[..., bool]
 
@@ -67,7 +67,7 @@ def test_bowl_task_in_bengali(snap_compare: SnapCompare, make_game: AppFactory) 
     app = make_game(catalog=catalog, language="bn")
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await settle(pilot)
+        await to_map(pilot)
         await pilot.press("down", "enter")
         await settle(pilot)
         await pilot.press("enter")

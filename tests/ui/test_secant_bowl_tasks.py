@@ -18,7 +18,7 @@ from derivquest.ui.app import DerivQuestApp
 from derivquest.ui.widgets.bowl_chart import BowlChart
 from derivquest.ui.widgets.secant_chart import SecantChart
 from tests.ui.conftest import FIXTURES, PLAYER, AppFactory
-from tests.ui.helpers import open_first_level, settle, shown
+from tests.ui.helpers import open_first_level, settle, shown, to_map
 
 CHART_TASKS = FIXTURES / "chart-tasks"
 """Two levels: the secant task (x^3 at a = 1, within 0.1) and the bowl task (5·w1² + 0.5·w2²)."""
@@ -41,7 +41,7 @@ def solved(store: ProgressStore, question: str) -> tuple[bool, int]:
 
 
 async def open_bowl_level(pilot: Pilot[Any]) -> None:
-    await settle(pilot)
+    await to_map(pilot)
     await pilot.press("down", "enter")
     await settle(pilot)
     await pilot.press("enter")

@@ -8,7 +8,7 @@ import pytest
 
 from derivquest.content import Catalog
 from derivquest.ui import warm
-from derivquest.ui.screens.course_map import CourseMapScreen
+from derivquest.ui.screens.lesson import LessonScreen
 from derivquest.ui.widgets.answer_input import AnswerBox
 from tests.ui.conftest import AppFactory
 from tests.ui.helpers import open_first_level, settle
@@ -30,7 +30,7 @@ async def test_only_a_local_game_blinks_its_cursor(
         assert timer is not None and timer._active.is_set() is blinks
 
 
-async def test_the_warm_ups_finish_before_the_map_shows(
+async def test_the_warm_ups_finish_before_the_first_lesson_shows(
     make_game: AppFactory, game_catalog: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(warm, "_warm", False)
@@ -39,12 +39,12 @@ async def test_the_warm_ups_finish_before_the_map_shows(
     original = app.push_screen
 
     def push(screen: object, *args: object, **kwargs: object) -> object:
-        if isinstance(screen, CourseMapScreen):
+        if isinstance(screen, LessonScreen):  # a new player's first screen
             seen.append(warm.is_warm())
         return cast(Any, original)(screen, *args, **kwargs)
 
     monkeypatch.setattr(app, "push_screen", push)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        assert isinstance(app.screen, CourseMapScreen)
+        assert isinstance(app.screen, LessonScreen)
     assert seen and all(seen)

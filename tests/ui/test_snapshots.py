@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 
 from derivquest.content import load_catalog
 from derivquest.progress import ProgressStore
 from derivquest.ui.app import DerivQuestApp
 from tests.ui.conftest import PLAYER, AppFactory
-from tests.ui.helpers import open_first_level, settle
+from tests.ui.helpers import open_first_level, settle, to_map
 
 SnapCompare = Callable[..., bool]
 
@@ -27,6 +28,17 @@ def test_course_map(snap_compare: SnapCompare, make_game: AppFactory) -> None:
     (0/8), every other one locked, the first level's details on the right, the chart keys
     in the footer."""
     app = make_game(catalog=load_catalog(user=False, entry_points=False))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=to_map)
+
+
+@pytest.mark.parametrize("language", ["en", "bn"])
+def test_a_new_player_starts_at_the_first_lesson(
+    snap_compare: SnapCompare, make_game: AppFactory, language: str
+) -> None:
+    """A player who has answered nothing starts in the built-in course's first lesson: its
+    title, a bold welcome by name that says Enter starts the questions and Esc shows the
+    map, then the lesson text; in Bengali too, laid out at 80x24."""
+    app = make_game(catalog=load_catalog(user=False, entry_points=False), language=language)
     assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
 
 
@@ -35,7 +47,7 @@ def test_lesson(snap_compare: SnapCompare, make_game: AppFactory) -> None:
     and Enter (start the questions) and Esc in the footer."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await settle(pilot)
+        await to_map(pilot)
         await pilot.press("enter")
         await settle(pilot)
 

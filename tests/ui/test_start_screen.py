@@ -7,7 +7,7 @@ from textual.widgets import Input
 
 from derivquest.progress import ProgressStore
 from derivquest.progress.names import normalized
-from derivquest.ui.screens.course_map import CourseMapScreen
+from derivquest.ui.screens.lesson import LessonScreen
 from derivquest.ui.screens.start import StartScreen
 from tests.ui.conftest import PLAYER, AppFactory
 from tests.ui.helpers import settle, shown
@@ -31,7 +31,7 @@ async def test_typing_on_the_start_screen_types_a_new_name(
         assert isinstance(app.screen, StartScreen)
         await pilot.press(*name, "enter")
         await settle(pilot)
-        assert isinstance(app.screen, CourseMapScreen)
+        assert isinstance(app.screen, LessonScreen)  # a new player: the first lesson
         assert app.session is not None
         profile = store.profile_named(name)
         assert profile is not None and app.session.profile_id == profile.id
@@ -46,7 +46,7 @@ async def test_tab_to_the_list_then_c_continues_as_the_last_player(
         await pilot.press("shift+tab")  # the list is before the name box
         await pilot.press("c")
         await settle(pilot)
-        assert isinstance(app.screen, CourseMapScreen)
+        assert isinstance(app.screen, LessonScreen)  # Tester has not answered anything yet
         tester = store.profile_named(PLAYER)
         assert app.session is not None and tester is not None
         assert app.session.profile_id == tester.id
@@ -66,7 +66,8 @@ async def test_real_names_in_any_script_make_a_player(
         app.screen.query_one("#new-profile", Input).value = name
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, CourseMapScreen)
+        assert isinstance(app.screen, LessonScreen)  # greeted by the name as kept
+        assert f"Welcome, {normalized(name)}!" in shown(app, "#lesson-welcome")
         profile = store.profile_named(normalized(name))
         assert profile is not None and profile.name == normalized(name)
         assert app.session is not None and app.session.profile_id == profile.id

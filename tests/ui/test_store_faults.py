@@ -12,7 +12,7 @@ from derivquest.errorlog import log_path
 from derivquest.progress import ProgressStore
 from derivquest.ui.screens.question import QuestionScreen
 from tests.ui.conftest import AppFactory
-from tests.ui.helpers import answer, open_first_level, settle, shown
+from tests.ui.helpers import answer, open_first_level, settle, shown, to_map
 from tests.ui.test_play import CHAIN, profile_id
 
 
@@ -124,7 +124,7 @@ async def test_a_full_disk_in_a_drill_says_so_and_the_drill_goes_on(
 
     app = make_game(clock=HandClock())
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await to_map(pilot)
         await pilot.press("d")
         await settle(pilot)
         await pilot.press("enter")

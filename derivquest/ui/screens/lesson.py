@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Label
+from textual.widgets import Label, Static
 
 from derivquest.ui.key_labels import KeyTexts
+from derivquest.ui.strings import t
 from derivquest.ui.widgets.game_footer import GameFooter
 from derivquest.ui.widgets.lesson_view import LessonView
 
@@ -26,7 +27,13 @@ class LessonScreen(Screen[bool]):
     ]
 
     def __init__(
-        self, title: str, lesson: str, language: str = "en", *, reopened: bool = False
+        self,
+        title: str,
+        lesson: str,
+        language: str = "en",
+        *,
+        reopened: bool = False,
+        welcome: str | None = None,
     ) -> None:
         super().__init__()
         self.lesson_title = title
@@ -34,6 +41,8 @@ class LessonScreen(Screen[bool]):
         self.language = language
         self.reopened = reopened
         """Shown from a question: Enter and Esc both go back to it."""
+        self.welcome = welcome
+        """A new player's name: a line above the lesson welcomes them and points to the map."""
         self.key_texts: KeyTexts = (
             {"lesson.start": "key.lesson.return", "lesson.back": None} if reopened else {}
         )
@@ -41,6 +50,9 @@ class LessonScreen(Screen[bool]):
 
     def compose(self) -> ComposeResult:
         yield Label(self.lesson_title, classes="screen-title")
+        if self.welcome is not None:
+            greeting = t("lesson.welcome", self.language, name=self.welcome)
+            yield Static(greeting, id="lesson-welcome", markup=False)
         with VerticalScroll(id="lesson-text"):
             yield LessonView(self.lesson)
         yield GameFooter()

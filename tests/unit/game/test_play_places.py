@@ -183,3 +183,47 @@ def test_the_map_showing_means_the_next_game_opens_on_the_map(
     session.at_map()  # e.g. back from a drill, then the game was quit
     assert session.resume() is None
     assert store.resume_point(session.profile_id, PLAY_SLOT) is not None
+
+
+def _again(session: PlayerGame) -> PlayerGame:
+    """The same player in a new game: it resumes first, as the app does at start-up."""
+    again = PlayerGame(
+        session.catalog, session.judge, session.store, session.profile_id, session.player_id
+    )
+    again.resume()
+    return again
+
+
+def _wrong_answer(session: PlayerGame) -> None:
+    session.submit(session.open_level("game-test", "first"), "x")
+
+
+def _right_answer(session: PlayerGame) -> None:
+    session.submit(session.open_level("game-test", "first"), "15(3x+2)^4")
+
+
+def _left_a_question_for_the_map(session: PlayerGame) -> None:
+    session.leave_for_map(session.open_level("game-test", "first"))
+
+
+def _only_looked_at_the_map(session: PlayerGame) -> None:
+    session.at_map()  # no question ever shown: nothing to come back to
+
+
+@pytest.mark.parametrize(
+    ("history", "starts_at"),
+    [
+        (None, "first"),
+        (_only_looked_at_the_map, "first"),
+        (_wrong_answer, None),
+        (_right_answer, None),
+        (_left_a_question_for_the_map, None),
+    ],
+)
+def test_only_a_player_with_nothing_answered_starts_at_the_first_lesson(
+    session: PlayerGame, history: object, starts_at: str | None
+) -> None:
+    if callable(history):
+        history(session)
+    entry = _again(session).starting_level()
+    assert (entry.level_id if entry is not None else None) == starts_at

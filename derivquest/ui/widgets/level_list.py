@@ -220,6 +220,8 @@ class LevelList(ScrollView, can_focus=True):
         key = (self.rows[line], line == self.cursor_line, self._hovered(line), pad)
         strip = self._strips.get(key)
         if strip is None:
+            if len(self._strips) > 4 * len(self.rows):
+                self._strips.clear()  # only after resizes: keep the states of one width
             strip = self._strips[key] = self._strip(*key)
         return strip.crop(scroll_x, scroll_x + width)
 
@@ -252,6 +254,8 @@ class LevelList(ScrollView, can_focus=True):
 
     def move_cursor(self, line: int) -> None:
         """Put the cursor on ``line`` (kept within the list) and scroll it into view."""
+        if not self.rows:
+            return  # no pack loaded: nothing to point at
         line = max(0, min(line, len(self.rows) - 1))
         previous = self.cursor_line
         self.cursor_line = line
@@ -271,7 +275,7 @@ class LevelList(ScrollView, can_focus=True):
         elif self.cursor_line >= top + height:
             self.scroll_to(y=self.cursor_line - height + 1, animate=False)
 
-    def _on_resize(self, event: events.Resize) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         self._scroll_to_cursor()
 
     def action_cursor_up(self) -> None:
@@ -317,8 +321,12 @@ class LevelList(ScrollView, can_focus=True):
         self.folded ^= {pack}
         self._strips.clear()
         self.virtual_size = self._lay_out()
-        if under is not None:
-            self.cursor_line = self.rows.index(under) if under in self.rows else -1
+        if under in self.rows:
+            self.cursor_line = self.rows.index(under)
+        elif under is not None:
+            # Its level was folded away (a click on the mark): the cursor goes to the pack.
+            self.cursor_line = self.rows.index(Row(under.pack, None))
+            self.post_message(self.Highlighted(self, None))
         self.hover_line = -1
         self.refresh()
 
@@ -332,11 +340,11 @@ class LevelList(ScrollView, can_focus=True):
         line = offset.y + self.scroll_offset.y
         return (offset.x + self.scroll_offset.x, line) if line < len(self.rows) else None
 
-    def _on_mouse_move(self, event: events.MouseMove) -> None:
+    def on_mouse_move(self, event: events.MouseMove) -> None:
         at = self._line_at(event)
         self._set_hover(-1 if at is None else at[1])
 
-    def _on_leave(self, event: events.Leave) -> None:
+    def on_leave(self, event: events.Leave) -> None:
         self._set_hover(-1)
 
     def _set_hover(self, line: int) -> None:
@@ -350,7 +358,7 @@ class LevelList(ScrollView, can_focus=True):
             if row.pack in packs:
                 self.refresh_line(n)
 
-    def _on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         at = self._line_at(event)
         if at is None:
             return

@@ -336,6 +336,7 @@ async def test_bengali_titles_keep_every_line_its_width(make_game: AppFactory) -
         for keys in (("right",) * 10, ("end",)):  # scrolled sideways, and to the end
             await pilot.press(*keys)
             await pilot.pause()
+            assert widget.scroll_offset.x == widget.max_scroll_x > 0  # Right shows wide titles
             for y in range(widget.size.height):
                 assert cells(widget.render_line(y).text) == widget.size.width
 

@@ -9,23 +9,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Label, Static, Tree
-from textual.widgets.tree import TreeNode
+from textual.widgets import Label, Static
 
 from derivquest.game.model import LevelEntry, PackEntry
 from derivquest.ui.glyphs import glyphs, stars
 from derivquest.ui.key_labels import key_group
 from derivquest.ui.strings import t
 from derivquest.ui.widgets.game_footer import GameFooter
-
-
-def level_label(entry: LevelEntry) -> Text:
-    """One line per level: a lock or the stars, then the title."""
-    if entry.locked:
-        return Text.assemble((f"{glyphs().lock} ", "dim"), (entry.title, "dim"))
-    mark = stars(entry.stars) if entry.completed else f"{entry.solved}/{entry.total}"
-    return Text.assemble((f"{mark:>4} ", "bold"), entry.title)
-
+from derivquest.ui.widgets.level_list import LevelList
 
 CHARTS = key_group("keys.charts")
 """The map's chart keys, shown together in the footer."""
@@ -93,14 +84,10 @@ class CourseMapScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Label(f"{t('map.title', self.language)} · {self.summary()}", classes="screen-title")
         with Horizontal(id="map-body"):
-            tree: Tree[LevelEntry | None] = Tree(t("map.packs", self.language), id="map-tree")
-            tree.show_root = False
-            for pack in self.packs:
-                branch = tree.root.add(Text(pack.title, style="bold"), expand=True)
-                for entry in pack.levels:
-                    branch.add_leaf(level_label(entry), data=entry)
-            yield tree
-            yield Static("", id="level-details", markup=False)
+            levels = LevelList(self.packs, id="map-tree")
+            yield levels
+            # The details are drawn at once for the cursor's first line: no update after mount.
+            yield Static(self._details(levels.highlighted), id="level-details", markup=False)
         if self.due:
             due = t("map.due", self.language, skills=", ".join(self.due))
             yield Static(due, id="map-due", markup=False)
@@ -109,28 +96,16 @@ class CourseMapScreen(Screen[None]):
         yield GameFooter()
 
     def on_mount(self) -> None:
-        tree = self.query_one(Tree)
-        tree.focus()
-        first_open = next(
-            (
-                n
-                for n in _leaves(tree)
-                if n.data is not None and not n.data.locked and not n.data.completed
-            ),
-            None,
-        )
-        if first_open is not None:
-            tree.move_cursor(first_open)
+        self.query_one(LevelList).focus()
 
-    @on(Tree.NodeHighlighted, "#map-tree")
-    def _highlighted(self, event: Tree.NodeHighlighted[LevelEntry | None]) -> None:
-        self.query_one("#level-details", Static).update(self._details(event.node.data))
+    @on(LevelList.Highlighted, "#map-tree")
+    def _highlighted(self, event: LevelList.Highlighted) -> None:
+        self.query_one("#level-details", Static).update(self._details(event.entry))
 
-    @on(Tree.NodeSelected, "#map-tree")
-    def _selected(self, event: Tree.NodeSelected[LevelEntry | None]) -> None:
-        entry = event.node.data
-        if entry is not None and not entry.locked:
-            self.post_message(self.LevelChosen(entry))
+    @on(LevelList.Selected, "#map-tree")
+    def _selected(self, event: LevelList.Selected) -> None:
+        if not event.entry.locked:
+            self.post_message(self.LevelChosen(event.entry))
 
     def action_chart(self, chart: str) -> None:
         self.post_message(self.ChartRequested(chart))
@@ -153,7 +128,3 @@ class CourseMapScreen(Screen[None]):
         if entry.completed:
             lines.append(stars(entry.stars), style="bold")
         return lines
-
-
-def _leaves(tree: Tree[LevelEntry | None]) -> list[TreeNode[LevelEntry | None]]:
-    return [leaf for branch in tree.root.children for leaf in branch.children]

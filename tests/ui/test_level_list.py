@@ -19,7 +19,7 @@ from derivquest.ui.screens.course_map import CourseMapScreen
 from derivquest.ui.strings import t
 from derivquest.ui.widgets.level_list import LevelList, Row
 from tests.ui.conftest import GAME_PACK, AppFactory
-from tests.ui.helpers import settle, shown
+from tests.ui.helpers import shown, to_map
 
 THEME = Path(__file__).parents[2] / "derivquest" / "ui" / "theme.tcss"
 
@@ -236,7 +236,7 @@ async def test_hover_highlights_the_line_or_a_whole_pack(make_game: AppFactory) 
     """The test pack: 0 its title, 1 First steps (the cursor), 2 Second level."""
     app = make_game(theme="textual-dark")
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await to_map(pilot)
         widget = level_list(app)
         plain = [background(widget.render_line(y)) for y in range(3)]
         await pilot.hover("#map-tree", offset=(10, 2))
@@ -259,7 +259,7 @@ async def test_the_full_course_scrolls_at_80x24(make_game: AppFactory) -> None:
     catalog = load_catalog(extra=[GAME_PACK], user=False, entry_points=False)
     app = make_game(catalog=catalog)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await to_map(pilot)
         widget = level_list(app)
         height = widget.scrollable_content_region.height
         assert len(widget.rows) > height and widget.scroll_offset.y == 0
@@ -297,7 +297,7 @@ async def test_without_colour_the_cursor_is_reverse_and_nothing_is_coloured(
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_game()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await to_map(pilot)
         widget = level_list(app)
         assert app.no_color and widget.has_focus
         lines = [list(emitted(widget, y)) for y in range(widget.size.height)]
@@ -323,7 +323,7 @@ def cells(text: str) -> int:
 async def test_bengali_titles_keep_every_line_its_width(make_game: AppFactory) -> None:
     app = make_game(catalog=load_catalog(user=False, entry_points=False), language="bn")
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await to_map(pilot)
         widget = level_list(app)
         titles = [row.entry.title for row in widget.rows if row.entry is not None]
         assert any(any(unicodedata.category(c) == "Mc" for c in title) for title in titles)
@@ -354,7 +354,7 @@ async def test_each_line_is_drawn_once_while_the_map_settles(
     monkeypatch.setattr(LevelList, "_strip", counted)
     app = make_game(catalog=load_catalog(user=False, entry_points=False))
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await to_map(pilot)
         widget = level_list(app)
         assert len(built) == len(set(built)) == len(widget.rows), built
         await pilot.press("down")

@@ -37,7 +37,7 @@ THREAD_WAIT = 10.0
 """Seconds to wait for the rehearsal's worker threads: the zygote can fork only without them."""
 
 _STEPS = 40
-"""Pauses to wait for the question after pressing Enter on the map and on the lesson."""
+"""Pauses to wait for the question after Enter on the lesson."""
 
 
 class _NoChecker(JudgeService):
@@ -55,12 +55,12 @@ class _NoChecker(JudgeService):
 
 
 async def _to_first_question(pilot: Pilot[object]) -> None:
-    """Enter on the map (the first level), Enter on its lesson, then wait for the question."""
+    """A new player's way in: the first lesson, Enter, then wait for the question (the
+    screens every student's first login draws)."""
     from derivquest.ui.screens.question import QuestionScreen
 
-    for _ in range(2):
-        await pilot.pause()
-        await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("enter")
     for _ in range(_STEPS):
         await pilot.pause()
         if isinstance(pilot.app.screen, QuestionScreen):

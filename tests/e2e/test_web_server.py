@@ -132,9 +132,9 @@ class Screen:
 
     async def feed(self, data: bytes) -> None:
         """Draw `data`; once the game has drawn its first screen, the terminal takes the
-        focus. The web driver blurs the app just after it starts (a blurred app shows no keys
-        in its footer), so a focus sent with the resize, or with the driver's first bytes,
-        can come before that blur and be undone."""
+        focus, as a student's click does. The web driver blurs the app just after it starts,
+        so a focus sent with the resize, or with the driver's first bytes, can come before
+        that blur and be undone."""
         self.stream.feed(data)
         if not self.focused and self.text().strip():
             self.focused = True

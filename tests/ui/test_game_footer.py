@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 from rich.cells import cell_len
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widgets import Label
 
 from derivquest.ui.screens.chart import ChartScreen
@@ -253,3 +255,24 @@ async def test_a_footer_that_leaves_its_screen_stops_listening(make_game: AppFac
         assert bar in screen.bindings_updated_signal._subscriptions
         await bar.remove()
         assert bar not in screen.bindings_updated_signal._subscriptions
+
+
+class FooterScreen(Screen[None]):
+    """A screen with its own footer over the app's keys."""
+
+    def compose(self) -> ComposeResult:
+        yield Label("another screen")
+        yield GameFooter()
+
+
+async def test_a_screen_shown_while_the_app_is_blurred_shows_its_keys() -> None:
+    """The web driver starts the app blurred (until the student clicks the terminal): the
+    first screen's footer must not stay empty meanwhile."""
+    app = KeysApp()
+    async with app.run_test(size=(60, 5)) as pilot:
+        app.post_message(events.AppBlur())
+        await pilot.pause()
+        assert not app.app_focus
+        await app.push_screen(FooterScreen())
+        await pilot.pause()
+        assert " f5 ring " in footer(app).shown_line()

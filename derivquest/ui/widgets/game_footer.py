@@ -327,7 +327,11 @@ class GameFooter(Widget, can_focus=False):
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         self._bindings_ready = True
-        if not screen.app.app_focus:
+        # As Textual's footer, keep the keys while the app is blurred (a click outside a
+        # browser's terminal must not empty the line), but draw them the first time: the
+        # web driver starts the app blurred, and the first screen's footer stayed empty
+        # until the student clicked the terminal.
+        if not screen.app.app_focus and self._shown is not None:
             return
         if self.is_attached and screen is self.screen and not self._pending:
             self._pending = True  # several updates in a row need one look

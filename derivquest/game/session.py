@@ -306,7 +306,8 @@ class PlayerGame:
         return LevelRun(None, None, title, "", refs, 0, self._play(refs[0]))
 
     def resume(self) -> LevelRun | None:
-        """The question to reopen at start-up, as it was left; None to start on the map.
+        """The question to reopen at start-up, as it was left; None for the map or, for a new
+        player, the first lesson (`starting_level`).
 
         None also when the player last left a level for the map (the level keeps its place
         for when it is reopened) or when the saved question no longer exists.

@@ -156,7 +156,7 @@ class DerivQuestApp(App[None]):
         warm_up()
         if catalog is not None:
             self.call_from_thread(self._catalog_ready, catalog)
-        # The checker process takes a second to start: it starts while the map shows.
+        # The checker process takes a second to start: it starts while the first screen shows.
         self.judge.start()
 
     def _catalog_ready(self, catalog: Catalog) -> None:

@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
+from derivquest.ui import start_turn
 from derivquest.ui.key_labels import KeyTexts
 from derivquest.ui.strings import t
 from derivquest.ui.widgets.game_footer import GameFooter
@@ -60,7 +61,8 @@ class LessonScreen(Screen[bool]):
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()
 
-    def action_start(self) -> None:
+    async def action_start(self) -> None:
+        await start_turn.before_question()  # a served game's start: the class in turns
         self.dismiss(True)
 
     def action_back(self) -> None:

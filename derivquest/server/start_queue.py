@@ -22,7 +22,7 @@ import heapq
 import os
 import socket
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 WANT = b"want"
@@ -36,6 +36,20 @@ REST = b"rest"
 
 HOLD_CAP = 2.0
 """Seconds a game holds its turn at most (a start takes about 0.15 s of one core)."""
+
+
+TURNS_ENV = "DERIVQUEST_START_TURNS"
+"""In the zygote's environment: how many games start at once (`serve --start-turns`)."""
+
+
+def turns_from_environment(environ: Mapping[str, str]) -> int | None:
+    """The zygote's turns: `TURNS_ENV` when it is a whole number (0 or less: no turns,
+    None), else one per core."""
+    try:
+        wanted = int(environ.get(TURNS_ENV, ""))
+    except ValueError:
+        return usable_cores()
+    return wanted if wanted > 0 else None
 
 
 def usable_cores() -> int:

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol, cast
 
 from derivquest.server.game_turn import GameTurn, language_of
-from derivquest.server.start_queue import StartQueue
+from derivquest.server.start_queue import StartQueue, turns_from_environment
 from derivquest.server.zygote_child import become_game, find_generators, name_process
 from derivquest.server.zygote_wire import GameRequest, WireError, encode_reply, receive_request
 
@@ -221,13 +221,13 @@ def main(argv: Sequence[str]) -> int:
     listener = listen(path)
     os.write(ready_fd, b"ready\n")
     os.close(ready_fd)
-    queue = StartQueue()
-    if os.path.exists("/tmp/DBG_TURNS"):  # XDEBUG
-        sys.path.insert(0, "/tmp/prof"); import dbg_turns  # noqa  XDEBUG
+    turns = turns_from_environment(os.environ)
+    queue = StartQueue(turns) if turns is not None else None
     try:
         serve(listener, entry.run, parent, queue)
     finally:
-        queue.close()
+        if queue is not None:
+            queue.close()
         listener.close()
         with contextlib.suppress(OSError):
             os.unlink(path)

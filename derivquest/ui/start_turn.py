@@ -1,9 +1,10 @@
-"""A served game's start turn as the screens see it: given back when the first screen is
+"""A served game's start turn as the screens see it: given back once the first screen is
 drawn, taken again for the first question (`server/start_queue.py` keeps the turns)."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Protocol
 
 log = logging.getLogger(__name__)
@@ -13,10 +14,10 @@ class Turn(Protocol):
     """The game's place in its server's start queue."""
 
     def give_back(self) -> None:
-        """The turn is free again (nothing if it is not held)."""
+        """A screen is drawn: the turn is free again (nothing if it is not held)."""
 
     async def take_again(self) -> None:
-        """Wait (a bounded time) for a turn to draw the next screen."""
+        """Wait, a bounded time, for a turn to build the next screen."""
 
     def close(self) -> None:
         """No more turns: the game has started."""
@@ -31,32 +32,38 @@ def install(turn: Turn | None) -> None:
     _turn = turn
 
 
+def installed() -> Turn | None:
+    """This process's turn, if it still has one."""
+    return _turn
+
+
 def drawn() -> None:
-    """A start-up screen is drawn and the game waits for its student: free the turn."""
+    """The first screen is drawn and the game waits for its student: free the turn."""
     if _turn is not None:
-        _guard(_turn.give_back)
+        _safely(_turn.give_back)
 
 
 async def before_question() -> None:
     """The first question is about to be built: wait for a turn (nothing once started)."""
-    if _turn is not None:
-        try:
-            await _turn.take_again()
-        except Exception:  # noqa: BLE001 - turns only order starts; never stop one
-            log.exception("the start turn failed")
+    if _turn is None:
+        return
+    try:
+        await _turn.take_again()
+    except Exception:  # a turn only orders starts: it must never stop one
+        log.exception("the start turn failed")
 
 
 def question_drawn() -> None:
-    """The first question is on screen: the game has started, no more turns."""
+    """A question is on screen: the game has started, it takes no more turns."""
     global _turn
     if _turn is not None:
         turn, _turn = _turn, None
-        _guard(turn.give_back)
-        _guard(turn.close)
+        _safely(turn.give_back)
+        _safely(turn.close)
 
 
-def _guard(action: object) -> None:
+def _safely(action: Callable[[], None]) -> None:
     try:
-        action()  # type: ignore[operator]
-    except Exception:  # noqa: BLE001 - a start-up nicety must never end the game
+        action()
+    except Exception:  # a start-up nicety must never end the game
         log.exception("the start turn failed")

@@ -61,9 +61,16 @@ class LessonScreen(Screen[bool]):
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()
 
-    async def action_start(self) -> None:
-        await start_turn.before_question()  # a served game's start: the class in turns
-        self.dismiss(True)
+    def action_start(self) -> None:
+        if start_turn.installed() is None:
+            self.dismiss(True)
+        else:  # a served game's first question waits its turn; the lesson stays meanwhile
+            self.run_worker(self._start_in_turn(), group="start-turn", exclusive=True)
+
+    async def _start_in_turn(self) -> None:
+        await start_turn.before_question()
+        if self.is_current:  # not if Esc left the lesson meanwhile
+            self.dismiss(True)
 
     def action_back(self) -> None:
         self.dismiss(False)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from derivquest.server.start_queue import GO, REST, WANT
 
-WAIT_CAP = 3.0
+WAIT_CAP = 10.0
 """Seconds a game waits for a turn at most, then goes on anyway (a turn normally passes on
 several times a second; a stuck zygote or game must never keep a student out)."""
 

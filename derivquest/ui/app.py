@@ -28,7 +28,6 @@ from derivquest.settings import (
     save_settings,
     served,
 )
-from derivquest.ui import start_turn
 from derivquest.ui.cell_width import install as install_cell_widths
 from derivquest.ui.commands import GameCommands
 from derivquest.ui.css_cache import share_parsed_css
@@ -141,10 +140,8 @@ class DerivQuestApp(App[None]):
             names = [profile.name for profile in self.store.profiles()]
             last = names[0] if names else None
             self.push_screen(StartScreen(names, last, self.language), self._choose_profile)
-        # After the first frame: warm up everything the next screens need, and (a game
-        # forked by the classroom server) give the start turn back to the next student.
+        # After the first frame: warm up everything the next screens need.
         self.call_after_refresh(self._prepare)
-        self.call_after_refresh(start_turn.drawn)
 
     @work(thread=True, group="prepare")
     def _prepare(self) -> None:

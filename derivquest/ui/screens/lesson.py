@@ -60,6 +60,7 @@ class LessonScreen(Screen[bool]):
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()
+        self.call_after_refresh(start_turn.drawn)  # a served game's start: turn given back
 
     def action_start(self) -> None:
         if start_turn.installed() is None:

@@ -1,4 +1,4 @@
-"""The zygote's start queue: turns per core, first come first served, freed by rest, exit or time."""
+"""The zygote's start queue: turns per core, first come first served, freed by rest or exit."""
 
 from __future__ import annotations
 

@@ -307,7 +307,7 @@ async def test_games_start_in_turns_first_come_first_served(tmp_path: Path) -> N
         assert (await report_of(first))["turn_granted"] is True
         second = await fork(zygote, "0")
         third = await fork(zygote, "0", "--lang", "bn")
-        waiting = await pty_text(second, "Starting your game".encode())
+        waiting = await pty_text(second, b"Starting your game")
         assert b'"pid"' not in waiting  # it has not run yet
         await pty_text(third, "আপনার গেম শুরু হচ্ছে".encode())
         assert await finish(first) == 0

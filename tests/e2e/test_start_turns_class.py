@@ -12,6 +12,7 @@ import asyncssh
 import pytest
 
 from derivquest.server.game_turn import CLEAR_LINE
+from derivquest.server.start_queue import TURNS_ENV
 from derivquest.server.zygote_process import running_zygote_socket
 from tests.e2e.pty_game import ESCAPES
 from tests.e2e.test_ssh_openssh import Server
@@ -97,6 +98,8 @@ async def test_a_class_logging_in_at_once_all_reach_their_first_question(
         screens = await students
         assert len(games) == STUDENTS
         assert zygote_sockets == 1
+        environment = Path(f"/proc/{zygote}/environ").read_bytes().split(b"\0")
+        assert f"{TURNS_ENV}=1".encode() in environment  # --start-turns reached the zygote
         told = 0
         for name, seen in zip(names, screens, strict=True):
             said = seen.find(WAITING)

@@ -6,6 +6,8 @@ so the collector never writes to the pages every game shares), then listens on a
 only the server's user can reach. For each request, which carries the pty, it forks twice:
 the game is the grandchild, and once the middle process exits the game is re-parented to the
 server (a child subreaper), which reaps it and sees its exit code like a game it spawned.
+Games start in turns (`start_queue.py`): each gets a channel to the zygote's queue and waits
+for its turn before it runs.
 """
 
 from __future__ import annotations
@@ -155,7 +157,10 @@ def answer(
         with contextlib.suppress(OSError):
             connection.send(encode_reply(None, str(error)))
         return
-    turn = queue.add() if queue is not None else None
+    turn = None
+    if queue is not None:
+        with contextlib.suppress(OSError):  # no channel (out of descriptors): no turn
+            turn = queue.add()
     try:
         reply = encode_reply(fork_game(request, slave, run, turn))
     except OSError as error:

@@ -80,6 +80,14 @@ def register(subcommands: Any) -> None:
         help="fork: each game is forked from one warm, pre-loaded game (fast, shares memory);"
         " fresh: each game starts a new interpreter (docs/server.md)",
     )
+    game.add_argument(
+        "--start-turns",
+        type=_turns,
+        default=None,
+        metavar="N",
+        help="forked games that start at once when a class logs in together; the others "
+        "wait their turn, first come first served (default: one per core; 0: all at once)",
+    )
     add_database_option(game)
     parser.set_defaults(handler=run)
 
@@ -246,9 +254,21 @@ def server_config(args: argparse.Namespace) -> ServerConfig | None:
         host_key=getattr(args, "host_key", None),
         adopt_orphans=True,  # this process runs nothing but the server
         spawn=getattr(args, "spawn", "fork"),
+        start_turns=getattr(args, "start_turns", None),
         # `derivquest web` shares this function and has no --checkers option.
         checkers=getattr(args, "checkers", "per-game"),
     )
+
+
+def _turns(text: str) -> int:
+    """`--start-turns`: a whole number, 0 or more."""
+    try:
+        turns = int(text)
+    except ValueError:
+        turns = -1
+    if turns < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 or a whole number of games, got {text!r}")
+    return turns
 
 
 def check_store(home: Path) -> str | None:

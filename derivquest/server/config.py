@@ -78,6 +78,9 @@ class ServerConfig:
     spawn: str = "fork"
     """`fork`: games are forked from a warm zygote (fresh while it is down); `fresh`: each
     game is a new interpreter (`game_command`)."""
+    start_turns: int | None = None
+    """Forked games that start at once (the zygote's start queue); None: one per core,
+    0: no turns, every game starts at once (docs/server.md, "Starting in turns")."""
     zygote_entry: str | None = None
     """The module a zygote runs instead of the real game (tests substitute a small one)."""
 

@@ -8,6 +8,7 @@ import logging
 from derivquest.server.config import ServerConfig
 from derivquest.server.pty_child import Budget, PtyChild, WindowSize
 from derivquest.server.reaper import become_subreaper
+from derivquest.server.start_queue import TURNS_ENV
 from derivquest.server.zygote_process import Zygote
 from derivquest.server.zygote_wire import GameRequest
 
@@ -36,6 +37,8 @@ class GameLauncher:
             log.warning("this system cannot adopt forked games: every game starts fresh")
             return
         env = config.game_env(None)
+        if config.start_turns is not None:
+            env[TURNS_ENV] = str(config.start_turns)
         self.zygote = Zygote(entry, config.game_options, env, config.home / "server", loop)
         self.zygote.start()
 

@@ -6,6 +6,8 @@ so the collector never writes to the pages every game shares), then listens on a
 only the server's user can reach. For each request, which carries the pty, it forks twice:
 the game is the grandchild, and once the middle process exits the game is re-parented to the
 server (a child subreaper), which reaps it and sees its exit code like a game it spawned.
+Games start in turns (`start_queue.py`): each gets a channel to the zygote's queue and waits
+for its turn before it runs.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ import traceback
 from collections.abc import Callable, Sequence
 from typing import Protocol, cast
 
+from derivquest.server.game_turn import GameTurn, language_of
+from derivquest.server.start_queue import StartQueue, turns_from_environment
 from derivquest.server.zygote_child import become_game, find_generators, name_process
 from derivquest.server.zygote_wire import GameRequest, WireError, encode_reply, receive_request
 
@@ -67,7 +71,12 @@ def listen(path: str) -> socket.socket:
     return listener
 
 
-def fork_game(request: GameRequest, slave: int, run: Callable[[Sequence[str]], int]) -> int:
+def fork_game(
+    request: GameRequest,
+    slave: int,
+    run: Callable[[Sequence[str]], int],
+    turn: socket.socket | None = None,
+) -> int:
     """Fork the game through a middle process that exits at once; return the game's pid.
 
     Raises:
@@ -88,7 +97,7 @@ def fork_game(request: GameRequest, slave: int, run: Callable[[Sequence[str]], i
             game = os.fork()
             if game == 0:
                 os.close(write_end)
-                _run_game(request, slave, run)
+                _run_game(request, slave, run, turn)
             os.write(write_end, str(game).encode("ascii"))
         finally:
             os._exit(0)
@@ -101,12 +110,24 @@ def fork_game(request: GameRequest, slave: int, run: Callable[[Sequence[str]], i
     return int(reported)
 
 
-def _run_game(request: GameRequest, slave: int, run: Callable[[Sequence[str]], int]) -> None:
-    """The game's process: become the game, run it, exit with its status (never returns)."""
+def _run_game(
+    request: GameRequest,
+    slave: int,
+    run: Callable[[Sequence[str]], int],
+    turn: socket.socket | None = None,
+) -> None:
+    """The game's process: become the game, wait for its start turn, run it, exit with its
+    status (never returns)."""
     code = 1
     try:
-        become_game(slave, request.env, request.budget)
+        kept = become_game(slave, request.env, request.budget, keep=turn)
         sys.argv = [sys.argv[0], *request.argv]
+        if kept is not None:
+            from derivquest.ui import start_turn
+
+            game_turn = GameTurn(kept)
+            game_turn.wait(language=language_of(request.argv))
+            start_turn.install(game_turn)
         code = run(request.argv)
     except SystemExit as leaving:
         code = leaving.code if isinstance(leaving.code, int) else 1
@@ -122,8 +143,13 @@ def _run_game(request: GameRequest, slave: int, run: Callable[[Sequence[str]], i
         os._exit(code & 0xFF)
 
 
-def answer(connection: socket.socket, run: Callable[[Sequence[str]], int]) -> None:
-    """Read one request, fork its game, reply with the pid (or why there is none)."""
+def answer(
+    connection: socket.socket,
+    run: Callable[[Sequence[str]], int],
+    queue: StartQueue | None = None,
+) -> None:
+    """Read one request, fork its game (in the start queue), reply with its pid (or why
+    there is none)."""
     connection.settimeout(REQUEST_TIMEOUT)
     try:
         request, slave = receive_request(connection)
@@ -131,32 +157,54 @@ def answer(connection: socket.socket, run: Callable[[Sequence[str]], int]) -> No
         with contextlib.suppress(OSError):
             connection.send(encode_reply(None, str(error)))
         return
+    turn = None
+    if queue is not None:
+        with contextlib.suppress(OSError):  # no channel (out of descriptors): no turn
+            turn = queue.add()
     try:
-        reply = encode_reply(fork_game(request, slave, run))
+        reply = encode_reply(fork_game(request, slave, run, turn))
     except OSError as error:
         reply = encode_reply(None, str(error))
     finally:
         os.close(slave)
+        if turn is not None:
+            turn.close()  # the game has its copy; the queue keeps the other end
     with contextlib.suppress(OSError):
         connection.send(reply)
 
 
-def serve(listener: socket.socket, run: Callable[[Sequence[str]], int], parent: int) -> None:
-    """Answer requests until the server is gone (no timer runs while nothing happens)."""
+def serve(
+    listener: socket.socket,
+    run: Callable[[Sequence[str]], int],
+    parent: int,
+    queue: StartQueue | None = None,
+) -> None:
+    """Answer requests and pass start turns on until the server is gone (no timer runs
+    while nothing happens)."""
     watch: list[int] = []
     try:
         watch.append(os.pidfd_open(parent))
     except (AttributeError, OSError):
         pass
-    timeout = None if watch else PARENT_POLL
     while os.getppid() == parent:
-        readable, _, _ = select.select([listener.fileno(), *watch], [], [], timeout)
+        timeouts = [] if watch else [PARENT_POLL]
+        channels = queue.channels() if queue is not None else []
+        if queue is not None and (expiry := queue.timeout()) is not None:
+            timeouts.append(expiry)
+        readable, _, _ = select.select(
+            [listener.fileno(), *watch, *channels], [], [], min(timeouts, default=None)
+        )
+        if queue is not None:
+            for fd in readable:
+                if fd in channels:
+                    queue.readable(fd)
+            queue.expire()
         if listener.fileno() in readable:
             with contextlib.suppress(OSError):
                 connection, _ = listener.accept()
                 with connection:
-                    answer(connection, run)
-        elif readable:  # the pidfd: the server has ended
+                    answer(connection, run, queue)
+        elif any(fd in watch for fd in readable):  # the pidfd: the server has ended
             return
 
 
@@ -178,9 +226,13 @@ def main(argv: Sequence[str]) -> int:
     listener = listen(path)
     os.write(ready_fd, b"ready\n")
     os.close(ready_fd)
+    turns = turns_from_environment(os.environ)
+    queue = StartQueue(turns) if turns is not None else None
     try:
-        serve(listener, entry.run, parent)
+        serve(listener, entry.run, parent, queue)
     finally:
+        if queue is not None:
+            queue.close()
         listener.close()
         with contextlib.suppress(OSError):
             os.unlink(path)

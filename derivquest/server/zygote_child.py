@@ -14,6 +14,7 @@ import io
 import os
 import random
 import signal
+import socket
 import sys
 import termios
 from collections.abc import Mapping
@@ -26,8 +27,13 @@ GAME_NAME = b"derivquest-game"
 _PR_SET_NAME = 15
 
 
-def take_terminal(slave: int) -> None:
-    """A new session with `slave` as its controlling terminal and as fds 0, 1 and 2.
+KEPT_FD = 3
+"""Where a game's start-queue channel lives once it has its terminal."""
+
+
+def take_terminal(slave: int, keep: socket.socket | None = None) -> socket.socket | None:
+    """A new session with `slave` as its controlling terminal and as fds 0, 1 and 2; `keep`
+    (the start-queue channel) moves to fd 3 and is returned.
 
     Every other descriptor is closed: the zygote's socket and pipes must not outlive it
     in a game.
@@ -36,9 +42,19 @@ def take_terminal(slave: int) -> None:
     import fcntl
 
     fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
+    kept_fd = None
+    if keep is not None:  # out of the way of 0-2 first: it may sit on one of them
+        kept_fd = os.dup(keep.fileno())
+        keep.detach()
     for target in (0, 1, 2):
         os.dup2(slave, target)
-    os.closerange(3, _max_fd())
+    kept: socket.socket | None = None
+    if kept_fd is not None:
+        if kept_fd != KEPT_FD:
+            os.dup2(kept_fd, KEPT_FD, inheritable=False)
+            os.close(kept_fd)
+        kept = socket.socket(fileno=KEPT_FD)
+    os.closerange(KEPT_FD + (kept is not None), _max_fd())
     # Python's own streams were made for the zygote's /dev/null: make them again for a tty
     # (line-buffered output, as Python does at start-up on a terminal).
     streams = {
@@ -61,6 +77,7 @@ def take_terminal(slave: int) -> None:
     for name, stream in streams.items():
         setattr(sys, name, stream)
         setattr(sys, f"__{name}__", stream)
+    return kept
 
 
 def _max_fd() -> int:
@@ -129,16 +146,23 @@ def name_process(name: bytes = GAME_NAME) -> None:
         libc.prctl(_PR_SET_NAME, ctypes.c_char_p(name[:15]), 0, 0, 0)
 
 
-def become_game(slave: int, env: Mapping[str, str], budget: Budget | None) -> None:
-    """Everything between the fork and the game's own code.
+def become_game(
+    slave: int,
+    env: Mapping[str, str],
+    budget: Budget | None,
+    keep: socket.socket | None = None,
+) -> socket.socket | None:
+    """Everything between the fork and the game's own code; returns `keep` (the game's
+    start-queue channel) where it now lives.
 
     Raises:
         OSError: the terminal or a limit could not be set (the game must not run).
     """
-    take_terminal(slave)
+    kept = take_terminal(slave, keep)
     use_environment(env)
     if budget is not None:
         limit_self(budget)
     reset_signals()
     reseed()
     name_process()
+    return kept

@@ -12,6 +12,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Make the terminal larger: DerivQuest needs at least 80×24 (now {width}×{height}).",
         "bn": "Terminal একটু বড় করুন: DerivQuest-এর অন্তত 80×24 লাগে (এখন {width}×{height})।",
     },
+    "start.waiting_turn": {
+        "en": "Starting your game… (the class is logging in)",
+        "bn": "আপনার গেম শুরু হচ্ছে… (ক্লাসের সবাই লগ ইন করছে)",
+    },
     "start.profiles": {"en": "Who is playing?", "bn": "কে খেলছেন?"},
     "start.new_profile": {"en": "New player name", "bn": "নতুন player-এর নাম"},
     "start.continue": {"en": "continue", "bn": "চালিয়ে যান"},

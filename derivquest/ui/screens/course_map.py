@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Label, Static
 
 from derivquest.game.model import LevelEntry, PackEntry
+from derivquest.ui import start_turn
 from derivquest.ui.glyphs import glyphs, stars
 from derivquest.ui.key_labels import key_group
 from derivquest.ui.strings import t
@@ -97,6 +98,7 @@ class CourseMapScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(LevelList).focus()
+        self.call_after_refresh(start_turn.drawn)  # a served game's start: turn given back
 
     @on(LevelList.Highlighted, "#map-tree")
     def _highlighted(self, event: LevelList.Highlighted) -> None:

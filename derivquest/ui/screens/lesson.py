@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
+from derivquest.ui import start_turn
 from derivquest.ui.key_labels import KeyTexts
 from derivquest.ui.strings import t
 from derivquest.ui.widgets.game_footer import GameFooter
@@ -59,9 +60,18 @@ class LessonScreen(Screen[bool]):
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()
+        self.call_after_refresh(start_turn.drawn)  # a served game's start: turn given back
 
     def action_start(self) -> None:
-        self.dismiss(True)
+        if start_turn.installed() is None:
+            self.dismiss(True)
+        else:  # a served game's first question waits its turn; the lesson stays meanwhile
+            self.run_worker(self._start_in_turn(), group="start-turn", exclusive=True)
+
+    async def _start_in_turn(self) -> None:
+        await start_turn.before_question()
+        if self.is_current:  # not if Esc left the lesson meanwhile
+            self.dismiss(True)
 
     def action_back(self) -> None:
         self.dismiss(False)

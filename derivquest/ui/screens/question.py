@@ -17,6 +17,7 @@ from textual.widgets import Label, Static
 from derivquest.game.model import AnswerFeedback, LevelResult, LevelRun
 from derivquest.game.session import PlayerGame
 from derivquest.progress.errors import ProgressError
+from derivquest.ui import start_turn
 from derivquest.ui.key_labels import KeyTexts
 from derivquest.ui.kind_views import Answered, Typed, view_for
 from derivquest.ui.screens.question_list import QuestionListScreen
@@ -98,6 +99,7 @@ class QuestionScreen(Screen[LevelResult | None]):
         yield GameFooter(compact=True)  # every key fits 80 columns
 
     async def on_mount(self) -> None:
+        self.call_after_refresh(start_turn.question_drawn)  # a served game has started
         await self.show_question()
         # Saved at once, so a game killed before any keystroke still resumes right here.
         self._save_place()

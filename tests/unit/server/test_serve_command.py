@@ -148,3 +148,24 @@ def test_the_checkers_are_shared_unless_asked_per_game(options: list[str], check
     serve_command.register(parser.add_subparsers(dest="command"))
     config = serve_command.server_config(parser.parse_args(["serve", "--open", *options]))
     assert config is not None and config.checkers == checkers
+
+
+@pytest.mark.parametrize(
+    ("options", "turns"), [([], None), (["--start-turns", "3"], 3), (["--start-turns", "0"], 0)]
+)
+def test_start_turns_reach_the_config(options: list[str], turns: int | None) -> None:
+    """None: the zygote gives one turn per core; 0 turns the queue off."""
+    parser = argparse.ArgumentParser(prog="derivquest")
+    serve_command.register(parser.add_subparsers(dest="command"))
+    config = serve_command.server_config(parser.parse_args(["serve", "--open", *options]))
+    assert config is not None and config.start_turns == turns
+
+
+@pytest.mark.parametrize("value", ["-1", "two", "1.5"])
+def test_serve_refuses_a_bad_number_of_turns(
+    value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as leaving:
+        run("--open", "--start-turns", value)
+    assert leaving.value.code == 2
+    assert "--start-turns" in capsys.readouterr().err

@@ -18,6 +18,7 @@ from derivquest.server.config import ServerConfig
 from derivquest.server.launcher import GameLauncher
 from derivquest.server.pty_child import Budget, PtyChild, WindowSize
 from derivquest.server.reaper import become_subreaper
+from derivquest.server.start_queue import TURNS_ENV
 from derivquest.server.zygote_process import Zygote, running_zygote_socket
 from derivquest.server.zygote_wire import GameRequest
 
@@ -95,7 +96,9 @@ async def test_each_game_has_its_own_terminal_environment_limits_and_seed(
         assert report["limits"] == [1536 * MiB, 600, 0]
         assert report["sigint"] and report["sigterm_default"] and report["sigpipe_ignored"]
         assert report["blocked"] == []
-        assert report["fds"] == [0, 1, 2, 3]  # 3: the listing itself
+        # 3: the start-queue channel (a granted turn); 4: the listing itself
+        assert report["fds"] == [0, 1, 2, 3, 4] and report["fd3_socket"]
+        assert report["turn_granted"] is True
     assert one["tty"] != two["tty"]
     # Both games were forked from a zygote whose `random` was seeded with 1: each re-seeded.
     assert one["random"] != two["random"]
@@ -275,3 +278,59 @@ async def test_the_running_zygote_socket_is_found_from_its_server(zygote: Zygote
     # This test process started the zygote, so it is the "server" the lookup is asked about.
     assert running_zygote_socket(os.getpid()) == zygote.path
     assert running_zygote_socket(zygote.pid or 0) is None  # the zygote runs no zygote itself
+
+
+async def pty_text(child: PtyChild, wanted: bytes, timeout: float = 30.0) -> bytes:
+    """What the game's pty shows until `wanted` appears."""
+    seen = b""
+    deadline = time.monotonic() + timeout
+    while wanted not in seen:
+        assert time.monotonic() < deadline, f"never showed {wanted!r}: {seen!r}"
+        try:
+            seen += os.read(child.master, 65536)
+        except BlockingIOError:
+            await asyncio.sleep(0.01)
+    return seen
+
+
+async def test_games_start_in_turns_first_come_first_served(tmp_path: Path) -> None:
+    """One turn: the second game waits, says why on its terminal, and starts once the
+    first exits (its end of the channel closes); the third starts once the second gives
+    its turn back (a game whose question is drawn)."""
+    assert become_subreaper()
+    env = {**probe_env("xterm"), "PYTHONPATH": str(Path.cwd()), TURNS_ENV: "1"}
+    zygote = Zygote(PROBE, [], env, tmp_path / "server", asyncio.get_running_loop())
+    zygote.start()
+    try:
+        await asyncio.wait_for(zygote.became_ready.wait(), 60)
+        first = await fork(zygote, "0", "hold")
+        assert (await report_of(first))["turn_granted"] is True
+        second = await fork(zygote, "0")
+        third = await fork(zygote, "0", "--lang", "bn")
+        waiting = await pty_text(second, b"Starting your game")
+        assert b'"pid"' not in waiting  # it has not run yet
+        await pty_text(third, "আপনার গেম শুরু হচ্ছে".encode())
+        assert await finish(first) == 0
+        report = await report_of(second)
+        assert report["turn_granted"] is True
+        assert (await report_of(third))["turn_granted"] is True  # the second gave it back
+        assert await finish(second) == 0 and await finish(third) == 0
+    finally:
+        await zygote.close()
+
+
+async def test_no_turns_when_they_are_turned_off(tmp_path: Path) -> None:
+    assert become_subreaper()
+    env = {**probe_env("xterm"), "PYTHONPATH": str(Path.cwd()), TURNS_ENV: "0"}
+    zygote = Zygote(PROBE, [], env, tmp_path / "server", asyncio.get_running_loop())
+    zygote.start()
+    try:
+        await asyncio.wait_for(zygote.became_ready.wait(), 60)
+        games = [await fork(zygote, "0", "hold") for _ in range(3)]
+        for game in games:
+            report = await report_of(game)
+            assert report["turn_granted"] is None and report["fds"] == [0, 1, 2, 3]
+        for game in games:
+            assert await finish(game) == 0
+    finally:
+        await zygote.close()

@@ -7,6 +7,7 @@ import os
 import random
 import resource
 import signal
+import stat
 import sys
 from collections.abc import Sequence
 
@@ -23,7 +24,14 @@ def prepare(options: Sequence[str]) -> None:
 
 
 def run(argv: Sequence[str]) -> int:
-    """Print one JSON line about this process, wait for a line of input, exit with argv[0]."""
+    """Print one JSON line about this process, wait for a line of input, exit with argv[0].
+
+    Like a game whose first question is drawn, it then gives its start turn back, unless
+    `hold` is among its arguments (it keeps the turn until it exits).
+    """
+    from derivquest.ui import start_turn
+
+    turn = start_turn.installed()
     size = os.get_terminal_size(0)
     tty = os.open("/dev/tty", os.O_RDWR)  # fails without a controlling terminal
     os.close(tty)
@@ -47,7 +55,18 @@ def run(argv: Sequence[str]) -> int:
         "sigpipe_ignored": signal.getsignal(signal.SIGPIPE) == signal.SIG_IGN,
         "blocked": sorted(int(s) for s in signal.pthread_sigmask(signal.SIG_BLOCK, [])),
         "fds": sorted(int(fd) for fd in os.listdir("/proc/self/fd")),
+        "turn_granted": getattr(turn, "granted", None),
+        "fd3_socket": _is_socket(3),
     }
     print(json.dumps(report), flush=True)
+    if "hold" not in argv:
+        start_turn.question_drawn()
     sys.stdin.readline()
     return int(argv[0]) if argv and argv[0].isdigit() else 0
+
+
+def _is_socket(fd: int) -> bool:
+    try:
+        return stat.S_ISSOCK(os.fstat(fd).st_mode)
+    except OSError:
+        return False

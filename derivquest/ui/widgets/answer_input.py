@@ -139,8 +139,14 @@ class AnswerInput(Vertical):
 
     def compose(self) -> ComposeResult:
         # A restored draft keeps the cursor at its end: selected, the first key would replace it.
+        # No validators, so Textual's validation (on each change and blur) only adds a
+        # `-valid` class no rule reads, and restyles the box for it.
         box = AnswerBox(
-            value=self._initial, placeholder=self._placeholder, id="answer", select_on_focus=False
+            value=self._initial,
+            placeholder=self._placeholder,
+            id="answer",
+            select_on_focus=False,
+            validate_on=(),
         )
         # A blinking cursor repaints the box twice a second: over SSH that is bytes and CPU for
         # every idle student, so a game the classroom server runs shows a steady cursor.

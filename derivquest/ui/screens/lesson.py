@@ -5,17 +5,17 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Label, Static
 
 from derivquest.ui import start_turn
 from derivquest.ui.key_labels import KeyTexts
 from derivquest.ui.strings import t
+from derivquest.ui.styled_on_mount import StyledOnMount
 from derivquest.ui.widgets.game_footer import GameFooter
 from derivquest.ui.widgets.lesson_view import LessonView
 
 
-class LessonScreen(Screen[bool]):
+class LessonScreen(StyledOnMount[bool]):
     """Dismisses True to start the questions, False to go back to the map.
 
     Reopened from a question (``reopened=True``) both keys return to that question.

@@ -9,7 +9,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Label, Static
@@ -22,6 +21,7 @@ from derivquest.ui.key_labels import KeyTexts
 from derivquest.ui.kind_views import Answered, Typed, view_for
 from derivquest.ui.screens.question_list import QuestionListScreen
 from derivquest.ui.strings import t
+from derivquest.ui.styled_on_mount import StyledOnMount
 from derivquest.ui.widgets.answer_input import AnswerInput
 from derivquest.ui.widgets.game_footer import GameFooter
 
@@ -50,7 +50,7 @@ def has_footer_keys(widget: Widget | None) -> bool:
     return any(binding.show for group in bindings for binding in group)
 
 
-class QuestionScreen(Screen[LevelResult | None]):
+class QuestionScreen(StyledOnMount[LevelResult | None]):
     """Plays the questions of a level until it ends or the player goes back."""
 
     AUTO_FOCUS = ""

@@ -8,7 +8,9 @@ import asyncio
 import contextlib
 import os
 import select
+import signal
 import socket
+import threading
 import time
 from collections.abc import Callable, Sequence
 
@@ -56,6 +58,8 @@ class GameTurn:
         the queue only orders starts, it never stops one.
         """
         said = False
+        # Ctrl+C while waiting would end the game before it starts, with an empty message.
+        interrupts = _ignore_interrupts()
         try:
             self._channel.send(WANT)
             started = self._clock()
@@ -75,6 +79,8 @@ class GameTurn:
             if said and terminal is not None:
                 with contextlib.suppress(OSError):
                     os.write(terminal, CLEAR_LINE)
+            if interrupts is not None:
+                signal.signal(signal.SIGINT, interrupts)
 
     async def take_again(self, cap: float = WAIT_CAP) -> None:
         """Wait for a turn inside the running game (its event loop goes on), at most `cap`
@@ -111,6 +117,13 @@ class GameTurn:
             self._asking.cancel()
         with contextlib.suppress(OSError):
             self._channel.close()
+
+
+def _ignore_interrupts() -> signal.Handlers | Callable[..., object] | int | None:
+    """Ignore SIGINT (on the main thread, the only one that may); the previous handler."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _say(terminal: int, language: str) -> None:

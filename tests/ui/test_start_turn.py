@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from derivquest.ui import start_turn
+from derivquest.ui.app import DerivQuestApp
 from derivquest.ui.screens.lesson import LessonScreen
 from derivquest.ui.screens.question import QuestionScreen
 from tests.ui.conftest import AppFactory
@@ -18,15 +19,14 @@ from tests.ui.helpers import open_first_level, settle
 class RecordedTurn:
     """A turn that records what the game did with it, and what was on screen then."""
 
-    def __init__(self, screen_of: list[object]) -> None:
+    def __init__(self, app: DerivQuestApp) -> None:
         self.events: list[tuple[str, str]] = []
-        self.screen_of = screen_of
+        self.app = app
         self.grant = asyncio.Event()
         self.grant.set()
 
     def _seen(self, what: str) -> None:
-        app = self.screen_of[0]
-        self.events.append((what, type(app.screen).__name__))  # type: ignore[attr-defined]
+        self.events.append((what, type(self.app.screen).__name__))
 
     def give_back(self) -> None:
         self._seen("give_back")
@@ -41,19 +41,23 @@ class RecordedTurn:
 
 
 @pytest.fixture
-def installed() -> Iterator[list[object]]:
-    holder: list[object] = []
-    yield holder
+def uninstall() -> Iterator[None]:
+    yield
     start_turn.install(None)
 
 
-async def test_a_new_players_turns_follow_the_lesson_then_the_first_question(
-    make_game: AppFactory, installed: list[object]
-) -> None:
+def game_with_turn(make_game: AppFactory) -> tuple[DerivQuestApp, RecordedTurn]:
+    """A game whose process has a (recorded) start turn, as a forked served game has."""
     app = make_game()
-    installed.append(app)
-    turn = RecordedTurn(installed)
+    turn = RecordedTurn(app)
     start_turn.install(turn)
+    return app, turn
+
+
+async def test_a_new_players_turns_follow_the_lesson_then_the_first_question(
+    make_game: AppFactory, uninstall: None
+) -> None:
+    app, turn = game_with_turn(make_game)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert turn.events == [("give_back", "LessonScreen")]  # the lesson is drawn
@@ -77,16 +81,13 @@ async def test_a_new_players_turns_follow_the_lesson_then_the_first_question(
 
 
 async def test_a_returning_player_gives_the_turn_back_at_the_question(
-    make_game: AppFactory, installed: list[object]
+    make_game: AppFactory, uninstall: None
 ) -> None:
     first = make_game()
     async with first.run_test(size=(80, 24)) as pilot:
         await open_first_level(pilot)
         await first.action_quit()
-    app = make_game()
-    installed.append(app)
-    turn = RecordedTurn(installed)
-    start_turn.install(turn)
+    app, turn = game_with_turn(make_game)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, QuestionScreen)
@@ -106,9 +107,7 @@ class BrokenTurn:
         raise OSError("channel gone")
 
 
-async def test_a_broken_turn_never_stops_the_game(
-    make_game: AppFactory, installed: list[object]
-) -> None:
+async def test_a_broken_turn_never_stops_the_game(make_game: AppFactory, uninstall: None) -> None:
     start_turn.install(BrokenTurn())
     app = make_game()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -129,14 +128,11 @@ async def test_without_a_turn_nothing_waits(make_game: AppFactory) -> None:
 
 
 async def test_esc_while_waiting_for_the_turn_goes_to_the_map_and_stays(
-    make_game: AppFactory, installed: list[object]
+    make_game: AppFactory, uninstall: None
 ) -> None:
     from derivquest.ui.screens.course_map import CourseMapScreen
 
-    app = make_game()
-    installed.append(app)
-    turn = RecordedTurn(installed)
-    start_turn.install(turn)
+    app, turn = game_with_turn(make_game)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         turn.grant.clear()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import socket
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -128,3 +130,16 @@ async def test_asking_again_gives_up_after_its_cap(
 )
 def test_the_language_of_a_game(argv: list[str], language: str) -> None:
     assert language_of(argv) == language
+
+
+def test_ctrl_c_while_waiting_is_ignored_and_the_handler_restored(
+    pair: tuple[socket.socket, socket.socket],
+) -> None:
+    before = signal.getsignal(signal.SIGINT)
+    interrupt = threading.Timer(0.05, os.kill, (os.getpid(), signal.SIGINT))
+    interrupt.start()
+    try:
+        assert GameTurn(pair[1]).wait(terminal=None, cap=0.3) is False  # no KeyboardInterrupt
+    finally:
+        interrupt.join()
+    assert signal.getsignal(signal.SIGINT) is before

@@ -5,16 +5,7 @@ from __future__ import annotations
 import pytest
 
 from derivquest.server.limits import AddressGate, Limits
-
-
-class Clock:
-    """A monotonic clock that moves only when told to."""
-
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.unit.server.fake_clock import Clock
 
 
 @pytest.fixture

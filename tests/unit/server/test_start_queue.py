@@ -8,14 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from derivquest.server.start_queue import GO, REST, WANT, StartQueue, turns_from_environment
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.unit.server.fake_clock import Clock
 
 
 @pytest.fixture

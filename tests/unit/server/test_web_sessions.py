@@ -5,25 +5,18 @@ from __future__ import annotations
 import pytest
 
 from derivquest.server.web.sessions import LoginRateError, SessionTable
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.unit.server.fake_clock import Clock
 
 
 def test_tokens_are_random_and_long() -> None:
-    table = SessionTable(clock=Clock())
+    table = SessionTable(clock=Clock(1000.0))
     tokens = {table.create("ana", "127.0.0.1") for _ in range(50)}
     assert len(tokens) == 50
     assert all(len(token) >= 43 for token in tokens)  # 32 random bytes, base64
 
 
 def test_lookup_end_and_expiry() -> None:
-    clock = Clock()
+    clock = Clock(1000.0)
     table = SessionTable(lifetime=60.0, clock=clock)
     token = table.create("ana", "10.0.0.1")
     login = table.lookup(token)
@@ -39,7 +32,7 @@ def test_lookup_end_and_expiry() -> None:
 
 def test_a_flood_from_one_address_is_rate_limited() -> None:
     """Past the per-minute rate an address is refused, told how long to wait, then let in."""
-    clock = Clock()
+    clock = Clock(1000.0)
     table = SessionTable(clock=clock, per_minute=3)
     for _ in range(3):
         table.create("ana", "10.0.0.9")
@@ -67,7 +60,7 @@ def test_a_flood_from_one_address_is_rate_limited() -> None:
 def test_bounds_evict_the_login_idle_longest(
     max_logins: int, per_address: int, expected: list[str]
 ) -> None:
-    clock = Clock()
+    clock = Clock(1000.0)
     table = SessionTable(
         clock=clock, max_logins=max_logins, per_address=per_address, per_minute=1000
     )
@@ -86,7 +79,7 @@ def test_bounds_evict_the_login_idle_longest(
 
 def test_ten_thousand_logins_stay_bounded() -> None:
     """An --open flood from many addresses never grows the table past its bound."""
-    clock = Clock()
+    clock = Clock(1000.0)
     table = SessionTable(clock=clock, max_logins=500)
     first = table.create("ana", "10.1.0.1")
     for number in range(10_000):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import signal
@@ -293,16 +294,25 @@ async def pty_text(child: PtyChild, wanted: bytes, timeout: float = 30.0) -> byt
     return seen
 
 
-async def test_games_start_in_turns_first_come_first_served(tmp_path: Path) -> None:
-    """One turn: the second game waits, says why on its terminal, and starts once the
-    first exits (its end of the channel closes); the third starts once the second gives
-    its turn back (a game whose question is drawn)."""
+@contextlib.asynccontextmanager
+async def zygote_with_turns(tmp_path: Path, turns: str) -> AsyncIterator[Zygote]:
+    """A ready zygote running the probe, with `turns` in its environment."""
     assert become_subreaper()
-    env = {**probe_env("xterm"), "PYTHONPATH": str(Path.cwd()), TURNS_ENV: "1"}
+    env = {**probe_env("xterm"), "PYTHONPATH": str(Path.cwd()), TURNS_ENV: turns}
     zygote = Zygote(PROBE, [], env, tmp_path / "server", asyncio.get_running_loop())
     zygote.start()
     try:
         await asyncio.wait_for(zygote.became_ready.wait(), 60)
+        yield zygote
+    finally:
+        await zygote.close()
+
+
+async def test_games_start_in_turns_first_come_first_served(tmp_path: Path) -> None:
+    """One turn: the second game waits, says why on its terminal, and starts once the
+    first exits (its end of the channel closes); the third starts once the second gives
+    its turn back (a game whose question is drawn)."""
+    async with zygote_with_turns(tmp_path, "1") as zygote:
         first = await fork(zygote, "0", "hold")
         assert (await report_of(first))["turn_granted"] is True
         second = await fork(zygote, "0")
@@ -315,22 +325,13 @@ async def test_games_start_in_turns_first_come_first_served(tmp_path: Path) -> N
         assert report["turn_granted"] is True
         assert (await report_of(third))["turn_granted"] is True  # the second gave it back
         assert await finish(second) == 0 and await finish(third) == 0
-    finally:
-        await zygote.close()
 
 
 async def test_no_turns_when_they_are_turned_off(tmp_path: Path) -> None:
-    assert become_subreaper()
-    env = {**probe_env("xterm"), "PYTHONPATH": str(Path.cwd()), TURNS_ENV: "0"}
-    zygote = Zygote(PROBE, [], env, tmp_path / "server", asyncio.get_running_loop())
-    zygote.start()
-    try:
-        await asyncio.wait_for(zygote.became_ready.wait(), 60)
+    async with zygote_with_turns(tmp_path, "0") as zygote:
         games = [await fork(zygote, "0", "hold") for _ in range(3)]
         for game in games:
             report = await report_of(game)
             assert report["turn_granted"] is None and report["fds"] == [0, 1, 2, 3]
         for game in games:
             assert await finish(game) == 0
-    finally:
-        await zygote.close()

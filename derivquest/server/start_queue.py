@@ -10,9 +10,10 @@ The zygote keeps the queue. Each game gets one end of a socket pair at its fork 
 `WANT` before it runs; the zygote answers `GO` when a turn is free, first come first served.
 The game says `REST` once its first screen is drawn (it then waits for its student), or its
 end of the pair closes when it exits or dies: either gives the turn back at once, so a turn
-passes on without polling or sampling. A game that keeps its turn longer than `HOLD_CAP`
-loses it, and a game waits at most `game_turn.WAIT_CAP` before it starts anyway: a slow or
-stuck game never holds a class back.
+passes on without polling or sampling. A new student's game asks again after the lesson,
+for its first question, and goes ahead of the games that came after it. A game that keeps
+its turn longer than `HOLD_CAP` loses it, and a game waits at most `game_turn.WAIT_CAP`
+before it starts anyway: a slow or stuck game never holds a class back.
 """
 
 from __future__ import annotations

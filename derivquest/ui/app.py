@@ -108,6 +108,11 @@ class DerivQuestApp(App[None]):
         if self.no_color:
             use_terminal_default_colours(self)
 
+    @property
+    def cursor_blinks(self) -> bool:
+        """Whether the text boxes' cursors blink (`ui/cursor.py`): not in a served game."""
+        return not self.served
+
     def validate_theme(self, theme: str) -> str:
         """A 16-colour terminal draws the ANSI theme of the same brightness (readable there).
 

@@ -19,6 +19,17 @@ PLAYER = "Tester"
 AppFactory = Callable[..., DerivQuestApp]
 
 
+@pytest.fixture(autouse=True)
+def steady_cursor_in_snapshots(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A snapshot shows the text cursor drawn, as right after a key: a blinking one would be
+    hidden in a picture taken more than half a second after the last key (a slow check on
+    a loaded machine), and the picture would differ for no reason."""
+    if "snap_compare" in request.fixturenames:
+        monkeypatch.setattr(DerivQuestApp, "cursor_blinks", property(lambda app: False))
+
+
 @pytest.fixture
 def game_catalog() -> Catalog:
     """Only the small fixed test pack: known answers, no randomness."""

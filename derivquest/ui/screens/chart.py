@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from derivquest.engine import EngineError
+from derivquest.ui.cursor import blinks
 from derivquest.ui.strings import STRINGS, t
 from derivquest.ui.widgets.chart_base import ChartPanel, chart_problem, prepare_curves
 from derivquest.ui.widgets.game_footer import GameFooter
@@ -60,7 +61,9 @@ class ChartScreen(Screen[None]):
         if self.rebuild is not None:
             with Horizontal(classes="function-bar"):
                 yield Label(t("chart.function_label", self.language))
-                yield Input(value=self.function or "", id="function")
+                function = Input(value=self.function or "", id="function")
+                function.cursor_blink = blinks(self)
+                yield function
             yield Static("", id="function-error", markup=False)
         yield self.chart
         yield GameFooter(compact=True)  # a chart has many keys: they fit 80 columns

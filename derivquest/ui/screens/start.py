@@ -11,6 +11,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from derivquest.progress.names import MAX_MARKS, MAX_NAME, name_fault, normalized
+from derivquest.ui.cursor import blinks
 from derivquest.ui.strings import t
 from derivquest.ui.widgets.game_footer import GameFooter
 
@@ -44,7 +45,9 @@ class StartScreen(Screen[str]):
             if self.profiles:  # an empty list would draw an empty box
                 options = [Option(name, id=f"p{i}") for i, name in enumerate(self.profiles)]
                 yield ProfileList(*options, id="profiles")
-            yield Input(placeholder=t("start.new_profile", self.language), id="new-profile")
+            name = Input(placeholder=t("start.new_profile", self.language), id="new-profile")
+            name.cursor_blink = blinks(self)
+            yield name
             key = "start.type_or_tab" if self.profiles else "start.no_profiles"
             message = t(key, self.language)
             yield Static(message, id="start-message", markup=False)

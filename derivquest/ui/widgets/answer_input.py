@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 
 from derivquest.engine import EngineError, parse
 from derivquest.engine.presenter import present_error
+from derivquest.ui.cursor import blinks
 
 MAX_PREVIEW_LINES = 6
 """Taller pretty prints are cut, so the preview never pushes the verdict off an 80x24 screen."""
@@ -148,9 +149,7 @@ class AnswerInput(Vertical):
             select_on_focus=False,
             validate_on=(),
         )
-        # A blinking cursor repaints the box twice a second: over SSH that is bytes and CPU for
-        # every idle student, so a game the classroom server runs shows a steady cursor.
-        box.cursor_blink = not getattr(self.app, "served", False)
+        box.cursor_blink = blinks(self)  # steady in a served game (ui/cursor.py)
         yield box
         yield Static("", id="preview", markup=False)
 

@@ -7,6 +7,7 @@ import asyncio
 from collections.abc import Iterator
 
 import pytest
+from textual.pilot import Pilot
 
 from derivquest.ui import start_turn
 from derivquest.ui.app import DerivQuestApp
@@ -54,6 +55,14 @@ def game_with_turn(make_game: AppFactory) -> tuple[DerivQuestApp, RecordedTurn]:
     return app, turn
 
 
+async def enter_while_the_class_is_busy(pilot: Pilot[None], turn: RecordedTurn) -> None:
+    """Enter on the lesson while no turn is free: the question waits for one."""
+    turn.grant.clear()
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.pause()
+
+
 async def test_a_new_players_turns_follow_the_lesson_then_the_first_question(
     make_game: AppFactory, uninstall: None
 ) -> None:
@@ -61,10 +70,7 @@ async def test_a_new_players_turns_follow_the_lesson_then_the_first_question(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert turn.events == [("give_back", "LessonScreen")]  # the lesson is drawn
-        turn.grant.clear()  # the class is busy: the turn comes later
-        await pilot.press("enter")
-        await pilot.pause()
-        await pilot.pause()
+        await enter_while_the_class_is_busy(pilot, turn)
         assert isinstance(app.screen, LessonScreen)  # the lesson stays until the turn
         assert turn.events[-1] == ("take_again", "LessonScreen")
         turn.grant.set()
@@ -135,9 +141,7 @@ async def test_esc_while_waiting_for_the_turn_goes_to_the_map_and_stays(
     app, turn = game_with_turn(make_game)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        turn.grant.clear()
-        await pilot.press("enter")
-        await pilot.pause()
+        await enter_while_the_class_is_busy(pilot, turn)
         await pilot.press("escape")
         await pilot.pause()
         await pilot.pause()

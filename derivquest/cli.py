@@ -42,10 +42,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_built: argparse.ArgumentParser | None = None
+
+
+def shared_parser() -> argparse.ArgumentParser:
+    """The argument parser, built once per process: the classroom server's zygote builds it
+    before forking, so no student's game spends a hundredth of a second building it again."""
+    global _built
+    if _built is None:
+        _built = build_parser()
+    return _built
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the process exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = shared_parser().parse_args(argv)
     # No command means play: `derivquest --lang bn` starts the Bengali course.
     handler = getattr(args, "handler", play_command.run)
     try:

@@ -33,7 +33,7 @@ def rehearsal_languages(chosen: str | None) -> tuple[str, ...]:
 def prepare(options: Sequence[str]) -> None:
     """Import the game, load the packs the server's options name, run the warm-ups, and
     play once to the first question (headless) so each game starts with Textual warm."""
-    import derivquest.cli  # noqa: F401 - imported here so every game shares it
+    import derivquest.cli
     import derivquest.engine.pool.client  # noqa: F401 - a served game checks in the pool
     import derivquest.ui.app  # noqa: F401
     import derivquest.ui.hangup  # noqa: F401 - the rehearsal is headless: it has no hang-up
@@ -41,6 +41,7 @@ def prepare(options: Sequence[str]) -> None:
     from derivquest.ui.rehearsal import rehearse
     from derivquest.ui.warm import keep_catalog, warm_up
 
+    derivquest.cli.shared_parser()  # every game parses its arguments with it
     chosen = game_options(options)
     extra = tuple(chosen.pack)
     catalog = load_catalog(extra=extra)

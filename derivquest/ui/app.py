@@ -463,16 +463,20 @@ def make_app(
     """Build the game with its packs, progress store and answer checker (CLI and tests).
 
     ``language`` and ``theme`` override the saved settings for this game only. The packs
-    are loaded in a thread once the first screen shows.
+    are loaded in a thread once the first screen shows, unless the classroom server's
+    zygote loaded them before forking this game.
     """
     from derivquest.progress import ProgressStore
+    from derivquest.ui.warm import kept_catalog
 
     def load() -> Catalog:
         from derivquest.content.catalog import load_catalog
-        from derivquest.ui.warm import kept_catalog
 
-        kept = kept_catalog(extra_packs)  # loaded once by the classroom server's zygote
-        return kept if kept is not None else load_catalog(extra=extra_packs)
+        return load_catalog(extra=extra_packs)
+
+    # A game the classroom server's zygote forked has the packs already: its first screen
+    # is the player's (no empty frame first, no wait for a loading thread).
+    kept = kept_catalog(extra_packs)
 
     on_server = served()
     if on_server and profile is not None:
@@ -486,7 +490,7 @@ def make_app(
     else:
         saved = load_settings()
     return DerivQuestApp(
-        load,
+        kept if kept is not None else load,
         store if store is not None else ProgressStore.open(),
         judge if judge is not None else JudgeService(deadline_from_environment()),
         language=language or saved.language,

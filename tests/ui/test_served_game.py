@@ -110,3 +110,31 @@ def test_profile_settings_stay_in_their_folder(name: str, isolated_home: Path) -
     path = profile_settings_path(name)
     assert path.parent == isolated_home / "settings"
     assert path.name.endswith(".json") and len(path.name) == 37
+
+
+async def test_a_forked_game_draws_the_players_screen_first(
+    monkeypatch: pytest.MonkeyPatch, store: ProgressStore, judge_service: JudgeService
+) -> None:
+    """The zygote's packs are the game's from the start: its first frame is the new player's
+    lesson, not an empty screen while a thread loads the packs again."""
+    from textual.screen import Screen
+
+    from derivquest.content.catalog import load_catalog
+    from derivquest.ui import warm
+    from derivquest.ui.app import DerivQuestApp
+
+    monkeypatch.setattr(warm, "_kept", None)
+    warm.keep_catalog((), load_catalog(user=False, entry_points=False))
+    drawn: list[str] = []
+    display = DerivQuestApp._display
+
+    def recording(app: DerivQuestApp, screen: Screen[object], renderable: object) -> None:
+        drawn.append(type(screen).__name__)
+        display(app, screen, renderable)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(DerivQuestApp, "_display", recording)
+    app = make_app(profile="newcomer", store=store, judge=judge_service)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert type(app.screen).__name__ == "LessonScreen"
+    assert drawn[0] == "LessonScreen"

@@ -46,8 +46,10 @@ def test_a_bug_in_a_command_is_a_short_message_and_a_log_entry(
     def broken(args: argparse.Namespace) -> int:
         raise RuntimeError("a bug with a secret local")
 
-    # Registered when main() builds the parser, so the patched function is the handler.
+    # Registered when the parser is built (once per process), so it is built again here
+    # and the patched function is the handler.
     monkeypatch.setattr(report_command, "run", broken)
+    monkeypatch.setattr(cli, "_built", None)
     assert cli.main(["report"]) == 1
     error = capsys.readouterr().err
     assert "Traceback" not in error and "secret" not in error

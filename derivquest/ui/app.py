@@ -279,14 +279,19 @@ class DerivQuestApp(App[None]):
             self.push_screen(QuestionScreen(session, run), self._after_level)
             return
 
-        def start_questions(start: bool | None) -> None:
-            if start:
-                self.push_screen(QuestionScreen(session, run), self._after_level)
-            elif welcome is not None:
+        def start_questions() -> None:
+            # Over the lesson: every way out of the questions shows a fresh map, and that
+            # clears the lesson away with them.
+            self.push_screen(QuestionScreen(session, run), self._after_level)
+
+        def leave_lesson(start: bool | None) -> None:
+            if welcome is not None:  # a new player's lesson has no map under it
                 self.show_map()
 
-        lesson = LessonScreen(run.title, run.lesson, self.language, welcome=welcome)
-        self.push_screen(lesson, start_questions)
+        lesson = LessonScreen(
+            run.title, run.lesson, self.language, welcome=welcome, questions=start_questions
+        )
+        self.push_screen(lesson, leave_lesson)
 
     def _after_level(self, result: LevelResult | None = None) -> None:
         from derivquest.ui.screens.level_complete import LevelCompleteScreen

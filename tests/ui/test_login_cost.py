@@ -95,6 +95,43 @@ async def test_a_second_game_parses_no_css(
     assert parsed_count() > 0
 
 
+async def test_the_first_question_opens_over_the_lesson(
+    make_game: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enter on a new player's lesson opens the question over it: dismissed first, the
+    lesson uncovered the empty screen under it, and every student's game laid that out on
+    the way in. Leaving the questions shows the map with nothing left under it."""
+    from textual.screen import Screen
+
+    from derivquest.ui.screens.course_map import CourseMapScreen
+    from derivquest.ui.screens.lesson import LessonScreen
+
+    laid_out: list[str] = []
+    refresh_layout = Screen._refresh_layout
+
+    def recording(screen: Screen[object], *args: Any, **kwargs: Any) -> None:
+        laid_out.append(type(screen).__name__)
+        refresh_layout(screen, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", recording)
+    app = make_game()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, LessonScreen)
+        laid_out.clear()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        assert "QuestionScreen" in laid_out and "Screen" not in laid_out
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, CourseMapScreen)
+        assert [type(screen).__name__ for screen in app.screen_stack] == [
+            "Screen",
+            "CourseMapScreen",
+        ]
+
+
 def test_parsed_css_is_kept_apart_for_each_theme() -> None:
     share_parsed_css()
     css = "Screen { color: $accent; }"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -18,7 +20,8 @@ from derivquest.ui.widgets.lesson_view import LessonView
 class LessonScreen(StyledOnMount[bool]):
     """Dismisses True to start the questions, False to go back to the map.
 
-    Reopened from a question (``reopened=True``) both keys return to that question.
+    Given `questions`, Enter calls it instead of dismissing: it opens the questions over the
+    lesson. Reopened from a question (``reopened=True``) both keys return to that question.
     Arrows, PgUp/PgDn and Home/End scroll the text (the scroll view has the focus).
     """
 
@@ -35,6 +38,7 @@ class LessonScreen(StyledOnMount[bool]):
         *,
         reopened: bool = False,
         welcome: str | None = None,
+        questions: Callable[[], object] | None = None,
     ) -> None:
         super().__init__()
         self.lesson_title = title
@@ -44,6 +48,10 @@ class LessonScreen(StyledOnMount[bool]):
         """Shown from a question: Enter and Esc both go back to it."""
         self.welcome = welcome
         """A new player's name: a line above the lesson welcomes them and points to the map."""
+        self.questions = questions
+        """Opens the level's questions over the lesson. Dismissed first, the lesson would
+        uncover the screen under it, which Textual lays out again: under a new player's
+        lesson an empty one, laid out on every student's way to the first question."""
         self.key_texts: KeyTexts = (
             {"lesson.start": "key.lesson.return", "lesson.back": None} if reopened else {}
         )
@@ -64,14 +72,20 @@ class LessonScreen(StyledOnMount[bool]):
 
     def action_start(self) -> None:
         if start_turn.installed() is None:
-            self.dismiss(True)
+            self._start()
         else:  # a served game's first question waits its turn; the lesson stays meanwhile
             self.run_worker(self._start_in_turn(), group="start-turn", exclusive=True)
 
     async def _start_in_turn(self) -> None:
         await start_turn.before_question()
         if self.is_current:  # not if Esc left the lesson meanwhile
+            self._start()
+
+    def _start(self) -> None:
+        if self.questions is None:
             self.dismiss(True)
+        else:
+            self.questions()
 
     def action_back(self) -> None:
         self.dismiss(False)

@@ -2,7 +2,7 @@
 
 When a class logs in in the same second, the kernel shares the cores among every starting
 game and all of them draw their first screen late, together. Started in turns, each game
-runs its start (about 0.15 CPU-seconds: Textual building and drawing the first screen) on a
+runs its start (about 0.1 CPU-seconds: Textual building and drawing the first screen) on a
 core of its own, so the first students in see their screen at once and the last no later
 than before (docs/server.md, "Starting in turns", has the figures).
 
@@ -36,7 +36,7 @@ REST = b"rest"
 """Game to zygote: my first screen is drawn, the turn is free again."""
 
 HOLD_CAP = 2.0
-"""Seconds a game holds its turn at most (a start takes about 0.15 s of one core)."""
+"""Seconds a game holds its turn at most (a start takes about 0.05-0.1 s of one core)."""
 
 
 TURNS_ENV = "DERIVQUEST_START_TURNS"

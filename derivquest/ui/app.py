@@ -152,15 +152,15 @@ class DerivQuestApp(App[None]):
     def _prepare(self) -> None:
         from derivquest.ui.warm import warm_up
 
-        catalog = self._catalog
-        if catalog is None and self._load_catalog_with is not None:
-            catalog = self._load_catalog_with()
+        loaded = None  # a catalog given when the app was made needs no handing over
+        if self._catalog is None and self._load_catalog_with is not None:
+            loaded = self._load_catalog_with()
         # SymPy's printer imports more modules on its first product and first error: pay it
         # before the first question shows (the player waits for the packs anyway), not on the
         # first keystroke. A game forked from the server's zygote did it before the fork.
         warm_up()
-        if catalog is not None:
-            self.call_from_thread(self._catalog_ready, catalog)
+        if loaded is not None:
+            self.call_from_thread(self._catalog_ready, loaded)
         # The checker process takes a second to start: it starts while the first screen shows.
         self.judge.start()
 
